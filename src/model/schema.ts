@@ -1,0 +1,272 @@
+/**
+ * The zod schema of scenario files, version 1: the single source of truth for the file format
+ * (scenario-format.md). It checks the written form only; `rules.ts` checks what a schema cannot
+ * express (references between names) and `normalize.ts` fills in defaults.
+ */
+import { z } from 'zod';
+import { DURATION_HINT, DURATION_PATTERN } from './units.js';
+
+const NAME_PATTERN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+const NAME_HINT = 'expected a name of lowercase letters, digits, "-" and "." (e.g. eu-west)';
+
+const Name = z.string({ error: NAME_HINT }).regex(NAME_PATTERN, { error: NAME_HINT });
+
+export const DurationSchema = z
+  .string({ error: DURATION_HINT })
+  .regex(new RegExp(DURATION_PATTERN), { error: DURATION_HINT })
+  .meta({ description: 'A duration: 30s, 10m, 4h, 2d, 1y (365 d), or parts such as 1h30m' });
+
+const Rate = z
+  .number({ error: 'expected a number of failures per year' })
+  .nonnegative({ error: 'a rate must be ≥ 0 per year (0 switches the class off)' })
+  .meta({ description: 'Events per year per element; 0 switches the class off' });
+
+const Probability = z
+  .number({ error: 'expected a probability between 0 and 1' })
+  .min(0, { error: 'a probability must be between 0 and 1' })
+  .max(1, { error: 'a probability must be between 0 and 1' });
+
+const Count = z
+  .number({ error: 'expected a whole number ≥ 0' })
+  .int({ error: 'expected a whole number ≥ 0' })
+  .nonnegative({ error: 'expected a whole number ≥ 0' });
+
+export const RepairSchema = z
+  .strictObject({
+    mean: DurationSchema.optional().meta({ description: 'Exponential repair with this mean' }),
+    median: DurationSchema.optional().meta({ description: 'Lognormal repair with this median' }),
+    p90: DurationSchema.optional().meta({ description: 'The lognormal 90th percentile' }),
+    fixed: DurationSchema.optional().meta({ description: 'Repair takes exactly this long' }),
+    weibull: z
+      .strictObject({
+        shape: z.number().positive({ error: 'a Weibull shape must be > 0' }),
+        scale: DurationSchema,
+      })
+      .optional(),
+  })
+  .superRefine((repair, ctx) => {
+    const forms = (['mean', 'median', 'fixed', 'weibull'] as const).filter(
+      (k) => repair[k] !== undefined,
+    );
+    if (forms.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          forms.length === 0
+            ? 'expected one of mean (exponential), median with optional p90 (lognormal), fixed or weibull'
+            : `give one repair distribution, not ${forms.join(' and ')}`,
+      });
+    }
+    if (repair.p90 !== undefined && repair.median === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['p90'], message: 'p90 goes with median (lognormal)' });
+    }
+  })
+  .meta({
+    description:
+      'A repair distribution: {mean} exponential, {median, p90} or {median} lognormal, {fixed}, {weibull: {shape, scale}}',
+  });
+
+const failureFields = {
+  perYear: Rate.optional(),
+  mttf: DurationSchema.optional().meta({ description: 'Mean time to failure, instead of perYear' }),
+  repair: RepairSchema.optional(),
+};
+
+function oneRateForm(f: { perYear?: number | undefined; mttf?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (f.perYear !== undefined && f.mttf !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['mttf'], message: 'give perYear or mttf, not both' });
+  }
+}
+
+export const FailureClassSchema = z.strictObject(failureFields).superRefine(oneRateForm);
+
+const RolloutSchema = z.union([
+  z.literal('all-at-once'),
+  z.strictObject({
+    waves: z
+      .array(
+        z.union([
+          z.number().int().positive({ error: 'a wave is a number of clusters ≥ 1, or "all"' }),
+          z.literal('all'),
+        ]),
+      )
+      .min(1, { error: 'list at least one wave' }),
+    detection: DurationSchema.meta({
+      description: 'How long a bad change takes to be noticed; later waves then stop',
+    }),
+  }),
+]);
+
+const OperatorErrorSchema = z.strictObject({
+  changesPerYear: Rate.optional(),
+  badChangeProbability: Probability.optional(),
+  repair: RepairSchema.optional(),
+  apiDownShare: Probability.optional().meta({ description: 'Share of bad changes that take the API down' }),
+  restoreShare: Probability.optional().meta({ description: 'Share of bad changes that need an etcd restore' }),
+  rollout: RolloutSchema.optional(),
+});
+
+const MaintenanceSchema = z.strictObject({
+  passesPerYear: Rate.optional(),
+  perMaster: DurationSchema.optional(),
+});
+
+const DiskSchema = z
+  .strictObject({ ...failureFields, storage: z.enum(['local', 'cloud']).optional() })
+  .superRefine(oneRateForm);
+
+const FailuresSchema = z.strictObject({
+  node: FailureClassSchema.optional(),
+  master: FailureClassSchema.optional(),
+  etcd: FailureClassSchema.optional(),
+  worker: FailureClassSchema.optional(),
+  disk: DiskSchema.optional(),
+  zone: FailureClassSchema.optional(),
+  region: FailureClassSchema.optional(),
+  partition: FailureClassSchema.optional(),
+  process: FailureClassSchema.optional(),
+  loadBalancer: FailureClassSchema.optional(),
+  operatorError: OperatorErrorSchema.optional(),
+  maintenance: MaintenanceSchema.optional(),
+});
+
+const ZoneCountsSchema = z
+  .record(z.string(), Count)
+  .meta({ description: 'A count per zone of the cluster region, e.g. { a: 1, b: 1, c: 1 }' });
+
+const EndpointKindSchema = z.enum(['cloud', 'keepalived', 'local-proxy', 'dns', 'single-master'], {
+  error: 'expected one of cloud, keepalived, local-proxy, dns, single-master',
+});
+
+const ClusterSchema = z.strictObject({
+  name: Name,
+  region: z.string({ error: 'expected the name of a region' }),
+  masters: ZoneCountsSchema,
+  etcd: z
+    .union([z.literal('stacked'), ZoneCountsSchema], {
+      error: 'expected "stacked" or etcd members per zone, e.g. { a: 1, b: 1, c: 1 }',
+    })
+    .optional()
+    .meta({ description: '"stacked" (one member on every master, the default) or external members per zone' }),
+  endpoint: z
+    .union([EndpointKindSchema, z.strictObject({ kind: EndpointKindSchema, zone: z.string().optional() })])
+    .optional(),
+  workers: ZoneCountsSchema,
+  workersNeeded: Count.optional().meta({ description: 'Workers needed to carry the load (default: all)' }),
+});
+
+const RegionSchema = z.strictObject({
+  name: Name,
+  zones: z.array(Name).min(1, { error: 'a region needs at least one zone' }),
+  users: z.number().nonnegative({ error: 'users is a share of traffic, ≥ 0' }).optional(),
+});
+
+const ClusterList = z.union([z.literal('all'), z.array(z.string()).min(1)]);
+
+export const EventSchema = z
+  .strictObject({
+    at: DurationSchema,
+    for: DurationSchema.optional().meta({
+      description: 'How long the failure lasts (default: the median repair of its class)',
+    }),
+    fail: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          'zone <region>/<zone> | region <region> | master|etcd|worker <cluster>/<zone> | endpoint <cluster>',
+      }),
+    partition: z.tuple([z.array(z.string()).min(1), z.array(z.string()).min(1)]).optional(),
+    operatorError: z
+      .strictObject({
+        clusters: ClusterList,
+        rollout: RolloutSchema.optional(),
+        effect: z.enum(['api-down', 'etcd-restore']).optional(),
+      })
+      .optional(),
+    maintenance: z.strictObject({ clusters: ClusterList }).optional(),
+  })
+  .superRefine((event, ctx) => {
+    const actions = (['fail', 'partition', 'operatorError', 'maintenance'] as const).filter(
+      (k) => event[k] !== undefined,
+    );
+    if (actions.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          actions.length === 0
+            ? 'an event needs one of fail, partition, operatorError or maintenance'
+            : `an event does one thing, not ${actions.join(' and ')}`,
+      });
+    }
+  });
+
+const Percent = z
+  .number({ error: 'expected a percentage, e.g. 99.95' })
+  .gt(0, { error: 'an objective is a percentage in (0, 100]' })
+  .max(100, { error: 'an objective is a percentage in (0, 100]' });
+
+const Cost = z.number().nonnegative({ error: 'a cost must be ≥ 0' });
+
+export const ScenarioFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1, { error: 'expected version: 1' }),
+    name: Name,
+    description: z.string().optional(),
+    regions: z.array(RegionSchema).min(1, { error: 'a scenario needs at least one region' }),
+    clusters: z.array(ClusterSchema).min(1, { error: 'a scenario needs at least one cluster' }),
+    failover: z.enum(['cross-region', 'local-only']).optional(),
+    failures: FailuresSchema.optional(),
+    backup: z
+      .strictObject({
+        interval: DurationSchema.optional(),
+        restore: RepairSchema.optional(),
+        location: z.enum(['off-cluster', 'on-etcd-nodes']).optional(),
+      })
+      .optional(),
+    timers: z
+      .strictObject({
+        leaseDuration: DurationSchema.optional(),
+        endpointFailover: DurationSchema.optional(),
+        nodeMonitorGrace: DurationSchema.optional(),
+        podEviction: DurationSchema.optional(),
+      })
+      .optional(),
+    events: z.array(EventSchema).optional(),
+    simulation: z
+      .strictObject({
+        horizon: DurationSchema.optional(),
+        trials: z.number().int().positive({ error: 'trials must be a whole number ≥ 1' }).optional(),
+        seed: z.number().int({ error: 'a seed is a whole number' }).optional(),
+      })
+      .optional(),
+    objectives: z
+      .strictObject({
+        etcdQuorum: Percent.optional(),
+        api: Percent.optional(),
+        scheduling: Percent.optional(),
+        workloads: Percent.optional(),
+        served: Percent.optional(),
+        local: Percent.optional(),
+      })
+      .optional(),
+    cost: z
+      .strictObject({
+        node: Cost.optional(),
+        master: Cost.optional(),
+        etcd: Cost.optional(),
+        worker: Cost.optional(),
+        loadBalancer: Cost.optional(),
+      })
+      .optional(),
+  })
+  .meta({
+    title: 'hasim scenario',
+    description: 'A hasim scenario file, version 1 (see docs/scenarios.md)',
+  });
+
+export type ScenarioFile = z.infer<typeof ScenarioFileSchema>;
+export type RepairWritten = z.infer<typeof RepairSchema>;
+export type FailureClassWritten = z.infer<typeof FailureClassSchema>;
+export type EventWritten = z.infer<typeof EventSchema>;
