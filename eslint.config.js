@@ -8,7 +8,10 @@ const coreFence = {
     'error',
     {
       patterns: [
-        { group: ['node:*', 'fs', 'path', 'process'], message: 'the pure core does no IO; use src/io' },
+        {
+          group: ['node:*', 'fs', 'path', 'process'],
+          message: 'the pure core does no IO; use src/io',
+        },
         { group: ['commander', 'chalk'], message: 'the pure core knows nothing of the CLI' },
       ],
     },
@@ -28,14 +31,20 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/consistent-type-exports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -45,7 +54,11 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'error',
     },
   },
-  { files: ['src/{model,quorum,exact,sim,plan,report}/**/*.ts'], ignores: ['src/sim/worker-pool.ts', 'src/sim/worker-entry.ts'], rules: coreFence },
+  {
+    files: ['src/{model,quorum,exact,sim,plan,report}/**/*.ts'],
+    ignores: ['src/sim/worker-pool.ts', 'src/sim/worker-entry.ts'],
+    rules: coreFence,
+  },
   {
     files: ['test/**/*.ts'],
     plugins: { vitest },

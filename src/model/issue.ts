@@ -20,10 +20,18 @@ export function formatPath(path: readonly (string | number)[]): string {
   return out === '' ? '(root)' : out;
 }
 
-export function error(path: (string | number)[], message: string, extra: Partial<Issue> = {}): Issue {
+export function error(
+  path: (string | number)[],
+  message: string,
+  extra: Partial<Issue> = {},
+): Issue {
   return { path, message, severity: 'error', ...extra };
 }
 
-export function warning(path: (string | number)[], message: string, extra: Partial<Issue> = {}): Issue {
+export function warning(
+  path: (string | number)[],
+  message: string,
+  extra: Partial<Issue> = {},
+): Issue {
   return { path, message, severity: 'warning', ...extra };
 }

@@ -3,5 +3,5 @@ import { z } from 'zod';
 import { ScenarioFileSchema } from './schema.js';
 
 export function buildScenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ScenarioFileSchema, { target: 'draft-07', io: 'input' }) as Record<string, unknown>;
+  return z.toJSONSchema(ScenarioFileSchema, { target: 'draft-07', io: 'input' });
 }

@@ -65,7 +65,11 @@ export function looseView(input: unknown): LooseFile {
         etcd: etcd === undefined || etcd === 'stacked' ? 'stacked' : counts(etcd),
         endpoint: ep
           ? { kind: str(ep['kind']), zone: str(ep['zone']), object: true }
-          : { kind: endpoint === undefined ? 'cloud' : str(endpoint), zone: undefined, object: false },
+          : {
+              kind: endpoint === undefined ? 'cloud' : str(endpoint),
+              zone: undefined,
+              object: false,
+            },
         workersNeeded: num(o['workersNeeded']),
       };
     }),
@@ -76,7 +80,10 @@ export function looseView(input: unknown): LooseFile {
         index,
         at: str(o['at']),
         fail: str(o['fail']),
-        partition: Array.isArray(partition) && partition.every(Array.isArray) ? (partition as unknown[][]) : undefined,
+        partition:
+          Array.isArray(partition) && partition.every(Array.isArray)
+            ? (partition as unknown[][])
+            : undefined,
         operatorError: wrapClusters(o['operatorError']),
         maintenance: wrapClusters(o['maintenance']),
       };
@@ -88,7 +95,9 @@ export function looseView(input: unknown): LooseFile {
 // --- internal ---
 
 function record(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
 }
 function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
@@ -103,7 +112,12 @@ function num(v: unknown): number | undefined {
 function counts(v: unknown): Record<string, number> | undefined {
   const o = record(v);
   if (!o) return undefined;
-  return Object.fromEntries(Object.entries(o).map(([k, n]) => [k, num(n) !== undefined && (n as number) >= 0 ? (n as number) : 0]));
+  return Object.fromEntries(
+    Object.entries(o).map(([k, n]) => [
+      k,
+      num(n) !== undefined && (n as number) >= 0 ? (n as number) : 0,
+    ]),
+  );
 }
 function wrapClusters(v: unknown): { clusters: unknown } | undefined {
   const o = record(v);

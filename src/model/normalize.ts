@@ -45,8 +45,14 @@ export function normalizeScenario(file: ScenarioFile): Topology {
     },
     timers: {
       leaseDurationHours: duration(file.timers?.leaseDuration, DEFAULT_TIMERS.leaseDurationHours),
-      endpointFailoverHours: duration(file.timers?.endpointFailover, DEFAULT_TIMERS.endpointFailoverHours),
-      nodeMonitorGraceHours: duration(file.timers?.nodeMonitorGrace, DEFAULT_TIMERS.nodeMonitorGraceHours),
+      endpointFailoverHours: duration(
+        file.timers?.endpointFailover,
+        DEFAULT_TIMERS.endpointFailoverHours,
+      ),
+      nodeMonitorGraceHours: duration(
+        file.timers?.nodeMonitorGrace,
+        DEFAULT_TIMERS.nodeMonitorGraceHours,
+      ),
       podEvictionHours: duration(file.timers?.podEviction, DEFAULT_TIMERS.podEvictionHours),
     },
     events: (file.events ?? []).map((e) => normalizeEvent(e, index, failures)),
@@ -57,7 +63,7 @@ export function normalizeScenario(file: ScenarioFile): Topology {
     },
     objectives: Object.fromEntries(
       Object.entries(file.objectives ?? {}).filter(([, v]) => v !== undefined),
-    ) as Topology['objectives'],
+    ),
     cost: normalizeCost(file.cost ?? {}),
   };
   if (file.description !== undefined) topology.description = file.description;
@@ -70,24 +76,39 @@ function duration(text: string | undefined, fallback: number): number {
 }
 
 export function normalizeRepair(written: RepairWritten): RepairDistribution {
-  if (written.mean !== undefined) return { kind: 'exponential', meanHours: duration(written.mean, 0) };
+  if (written.mean !== undefined)
+    return { kind: 'exponential', meanHours: duration(written.mean, 0) };
   if (written.fixed !== undefined) return { kind: 'fixed', hours: duration(written.fixed, 0) };
   if (written.weibull !== undefined) {
-    return { kind: 'weibull', shape: written.weibull.shape, scaleHours: duration(written.weibull.scale, 0) };
+    return {
+      kind: 'weibull',
+      shape: written.weibull.shape,
+      scaleHours: duration(written.weibull.scale, 0),
+    };
   }
   const median = duration(written.median, 0);
-  const p90 = written.p90 === undefined ? median * Math.exp(Z90 * DEFAULT_LOGNORMAL_SIGMA) : duration(written.p90, 0);
+  const p90 =
+    written.p90 === undefined
+      ? median * Math.exp(Z90 * DEFAULT_LOGNORMAL_SIGMA)
+      : duration(written.p90, 0);
   return { kind: 'lognormal', medianHours: median, p90Hours: p90 };
 }
 
-function repair(written: RepairWritten | undefined, fallback: RepairDistribution): RepairDistribution {
+function repair(
+  written: RepairWritten | undefined,
+  fallback: RepairDistribution,
+): RepairDistribution {
   return written === undefined ? fallback : normalizeRepair(written);
 }
 
-function process(written: FailureClassWritten | undefined, fallback: FailureProcess): FailureProcess {
+function process(
+  written: FailureClassWritten | undefined,
+  fallback: FailureProcess,
+): FailureProcess {
   if (written === undefined) return fallback;
   const perYear =
-    written.perYear ?? (written.mttf === undefined ? fallback.perYear : HOURS_PER_YEAR / duration(written.mttf, 0));
+    written.perYear ??
+    (written.mttf === undefined ? fallback.perYear : HOURS_PER_YEAR / duration(written.mttf, 0));
   return { perYear, repair: repair(written.repair, fallback.repair) };
 }
 
@@ -95,7 +116,10 @@ function normalizeFailures(written: NonNullable<ScenarioFile['failures']>): Fail
   const d = DEFAULT_FAILURES;
   const node = process(written.node, d.node);
   const storage = written.disk?.storage ?? d.disk.storage;
-  const diskDefault = { ...d.disk, perYear: storage === 'cloud' ? CLOUD_DISK_PER_YEAR : d.disk.perYear };
+  const diskDefault = {
+    ...d.disk,
+    perYear: storage === 'cloud' ? CLOUD_DISK_PER_YEAR : d.disk.perYear,
+  };
   const oe = written.operatorError ?? {};
   const m = written.maintenance ?? {};
   return {
@@ -128,7 +152,11 @@ type RolloutWritten = 'all-at-once' | { waves: (number | 'all')[]; detection: st
 
 function normalizeRollout(written: RolloutWritten): Rollout {
   if (written === 'all-at-once') return { kind: 'all-at-once' };
-  return { kind: 'waves', waves: [...written.waves], detectionHours: duration(written.detection, 0) };
+  return {
+    kind: 'waves',
+    waves: [...written.waves],
+    detectionHours: duration(written.detection, 0),
+  };
 }
 
 function zoneCounts(zones: string[], written: Record<string, number>): ZoneCounts {
@@ -149,7 +177,9 @@ function normalizeCluster(c: ScenarioFile['clusters'][number], index: NameIndex)
   const kind = typeof written === 'string' ? written : written.kind;
   const pinned = kind === 'keepalived' || kind === 'single-master';
   const firstMasterZone = zones.find((z) => (masters[z] ?? 0) > 0) ?? zones[0] ?? null;
-  const zone = pinned ? ((typeof written === 'string' ? undefined : written.zone) ?? firstMasterZone) : null;
+  const zone = pinned
+    ? ((typeof written === 'string' ? undefined : written.zone) ?? firstMasterZone)
+    : null;
   const etcdMembers = total(members);
   return {
     name: c.name,
@@ -216,7 +246,8 @@ function normalizeEvent(
       atHours,
       forHours: duration(e.for, medianOf(failures.operatorError.repair)),
       clusters: clusters(oe.clusters),
-      rollout: oe.rollout === undefined ? failures.operatorError.rollout : normalizeRollout(oe.rollout),
+      rollout:
+        oe.rollout === undefined ? failures.operatorError.rollout : normalizeRollout(oe.rollout),
       effect: oe.effect ?? 'api-down',
     };
   }
@@ -228,5 +259,10 @@ function normalizeEvent(
 
 function normalizeCost(c: NonNullable<ScenarioFile['cost']>): Topology['cost'] {
   const node = c.node ?? DEFAULT_NODE_COST;
-  return { master: c.master ?? node, etcd: c.etcd ?? node, worker: c.worker ?? node, loadBalancer: c.loadBalancer ?? 0 };
+  return {
+    master: c.master ?? node,
+    etcd: c.etcd ?? node,
+    worker: c.worker ?? node,
+    loadBalancer: c.loadBalancer ?? 0,
+  };
 }

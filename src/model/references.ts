@@ -3,7 +3,7 @@
  * when only one region has a zone b), fail targets (`zone eu-west/b`, `master prod/a`), and
  * cluster lists (`all` or names).
  */
-import type { FailTarget, NodeRole, ZoneRef } from './topology.js';
+import type { FailTarget, ZoneRef } from './topology.js';
 
 export interface NameIndex {
   regions: Map<string, string[]>;
@@ -25,7 +25,8 @@ export function resolveZone(text: string, index: NameIndex): Resolved<ZoneRef> {
     return { ok: true, value: { region, zone } };
   }
   const owners = [...index.regions].filter(([, zones]) => zones.includes(text));
-  if (owners.length === 1) return { ok: true, value: { region: owners[0]![0], zone: text } };
+  const [owner] = owners;
+  if (owners.length === 1 && owner) return { ok: true, value: { region: owner[0], zone: text } };
   if (owners.length === 0) return { ok: false, message: `no region has a zone "${text}"` };
   return {
     ok: false,
@@ -37,7 +38,7 @@ const TARGET_HINT =
   'expected "zone <region>/<zone>", "region <region>", "master|etcd|worker <cluster>/<zone>" or "endpoint <cluster>"';
 
 export function resolveFailTarget(text: string, index: NameIndex): Resolved<FailTarget> {
-  const [kind, name, ...rest] = text.trim().split(/\s+/);
+  const [kind = '', name, ...rest] = text.trim().split(/\s+/);
   if (name === undefined || rest.length > 0) return { ok: false, message: TARGET_HINT };
   switch (kind) {
     case 'zone': {
@@ -65,7 +66,7 @@ export function resolveFailTarget(text: string, index: NameIndex): Resolved<Fail
       if (!index.regions.get(found.region)?.includes(zone)) {
         return { ok: false, message: `zone "${zone}" is not a zone of region ${found.region}` };
       }
-      return { ok: true, value: { kind: 'node', role: kind as NodeRole, cluster, zone } };
+      return { ok: true, value: { kind: 'node', role: kind, cluster, zone } };
     }
     default:
       return { ok: false, message: TARGET_HINT };
@@ -85,10 +86,7 @@ export function formatFailTarget(target: FailTarget): string {
   }
 }
 
-export function resolveClusters(
-  list: 'all' | string[],
-  index: NameIndex,
-): Resolved<string[]> {
+export function resolveClusters(list: 'all' | string[], index: NameIndex): Resolved<string[]> {
   if (list === 'all') return { ok: true, value: [...index.clusters.keys()] };
   const unknown = list.filter((c) => !index.clusters.has(c));
   if (unknown.length > 0) {

@@ -16,7 +16,8 @@ export function buildNameIndex(file: {
   clusters: { name?: string | undefined; region?: string | undefined }[];
 }): NameIndex {
   const regions = new Map<string, string[]>();
-  for (const r of file.regions) if (r.name !== undefined && !regions.has(r.name)) regions.set(r.name, r.zones);
+  for (const r of file.regions)
+    if (r.name !== undefined && !regions.has(r.name)) regions.set(r.name, r.zones);
   const clusters = new Map<string, { region: string }>();
   for (const c of file.clusters) {
     if (c.name !== undefined && c.region !== undefined && !clusters.has(c.name)) {
@@ -52,8 +53,16 @@ function checkDuplicates(file: LooseFile, issues: Issue[]): void {
       else issues.push(error(path(i), `duplicate ${what} "${name}" (first at index ${earlier})`));
     });
   };
-  seen(file.regions.map((r) => r.name), (i) => ['regions', i, 'name'], 'region name');
-  seen(file.clusters.map((c) => c.name), (i) => ['clusters', i, 'name'], 'cluster name');
+  seen(
+    file.regions.map((r) => r.name),
+    (i) => ['regions', i, 'name'],
+    'region name',
+  );
+  seen(
+    file.clusters.map((c) => c.name),
+    (i) => ['clusters', i, 'name'],
+    'cluster name',
+  );
   for (const r of file.regions) {
     seen(r.zones, (i) => ['regions', r.index, 'zones', i], `zone in region ${r.name ?? r.index}`);
   }
@@ -83,23 +92,39 @@ function checkCluster(cluster: LooseCluster, index: NameIndex, issues: Issue[]):
   const zones = cluster.region === undefined ? undefined : index.regions.get(cluster.region);
   if (cluster.region !== undefined && zones === undefined) {
     const known = [...index.regions.keys()].join(', ');
-    issues.push(error(at('region'), `region "${cluster.region}" is not defined (regions: ${known})`));
+    issues.push(
+      error(at('region'), `region "${cluster.region}" is not defined (regions: ${known})`),
+    );
   }
   if (cluster.region !== undefined && zones !== undefined) {
     checkZoneKeys(cluster.masters, at('masters'), cluster.region, zones, issues);
     checkZoneKeys(cluster.workers, at('workers'), cluster.region, zones, issues);
-    if (typeof cluster.etcd === 'object') checkZoneKeys(cluster.etcd, at('etcd'), cluster.region, zones, issues);
+    if (typeof cluster.etcd === 'object')
+      checkZoneKeys(cluster.etcd, at('etcd'), cluster.region, zones, issues);
   }
   const masters = cluster.masters === undefined ? undefined : sum(cluster.masters);
   const workers = cluster.workers === undefined ? undefined : sum(cluster.workers);
   if (masters === 0) issues.push(error(at('masters'), 'a cluster needs at least one master'));
-  if (masters === 1) issues.push(warning(at('masters'), 'a single master: any master failure takes the control plane down'));
+  if (masters === 1)
+    issues.push(
+      warning(at('masters'), 'a single master: any master failure takes the control plane down'),
+    );
   if (typeof cluster.etcd === 'object' && sum(cluster.etcd) === 0) {
     issues.push(error(at('etcd'), 'etcd needs at least one member'));
   }
-  if (workers === 0) issues.push(warning(at('workers'), 'no workers: the workloads metric is trivially up'));
-  if (workers !== undefined && cluster.workersNeeded !== undefined && cluster.workersNeeded > workers) {
-    issues.push(error(at('workersNeeded'), `workersNeeded is ${cluster.workersNeeded} but only ${workers} workers are placed`));
+  if (workers === 0)
+    issues.push(warning(at('workers'), 'no workers: the workloads metric is trivially up'));
+  if (
+    workers !== undefined &&
+    cluster.workersNeeded !== undefined &&
+    cluster.workersNeeded > workers
+  ) {
+    issues.push(
+      error(
+        at('workersNeeded'),
+        `workersNeeded is ${cluster.workersNeeded} but only ${workers} workers are placed`,
+      ),
+    );
   }
   checkEndpoint(cluster, at, masters ?? 0, zones, issues);
   const members = cluster.etcd === 'stacked' ? cluster.masters : cluster.etcd;
@@ -118,9 +143,16 @@ function checkEndpoint(
   const { kind, zone } = cluster.endpoint;
   if (zone !== undefined) {
     if (kind !== 'keepalived' && kind !== 'single-master') {
-      issues.push(error(at('endpoint', 'zone'), `a zone applies only to keepalived and single-master endpoints, not ${kind}`));
+      issues.push(
+        error(
+          at('endpoint', 'zone'),
+          `a zone applies only to keepalived and single-master endpoints, not ${kind}`,
+        ),
+      );
     } else if (zones !== undefined && !zones.includes(zone)) {
-      issues.push(error(at('endpoint', 'zone'), `zone "${zone}" is not a zone of region ${cluster.region}`));
+      issues.push(
+        error(at('endpoint', 'zone'), `zone "${zone}" is not a zone of region ${cluster.region}`),
+      );
     } else if (kind === 'single-master' && (cluster.masters?.[zone] ?? 0) === 0) {
       issues.push(error(at('endpoint', 'zone'), `no master is placed in zone "${zone}"`));
     }
@@ -128,34 +160,56 @@ function checkEndpoint(
   const path = cluster.endpoint.object ? at('endpoint', 'kind') : at('endpoint');
   if (kind === 'single-master' && masters > 1) {
     const others = masters - 1;
-    issues.push(warning(path, `clients pin one master: the other ${others} add no API availability (a single point of failure)`));
+    issues.push(
+      warning(
+        path,
+        `clients pin one master: the other ${others} add no API availability (a single point of failure)`,
+      ),
+    );
   } else if (kind === 'single-master') {
     issues.push(warning(path, 'the endpoint is one master: a single point of failure'));
   } else if (kind === 'keepalived') {
-    issues.push(warning(path, 'the keepalived pair sits in one zone: losing that zone takes the endpoint down'));
+    issues.push(
+      warning(
+        path,
+        'the keepalived pair sits in one zone: losing that zone takes the endpoint down',
+      ),
+    );
   }
 }
 
 function checkEtcdAdvice(counts: Record<string, number>, path: Path, issues: Issue[]): void {
   const members = sum(counts);
-  if (members % 2 === 0) issues.push(warning(path, `${members} etcd members tolerate no more failures than ${members - 1}`));
-  if (members > 7) issues.push(warning(path, `${members} etcd members: beyond 7, writes slow down (etcd FAQ)`));
+  if (members % 2 === 0)
+    issues.push(
+      warning(path, `${members} etcd members tolerate no more failures than ${members - 1}`),
+    );
+  if (members > 7)
+    issues.push(warning(path, `${members} etcd members: beyond 7, writes slow down (etcd FAQ)`));
   const used = Object.values(counts).filter((n) => n > 0).length;
   if (used === 2 && members > 1) {
-    issues.push(warning(path, 'etcd spread over exactly two zones: losing the larger zone loses quorum'));
+    issues.push(
+      warning(path, 'etcd spread over exactly two zones: losing the larger zone loses quorum'),
+    );
   } else if (used === 1 && members > 1) {
     issues.push(warning(path, 'all etcd members in one zone: a zone outage loses quorum'));
   }
 }
 
 function checkEvents(file: LooseFile, index: NameIndex, issues: Issue[]): void {
-  const horizon = file.horizon === undefined ? DEFAULT_SIMULATION.horizonHours : parseDuration(file.horizon);
+  const horizon =
+    file.horizon === undefined ? DEFAULT_SIMULATION.horizonHours : parseDuration(file.horizon);
   const clusters = new Map(file.clusters.map((c) => [c.name, c] as const));
   for (const event of file.events) {
     const at = (...rest: Path): Path => ['events', event.index, ...rest];
     const when = event.at === undefined ? undefined : parseDuration(event.at);
     if (when !== undefined && horizon !== undefined && when >= horizon) {
-      issues.push(error(at('at'), `the event at ${event.at} is past the horizon (${formatDuration(horizon)})`));
+      issues.push(
+        error(
+          at('at'),
+          `the event at ${event.at} is past the horizon (${formatDuration(horizon)})`,
+        ),
+      );
     }
     if (event.fail !== undefined) checkFailTarget(event.fail, at('fail'), index, clusters, issues);
     if (event.partition !== undefined) {
@@ -169,14 +223,16 @@ function checkEvents(file: LooseFile, index: NameIndex, issues: Issue[]): void {
             return;
           }
           const key = `${zone.value.region}/${zone.value.zone}`;
-          if (seen.has(key)) issues.push(error(at('partition', s, z), `zone ${key} is on both sides`));
+          if (seen.has(key))
+            issues.push(error(at('partition', s, z), `zone ${key} is on both sides`));
           seen.add(key);
         }),
       );
     }
     for (const kind of ['operatorError', 'maintenance'] as const) {
       const list = event[kind]?.clusters;
-      if (list !== 'all' && !(Array.isArray(list) && list.every((c) => typeof c === 'string'))) continue;
+      if (list !== 'all' && !(Array.isArray(list) && list.every((c) => typeof c === 'string')))
+        continue;
       const resolved = resolveClusters(list, index);
       if (!resolved.ok) issues.push(error(at(kind, 'clusters'), resolved.message));
     }
@@ -199,9 +255,17 @@ function checkFailTarget(
   const { role, cluster, zone } = target.value;
   const c = clusters.get(cluster);
   if (c === undefined) return;
-  const placed = role === 'worker' ? c.workers : role === 'master' ? c.masters : c.etcd === 'stacked' ? {} : c.etcd;
+  const placed =
+    role === 'worker'
+      ? c.workers
+      : role === 'master'
+        ? c.masters
+        : c.etcd === 'stacked'
+          ? {}
+          : c.etcd;
   if ((placed?.[zone] ?? 0) === 0) {
-    const why = role === 'etcd' && c.etcd === 'stacked' ? ' (its etcd is stacked: fail a master)' : '';
+    const why =
+      role === 'etcd' && c.etcd === 'stacked' ? ' (its etcd is stacked: fail a master)' : '';
     issues.push(error(path, `cluster ${cluster} has no ${role} in zone ${zone}${why}`));
   }
 }

@@ -72,7 +72,10 @@ const failureFields = {
   repair: RepairSchema.optional(),
 };
 
-function oneRateForm(f: { perYear?: number | undefined; mttf?: string | undefined }, ctx: z.RefinementCtx): void {
+function oneRateForm(
+  f: { perYear?: number | undefined; mttf?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
   if (f.perYear !== undefined && f.mttf !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['mttf'], message: 'give perYear or mttf, not both' });
   }
@@ -101,8 +104,12 @@ const OperatorErrorSchema = z.strictObject({
   changesPerYear: Rate.optional(),
   badChangeProbability: Probability.optional(),
   repair: RepairSchema.optional(),
-  apiDownShare: Probability.optional().meta({ description: 'Share of bad changes that take the API down' }),
-  restoreShare: Probability.optional().meta({ description: 'Share of bad changes that need an etcd restore' }),
+  apiDownShare: Probability.optional().meta({
+    description: 'Share of bad changes that take the API down',
+  }),
+  restoreShare: Probability.optional().meta({
+    description: 'Share of bad changes that need an etcd restore',
+  }),
   rollout: RolloutSchema.optional(),
 });
 
@@ -147,12 +154,20 @@ const ClusterSchema = z.strictObject({
       error: 'expected "stacked" or etcd members per zone, e.g. { a: 1, b: 1, c: 1 }',
     })
     .optional()
-    .meta({ description: '"stacked" (one member on every master, the default) or external members per zone' }),
+    .meta({
+      description:
+        '"stacked" (one member on every master, the default) or external members per zone',
+    }),
   endpoint: z
-    .union([EndpointKindSchema, z.strictObject({ kind: EndpointKindSchema, zone: z.string().optional() })])
+    .union([
+      EndpointKindSchema,
+      z.strictObject({ kind: EndpointKindSchema, zone: z.string().optional() }),
+    ])
     .optional(),
   workers: ZoneCountsSchema,
-  workersNeeded: Count.optional().meta({ description: 'Workers needed to carry the load (default: all)' }),
+  workersNeeded: Count.optional().meta({
+    description: 'Workers needed to carry the load (default: all)',
+  }),
 });
 
 const RegionSchema = z.strictObject({
@@ -169,13 +184,10 @@ export const EventSchema = z
     for: DurationSchema.optional().meta({
       description: 'How long the failure lasts (default: the median repair of its class)',
     }),
-    fail: z
-      .string()
-      .optional()
-      .meta({
-        description:
-          'zone <region>/<zone> | region <region> | master|etcd|worker <cluster>/<zone> | endpoint <cluster>',
-      }),
+    fail: z.string().optional().meta({
+      description:
+        'zone <region>/<zone> | region <region> | master|etcd|worker <cluster>/<zone> | endpoint <cluster>',
+    }),
     partition: z.tuple([z.array(z.string()).min(1), z.array(z.string()).min(1)]).optional(),
     operatorError: z
       .strictObject({
@@ -237,7 +249,11 @@ export const ScenarioFileSchema = z
     simulation: z
       .strictObject({
         horizon: DurationSchema.optional(),
-        trials: z.number().int().positive({ error: 'trials must be a whole number ≥ 1' }).optional(),
+        trials: z
+          .number()
+          .int()
+          .positive({ error: 'trials must be a whole number ≥ 1' })
+          .optional(),
         seed: z.number().int({ error: 'a seed is a whole number' }).optional(),
       })
       .optional(),

@@ -22,8 +22,7 @@ export interface FailureProcess {
 }
 
 export type Rollout =
-  | { kind: 'all-at-once' }
-  | { kind: 'waves'; waves: (number | 'all')[]; detectionHours: Hours };
+  { kind: 'all-at-once' } | { kind: 'waves'; waves: (number | 'all')[]; detectionHours: Hours };
 
 export interface OperatorErrorProcess {
   changesPerYear: number;

@@ -38,21 +38,30 @@ function fromZod(issue: ZodIssue, input: unknown): Issue[] {
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(path);
     return issue.keys.map((key) =>
-      error([...path, key], `unknown key "${key}"${suggest(key, known)}`, { at: 'key', code: issue.code }),
+      error([...path, key], `unknown key "${key}"${suggest(key, known)}`, {
+        at: 'key',
+        code: issue.code,
+      }),
     );
   }
   if (issue.code === 'invalid_union') {
     // Report the branch that matches the value's shape (an object for an object) rather than
     // a bare "Invalid input", when exactly one branch got past the type check.
     const matching = issue.errors.filter(
-      (branch) => !branch.some((i) => (i.code === 'invalid_type' || i.code === 'invalid_value') && i.path.length === 0),
+      (branch) =>
+        !branch.some(
+          (i) => (i.code === 'invalid_type' || i.code === 'invalid_value') && i.path.length === 0,
+        ),
     );
-    if (matching.length === 1 && typeof valueAt(input, path) === 'object') {
-      return matching[0]!.flatMap((i) => fromZod({ ...i, path: [...issue.path, ...i.path] } as ZodIssue, input));
+    const [branch] = matching;
+    if (matching.length === 1 && branch && typeof valueAt(input, path) === 'object') {
+      return branch.flatMap((i) => fromZod({ ...i, path: [...issue.path, ...i.path] }, input));
     }
   }
   if (issue.code === 'invalid_type' && valueAt(input, path) === undefined && path.length > 0) {
-    return [error(path, `missing required key "${String(path[path.length - 1])}"`, { code: 'missing' })];
+    return [
+      error(path, `missing required key "${String(path[path.length - 1])}"`, { code: 'missing' }),
+    ];
   }
   return [error(path, issue.message, { code: issue.code })];
 }
@@ -84,9 +93,9 @@ function editDistance(a: string, b: string): number {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost));
+      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
     }
     prev = row;
   }
-  return prev[b.length]!;
+  return prev[b.length] ?? 0;
 }

@@ -1,0 +1,9 @@
+/** Every command of the CLI, in the order `hasim --help` lists them. */
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { registerSchema } from './schema.js';
+import { registerValidate } from './validate.js';
+
+export type RegisterCommand = (program: Command, ctx: CliContext) => Command;
+
+export const COMMANDS: RegisterCommand[] = [registerValidate, registerSchema];

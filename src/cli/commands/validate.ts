@@ -1,0 +1,71 @@
+/** `hasim validate <files…>`: every problem of every file; exit 0 valid, 2 invalid. */
+import type { Command } from 'commander';
+import { readScenarioFile, type LoadResult, type LocatedIssue } from '../../io/read-scenario.js';
+import { formatPath } from '../../model/issue.js';
+import type { CliContext } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
+import { plural, renderLoadProblems } from '../render-issues.js';
+
+interface ValidateOptions {
+  json?: boolean;
+  strict?: boolean;
+}
+
+export function registerValidate(program: Command, ctx: CliContext): Command {
+  return program
+    .command('validate')
+    .description('check scenario files: every problem of every file, with file:line:col')
+    .argument('<files...>', 'scenario files (YAML or JSON)')
+    .option('--strict', 'treat warnings as errors (exit 2)')
+    .option('--json', 'print the result as JSON on stdout')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every file valid (warnings allowed unless --strict), 2 a file is invalid.\n' +
+        'Example: hasim validate scenarios/*.yaml',
+    )
+    .action(async (files: string[], options: ValidateOptions) => {
+      const results = await Promise.all(files.map((f) => readScenarioFile(f)));
+      const failed = (r: LoadResult): boolean =>
+        !r.ok || (options.strict === true && r.warnings.length > 0);
+      ctx.exitCode = results.some(failed) ? ExitCode.invalid : ExitCode.ok;
+      if (options.json) {
+        ctx.stdout(`${JSON.stringify(toJson(results, failed), null, 2)}\n`);
+        return;
+      }
+      for (const result of results) {
+        if (result.ok) {
+          ctx.stdout(
+            `${ctx.style.ok('✔')} ${result.file}${result.warnings.length > 0 ? ` (${plural(result.warnings.length, 'warning')})` : ''}\n`,
+          );
+        }
+        ctx.stderr(renderLoadProblems(result, ctx.style));
+      }
+      const bad = results.filter(failed).length;
+      if (results.length > 1 || bad > 0) {
+        const summary = `${plural(results.length, 'file')} checked, ${bad} invalid${options.strict ? ' (strict)' : ''}`;
+        (bad > 0 ? ctx.stderr : ctx.stdout)(`${summary}\n`);
+      }
+    });
+}
+
+// --- internal ---
+
+function toJson(results: LoadResult[], failed: (r: LoadResult) => boolean): unknown {
+  const issue = (i: LocatedIssue): unknown => ({
+    line: i.line,
+    col: i.col,
+    path: formatPath(i.path),
+    message: i.message,
+    ...(i.code === undefined ? {} : { code: i.code }),
+  });
+  return {
+    version: 1,
+    valid: !results.some(failed),
+    files: results.map((r) => ({
+      file: r.file,
+      valid: !failed(r),
+      errors: r.ok ? [] : r.errors.map(issue),
+      warnings: r.warnings.map(issue),
+    })),
+  };
+}

@@ -1,0 +1,17 @@
+/** What a command needs from the outside world, passed in so commands are testable in-process. */
+import type { Style } from './style.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** Whether stdout/stderr are terminals (progress bars and colour only then). */
+  isTTY: boolean;
+  cwd: string;
+}
+
+export interface CliContext extends CliIo {
+  style: Style;
+  /** Set by a command's action; main returns it. */
+  exitCode: number;
+}

@@ -1,0 +1,55 @@
+/** Flag parsers for commander: each throws InvalidArgumentError with a one-line reason (exit 2). */
+import { InvalidArgumentError } from 'commander';
+import { parseDuration } from '../model/units.js';
+
+export function parseIntegerOption(min: number, max = Number.MAX_SAFE_INTEGER) {
+  return (value: string): number => {
+    if (!/^-?\d+$/.test(value.trim()))
+      throw new InvalidArgumentError(`expected a whole number, got "${value}"`);
+    const n = Number(value);
+    if (n < min || n > max) {
+      throw new InvalidArgumentError(
+        max === Number.MAX_SAFE_INTEGER
+          ? `expected a whole number ≥ ${min}, got ${n}`
+          : `expected a whole number from ${min} to ${max}, got ${n}`,
+      );
+    }
+    return n;
+  };
+}
+
+export function parseNumberOption(min: number, max = Infinity, { exclusiveMin = false } = {}) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n))
+      throw new InvalidArgumentError(`expected a number, got "${value}"`);
+    if (exclusiveMin ? n <= min : n < min)
+      throw new InvalidArgumentError(
+        `expected a number ${exclusiveMin ? '>' : '≥'} ${min}, got ${n}`,
+      );
+    if (n > max) throw new InvalidArgumentError(`expected a number ≤ ${max}, got ${n}`);
+    return n;
+  };
+}
+
+/** A comma-separated list of whole numbers, e.g. `--zones 2,2,1`. */
+export function parseCountList(min: number) {
+  return (value: string): number[] => {
+    const parts = value.split(',').map((p) => p.trim());
+    if (parts.some((p) => !/^\d+$/.test(p) || Number(p) < min)) {
+      throw new InvalidArgumentError(
+        `expected whole numbers ≥ ${min} separated by commas (e.g. 2,2,1), got "${value}"`,
+      );
+    }
+    return parts.map(Number);
+  };
+}
+
+/** A duration such as 1y, 30d, 4h. Returns hours. */
+export function parseDurationOption(value: string): number {
+  const hours = parseDuration(value.trim());
+  if (hours === undefined || hours <= 0) {
+    throw new InvalidArgumentError(`expected a duration such as 30d, 1y or 4h, got "${value}"`);
+  }
+  return hours;
+}
