@@ -1,0 +1,93 @@
+/**
+ * A binary min-heap of slots keyed by time, with each slot's position tracked so a key can be
+ * changed in place. Every element and every timer of a trial owns one slot for its next event;
+ * a slot with no pending event holds +Infinity. No allocation after construction.
+ */
+export class IndexedHeap {
+  readonly size: number;
+  /** key[slot]: the time of the slot's next event. */
+  readonly key: Float64Array;
+  /** heap[i]: the slot at heap position i. */
+  private readonly heap: Int32Array;
+  /** pos[slot]: the heap position of the slot. */
+  private readonly pos: Int32Array;
+
+  constructor(size: number) {
+    this.size = size;
+    this.key = new Float64Array(size).fill(Infinity);
+    this.heap = new Int32Array(size);
+    this.pos = new Int32Array(size);
+    this.reset();
+  }
+
+  /** Every slot at +Infinity. */
+  reset(): void {
+    this.key.fill(Infinity);
+    for (let i = 0; i < this.size; i++) {
+      this.heap[i] = i;
+      this.pos[i] = i;
+    }
+  }
+
+  /** The slot with the earliest event (ties: any). */
+  top(): number {
+    return this.heap[0] ?? -1;
+  }
+
+  topKey(): number {
+    return this.key[this.heap[0] ?? 0] ?? Infinity;
+  }
+
+  /** Sets a slot's time and restores the heap order. */
+  set(slot: number, time: number): void {
+    const key = this.key;
+    const old = key[slot] ?? Infinity;
+    key[slot] = time;
+    const i = this.pos[slot] ?? 0;
+    if (time < old) this.up(i, slot, time);
+    else if (time > old) this.down(i, slot, time);
+  }
+
+  // --- internal ---
+
+  private up(i: number, slot: number, time: number): void {
+    const { heap, pos, key } = this;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const ps = heap[parent] ?? 0;
+      if ((key[ps] ?? 0) <= time) break;
+      heap[i] = ps;
+      pos[ps] = i;
+      i = parent;
+    }
+    heap[i] = slot;
+    pos[slot] = i;
+  }
+
+  private down(i: number, slot: number, time: number): void {
+    const { heap, pos, key, size } = this;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= size) break;
+      const r = l + 1;
+      let c = l;
+      let cs = heap[l] ?? 0;
+      let ck = key[cs] ?? 0;
+      if (r < size) {
+        const rs = heap[r] ?? 0;
+        const rk = key[rs] ?? 0;
+        if (rk < ck) {
+          c = r;
+          cs = rs;
+          ck = rk;
+        }
+      }
+      if (ck >= time) break;
+      heap[i] = cs;
+      pos[cs] = i;
+      i = c;
+    }
+    heap[i] = slot;
+    pos[slot] = i;
+  }
+}

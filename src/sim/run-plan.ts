@@ -1,0 +1,75 @@
+/**
+ * What every piece of a run shares: the compiled model, the scripted events and the biasing
+ * factor. `runTrialRange` runs trials [from, to) of one stream; any split of a run into ranges
+ * sums to the same RunSums (run-sums.ts), so threads and shards give identical results.
+ */
+import type { Topology } from '../model/topology.js';
+import { compileModel } from './compile-model.js';
+import { computeBeta } from './importance.js';
+import { createTrialRng, type StreamKind } from './rng.js';
+import { addTrial, emptyRunSums, type RunSums } from './run-sums.js';
+import { compileScript, type ScriptActions } from './script-actions.js';
+import type { SimModel } from './sim-model.js';
+import { TrialEngine } from './trial-engine.js';
+
+export type SimulationMethod = 'auto' | 'plain' | 'importance';
+
+/** What decides a run's numbers (with the topology): everything a worker or shard needs. */
+export interface RunSpec {
+  seed: number;
+  horizonHours: number;
+  method: SimulationMethod;
+  /** Replay the scenario's events in every trial, on top of random failures. */
+  withEvents: boolean;
+}
+
+export interface RunPlan {
+  spec: RunSpec;
+  model: SimModel;
+  script: ScriptActions | undefined;
+  beta: number;
+  engines: Partial<Record<StreamKind, TrialEngine>>;
+}
+
+export function createRunPlan(topology: Topology, spec: RunSpec): RunPlan {
+  const model = compileModel(topology, { horizonHours: spec.horizonHours, randomFailures: true });
+  const script = spec.withEvents ? compileScript(topology, model) : undefined;
+  return { spec, model, script, beta: computeBeta(model), engines: {} };
+}
+
+export function emptySumsFor(plan: RunPlan): RunSums {
+  const engine = engineFor(plan, 'plain');
+  return emptyRunSums(engine.state.predicateCount, plan.model.clusters.length);
+}
+
+/** Runs trials [from, to) of a stream. */
+export function runTrialRange(
+  plan: RunPlan,
+  stream: StreamKind,
+  from: number,
+  to: number,
+): RunSums {
+  const engine = engineFor(plan, stream);
+  const sums = emptyRunSums(engine.state.predicateCount, plan.model.clusters.length);
+  const before = engine.state.events;
+  for (let i = from; i < to; i++) {
+    engine.run(createTrialRng(plan.spec.seed, i, stream));
+    addTrial(sums, engine.state);
+  }
+  sums.events = engine.state.events - before;
+  return sums;
+}
+
+// --- internal ---
+
+function engineFor(plan: RunPlan, stream: StreamKind): TrialEngine {
+  const existing = plan.engines[stream];
+  if (existing !== undefined) return existing;
+  const options = stream === 'importance' ? { beta: plan.beta } : {};
+  const engine = new TrialEngine(
+    plan.model,
+    plan.script === undefined ? options : { ...options, script: plan.script },
+  );
+  plan.engines[stream] = engine;
+  return engine;
+}

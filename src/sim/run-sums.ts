@@ -1,0 +1,193 @@
+/**
+ * The sufficient statistics of a set of trials, kept exactly: every per-trial value is rounded to
+ * a multiple of 2^-FIX_BITS and summed as a BigInt, so adding trials is associative and
+ * commutative. Any split of the trials — worker threads, chunks, shards on other machines —
+ * combines to bit-identical sums, whatever order the pieces finish in.
+ */
+import { CAUSE_COUNT } from './failure-classes.js';
+import type { TrialState } from './trial-state.js';
+
+/** Per-trial values are kept to 2^-160 (weights of rare paths can be tiny). */
+export const FIX_BITS = 160;
+const FIX_SCALE = 2 ** FIX_BITS;
+
+/** Outage-duration histogram: 20 bins a decade from 10^-4 h (0.36 s) to 10^5 h. */
+export const HIST_MIN_LOG10 = -4;
+export const HIST_PER_DECADE = 20;
+export const HIST_BINS = 9 * HIST_PER_DECADE;
+
+export interface PredicateSums {
+  /** Σ w·D, Σ (w·D)²: hours down in the horizon (w = 1 in plain sampling). */
+  down: bigint;
+  down2: bigint;
+  /** Σ w·D₀: hours down with every timer at 0 (the timers' share is down − downZero). */
+  downZero: bigint;
+  outages: bigint;
+  outages2: bigint;
+  /** Σ w·1{outage}, Σ w²·1{outage}. */
+  any: bigint;
+  any2: bigint;
+  /** Unweighted: trials with an outage, and outages. */
+  anyTrials: number;
+  outageCount: number;
+  causeHours: bigint[];
+  causeCount: number[];
+  /** Unweighted outage durations (plain sampling only). */
+  hist: number[];
+  maxHours: number;
+}
+
+export interface LossSums {
+  events: bigint;
+  hours: bigint;
+  totalLosses: bigint;
+  trialsWithLoss: number;
+}
+
+export interface RunSums {
+  trials: number;
+  /** Σ w and Σ w² (importance sampling; equal to trials in plain sampling). */
+  weight: bigint;
+  weight2: bigint;
+  predicates: PredicateSums[];
+  clusters: LossSums[];
+  events: number;
+}
+
+export function emptyRunSums(predicates: number, clusters: number): RunSums {
+  return {
+    trials: 0,
+    weight: 0n,
+    weight2: 0n,
+    predicates: Array.from({ length: predicates }, () => ({
+      down: 0n,
+      down2: 0n,
+      downZero: 0n,
+      outages: 0n,
+      outages2: 0n,
+      any: 0n,
+      any2: 0n,
+      anyTrials: 0,
+      outageCount: 0,
+      causeHours: Array.from({ length: CAUSE_COUNT }, () => 0n),
+      causeCount: Array.from({ length: CAUSE_COUNT }, () => 0),
+      hist: Array.from({ length: HIST_BINS }, () => 0),
+      maxHours: 0,
+    })),
+    clusters: Array.from({ length: clusters }, () => ({
+      events: 0n,
+      hours: 0n,
+      totalLosses: 0n,
+      trialsWithLoss: 0,
+    })),
+    events: 0,
+  };
+}
+
+/** A per-trial value on the exact grid. */
+export function toFixed(x: number): bigint {
+  return x === 0 ? 0n : BigInt(Math.round(x * FIX_SCALE));
+}
+
+/** A grid sum back to a number (of the given power of the scale: 1 for sums, 2 for squares). */
+export function fromFixed(v: bigint, power: 1 | 2 = 1): number {
+  return bigToNumber(v, FIX_BITS * power);
+}
+
+/** Adds the trial held in `s` to the sums. */
+export function addTrial(sums: RunSums, s: TrialState): void {
+  const w = s.biasing ? Math.exp(s.logWeight) : 1;
+  const wf = toFixed(w);
+  sums.trials++;
+  sums.weight += wf;
+  sums.weight2 += wf * wf;
+  for (let p = 0; p < sums.predicates.length; p++) {
+    const ps = sums.predicates[p];
+    const n = s.outages[p] ?? 0;
+    if (ps === undefined || n === 0) continue;
+    const d = toFixed(w * (s.downHours[p] ?? 0));
+    ps.down += d;
+    ps.down2 += d * d;
+    ps.downZero += toFixed(w * (s.downHoursZero[p] ?? 0));
+    const o = toFixed(w * n);
+    ps.outages += o;
+    ps.outages2 += o * o;
+    ps.any += wf;
+    ps.any2 += wf * wf;
+    ps.anyTrials++;
+    ps.outageCount += n;
+    for (let k = 0; k < CAUSE_COUNT; k++) {
+      const h = s.causeHours[p * CAUSE_COUNT + k] ?? 0;
+      if (h > 0) ps.causeHours[k] = (ps.causeHours[k] ?? 0n) + toFixed(w * h);
+      ps.causeCount[k] = (ps.causeCount[k] ?? 0) + (s.causeCount[p * CAUSE_COUNT + k] ?? 0);
+    }
+  }
+  for (let i = 0; i < s.durationCount; i++) {
+    const ps = sums.predicates[s.durationPredicate[i] ?? 0];
+    const h = s.durationHours[i] ?? 0;
+    if (ps === undefined) continue;
+    if (h > ps.maxHours) ps.maxHours = h;
+    if (s.biasing) continue;
+    const bin = Math.floor((Math.log10(Math.max(h, 1e-12)) - HIST_MIN_LOG10) * HIST_PER_DECADE);
+    const b = Math.min(HIST_BINS - 1, Math.max(0, bin));
+    ps.hist[b] = (ps.hist[b] ?? 0) + 1;
+  }
+  sums.clusters.forEach((ls, c) => {
+    const n = s.lossEvents[c] ?? 0;
+    if (n === 0) return;
+    ls.events += toFixed(w * n);
+    ls.hours += toFixed(w * (s.lossHours[c] ?? 0));
+    ls.totalLosses += toFixed(w * (s.totalLosses[c] ?? 0));
+    ls.trialsWithLoss++;
+  });
+}
+
+/** a += b. */
+export function mergeRunSums(a: RunSums, b: RunSums): void {
+  a.trials += b.trials;
+  a.weight += b.weight;
+  a.weight2 += b.weight2;
+  a.events += b.events;
+  a.predicates.forEach((x, p) => {
+    const y = b.predicates[p];
+    if (y === undefined) return;
+    x.down += y.down;
+    x.down2 += y.down2;
+    x.downZero += y.downZero;
+    x.outages += y.outages;
+    x.outages2 += y.outages2;
+    x.any += y.any;
+    x.any2 += y.any2;
+    x.anyTrials += y.anyTrials;
+    x.outageCount += y.outageCount;
+    x.causeHours = x.causeHours.map((v, k) => v + (y.causeHours[k] ?? 0n));
+    x.causeCount = x.causeCount.map((v, k) => v + (y.causeCount[k] ?? 0));
+    x.hist = x.hist.map((v, k) => v + (y.hist[k] ?? 0));
+    x.maxHours = Math.max(x.maxHours, y.maxHours);
+  });
+  a.clusters.forEach((x, c) => {
+    const y = b.clusters[c];
+    if (y === undefined) return;
+    x.events += y.events;
+    x.hours += y.hours;
+    x.totalLosses += y.totalLosses;
+    x.trialsWithLoss += y.trialsWithLoss;
+  });
+}
+
+// --- internal ---
+
+/** v · 2^-bits as the nearest double (v may have thousands of bits). */
+function bigToNumber(v: bigint, bits: number): number {
+  if (v === 0n) return 0;
+  const neg = v < 0n;
+  let a = neg ? -v : v;
+  let shift = 0;
+  const len = a.toString(16).length * 4;
+  if (len > 64) {
+    shift = len - 64;
+    a >>= BigInt(shift);
+  }
+  const x = Number(a) * 2 ** (shift - bits);
+  return neg ? -x : x;
+}

@@ -1,0 +1,87 @@
+/**
+ * The result of `hasim simulate`: plain JSON data with a version (scenario-format.md, "Machine-
+ * readable results"). Rendering is separate (cli/render-simulation.ts).
+ */
+import type { Cause } from './failure-classes.js';
+import type { Interval } from './intervals.js';
+
+export interface Estimate {
+  mean: number;
+  ci95: Interval;
+}
+
+export type EstimateMethod = 'monte-carlo' | 'importance-sampling';
+
+export interface MetricResult {
+  availability: Estimate;
+  /** Expected hours down within the horizon. */
+  downHours: Estimate;
+  /** Probability of at least one outage within the horizon. */
+  pOutage: Estimate;
+  outagesPerYear: Estimate;
+  method: EstimateMethod;
+  /** Trials of this estimate's pass that saw an outage. */
+  trialsWithOutage: number;
+  /** Mean hours down due only to Kubernetes' timers (lease, endpoint failover, eviction). */
+  timerDownHours: number;
+  /** Mean hours down per trial, by the class of the failure that started the outage. */
+  downHoursByCause: Partial<Record<Cause, number>>;
+  /** Outage durations in hours (plain sampling; null when no outage was seen). */
+  outageDurationHours: { p50: number; p90: number; p99: number; max: number } | null;
+  /** Importance sampling: the effective number of outage trials, (Σw)²/Σw². */
+  effectiveSampleSize?: number;
+  /** How to read the interval when it is a bound rather than an estimate. */
+  note?: string;
+}
+
+export interface DataLossResult {
+  /** Data-loss events (etcd restored from a snapshot) per year. */
+  eventsPerYear: Estimate;
+  /** Hours of writes lost per year (since the last snapshot, each time). */
+  lostHoursPerYear: Estimate;
+  /** Losses with no snapshot to restore (snapshots kept on the etcd nodes), per year. */
+  totalLossesPerYear: number;
+}
+
+export type ClusterResult = Record<
+  'etcdQuorum' | 'api' | 'scheduling' | 'workloads',
+  MetricResult
+> & {
+  dataLoss: DataLossResult;
+};
+
+export type RegionResult = Record<'served' | 'local', MetricResult>;
+
+export type StopReason = 'trials' | 'precision-met' | 'max-trials' | 'interrupted';
+
+export interface ObjectiveCheck {
+  target: string;
+  metric: string;
+  /** Percent. */
+  objective: number;
+  /** met: the interval's lower end reaches it; not-met: its upper end is below; else undecided. */
+  status: 'met' | 'not-met' | 'undecided';
+}
+
+export interface SimulationResult {
+  version: 1;
+  kind: 'simulation';
+  scenario: string;
+  seed: number;
+  trials: number;
+  horizonHours: number;
+  method: 'monte-carlo' | 'monte-carlo+importance-sampling';
+  rng: string;
+  stop: { reason: StopReason; trialsRequested: number; precision?: number; unmet?: string[] };
+  importance: { trials: number; beta: number } | null;
+  timersHours: {
+    leaseDuration: number;
+    endpointFailover: number;
+    nodeMonitorGrace: number;
+    podEviction: number;
+  };
+  withEvents: boolean;
+  clusters: Record<string, ClusterResult>;
+  regions: Record<string, RegionResult>;
+  objectives: ObjectiveCheck[];
+}

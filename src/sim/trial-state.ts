@@ -1,0 +1,208 @@
+/**
+ * The mutable state of one trial, allocated once per engine and reset between trials: element
+ * states, partition components, per-cluster flags and timers, predicate states and the trial's
+ * running statistics. Plain typed arrays so the hot loop allocates nothing.
+ */
+import { CAUSE_COUNT } from './failure-classes.js';
+import { IndexedHeap } from './indexed-heap.js';
+import { CLUSTER_PREDICATES, REGION_PREDICATES, type SimModel } from './sim-model.js';
+
+/** One change of a predicate, recorded only when a timeline is asked for. */
+export interface Transition {
+  hours: number;
+  /** Predicate index: cluster c metric k is c·4 + k; region r metric k follows the clusters. */
+  predicate: number;
+  up: boolean;
+  cause: number;
+}
+
+export class TrialState {
+  readonly model: SimModel;
+  readonly heap: IndexedHeap;
+  readonly predicateCount: number;
+  /** Element down count: 1 for its own random failure, +1 per forcing event or maintenance. */
+  readonly down: Int32Array;
+  readonly randomDown: Uint8Array;
+  /** Global zone: effectively up (zone and region up). */
+  readonly zoneOk: Uint8Array;
+  /** Global zone: the partition side it is on (the smallest local zone index of its side). */
+  readonly side: Int32Array;
+  readonly apiBad: Int32Array;
+  readonly quorumBad: Int32Array;
+  readonly badApiPhase: Uint8Array;
+  readonly badApiEnd: Float64Array;
+  readonly badRestorePhase: Uint8Array;
+  readonly badRestoreEnd: Float64Array;
+  readonly diskDown: Int32Array;
+  readonly restoring: Uint8Array;
+  readonly maintStep: Int32Array;
+  // Per master (global index = masterBase[c] + i) and per worker.
+  readonly masterBase: Int32Array;
+  readonly memberBase: Int32Array;
+  readonly workerBase: Int32Array;
+  readonly memberUp: Uint8Array;
+  readonly serving: Uint8Array;
+  readonly servingBefore: Uint8Array;
+  readonly eligible: Uint8Array;
+  readonly carrying: Uint8Array;
+  readonly strandedSince: Float64Array;
+  /** Carrying workers down and not yet replaced, per cluster. */
+  readonly stranded: Int32Array;
+  readonly leader: Int32Array;
+  readonly electAt: Float64Array;
+  readonly failoverUntil: Float64Array;
+  readonly sideCount: Int32Array;
+  // Predicates: 1 = up. "zero" is the instantaneous (all timers 0) value, "timed" the reported one.
+  readonly zero: Uint8Array;
+  readonly timed: Uint8Array;
+  // The trial's statistics per predicate.
+  readonly downHours: Float64Array;
+  readonly downHoursZero: Float64Array;
+  readonly downSince: Float64Array;
+  readonly downSinceZero: Float64Array;
+  readonly outages: Int32Array;
+  readonly outageCause: Uint8Array;
+  readonly causeHours: Float64Array;
+  readonly causeCount: Int32Array;
+  /** Durations of the trial's finished outages (predicate, hours), in order. */
+  durationPredicate: Int32Array;
+  durationHours: Float64Array;
+  durationCount = 0;
+  // Data loss per cluster.
+  readonly lossEvents: Int32Array;
+  readonly lossHours: Float64Array;
+  readonly totalLosses: Int32Array;
+  // Importance sampling.
+  biasing = false;
+  beta = 1;
+  logBeta = 0;
+  biasOn = false;
+  biasedDown = 0;
+  upBiasedRate = 0;
+  logWeight = 0;
+  // The clock and the cause of the event being handled.
+  now = 0;
+  cause = 0;
+  events = 0;
+  scriptCursor = 0;
+  transitions: Transition[] | null = null;
+
+  constructor(model: SimModel) {
+    this.model = model;
+    const C = model.clusters.length;
+    const zones = model.zoneElement.length;
+    this.predicateCount = C * CLUSTER_PREDICATES + model.regionNames.length * REGION_PREDICATES;
+    const P = this.predicateCount;
+    this.heap = new IndexedHeap(model.slotCount);
+    this.down = new Int32Array(model.elementCount);
+    this.randomDown = new Uint8Array(model.elementCount);
+    this.zoneOk = new Uint8Array(zones);
+    this.side = new Int32Array(zones);
+    this.apiBad = new Int32Array(C);
+    this.quorumBad = new Int32Array(C);
+    this.badApiPhase = new Uint8Array(C);
+    this.badApiEnd = new Float64Array(C);
+    this.badRestorePhase = new Uint8Array(C);
+    this.badRestoreEnd = new Float64Array(C);
+    this.diskDown = new Int32Array(C);
+    this.restoring = new Uint8Array(C);
+    this.maintStep = new Int32Array(C);
+    const base = (sizes: number[]): Int32Array => {
+      const out = new Int32Array(sizes.length + 1);
+      sizes.forEach((s, i) => (out[i + 1] = (out[i] ?? 0) + s));
+      return out;
+    };
+    this.masterBase = base(model.clusters.map((c) => c.masterNode.length));
+    this.memberBase = base(model.clusters.map((c) => c.memberNode.length));
+    this.workerBase = base(model.clusters.map((c) => c.workerNode.length));
+    const masters = this.masterBase[C] ?? 0;
+    const workers = this.workerBase[C] ?? 0;
+    this.memberUp = new Uint8Array(this.memberBase[C] ?? 0);
+    this.serving = new Uint8Array(masters);
+    this.servingBefore = new Uint8Array(masters);
+    this.eligible = new Uint8Array(masters);
+    this.carrying = new Uint8Array(workers);
+    this.strandedSince = new Float64Array(workers);
+    this.stranded = new Int32Array(C);
+    this.leader = new Int32Array(C);
+    this.electAt = new Float64Array(C);
+    this.failoverUntil = new Float64Array(C);
+    this.sideCount = new Int32Array(Math.max(1, ...model.regionZoneCount));
+    this.zero = new Uint8Array(P);
+    this.timed = new Uint8Array(P);
+    this.downHours = new Float64Array(P);
+    this.downHoursZero = new Float64Array(P);
+    this.downSince = new Float64Array(P);
+    this.downSinceZero = new Float64Array(P);
+    this.outages = new Int32Array(P);
+    this.outageCause = new Uint8Array(P);
+    this.causeHours = new Float64Array(P * CAUSE_COUNT);
+    this.causeCount = new Int32Array(P * CAUSE_COUNT);
+    this.durationPredicate = new Int32Array(64);
+    this.durationHours = new Float64Array(64);
+    this.lossEvents = new Int32Array(C);
+    this.lossHours = new Float64Array(C);
+    this.totalLosses = new Int32Array(C);
+  }
+
+  /** Everything up, no outage yet, at time 0. */
+  reset(): void {
+    this.heap.reset();
+    for (const a of [
+      this.down,
+      this.apiBad,
+      this.quorumBad,
+      this.diskDown,
+      this.outages,
+      this.stranded,
+    ])
+      a.fill(0);
+    for (const a of [this.randomDown, this.badApiPhase, this.badRestorePhase, this.restoring])
+      a.fill(0);
+    for (const a of [this.downHours, this.downHoursZero, this.causeHours]) a.fill(0);
+    this.causeCount.fill(0);
+    this.lossEvents.fill(0);
+    this.lossHours.fill(0);
+    this.totalLosses.fill(0);
+    this.zoneOk.fill(1);
+    this.side.fill(0);
+    this.maintStep.fill(-1);
+    this.memberUp.fill(1);
+    this.serving.fill(1);
+    this.servingBefore.fill(1);
+    this.eligible.fill(1);
+    this.strandedSince.fill(-1);
+    this.leader.fill(0);
+    this.electAt.fill(0);
+    this.failoverUntil.fill(0);
+    this.zero.fill(1);
+    this.timed.fill(1);
+    this.model.clusters.forEach((c, ci) => {
+      const b = this.workerBase[ci] ?? 0;
+      for (let w = 0; w < c.workerNode.length; w++)
+        this.carrying[b + w] = w < c.workersNeeded ? 1 : 0;
+    });
+    this.durationCount = 0;
+    this.biasOn = false;
+    this.biasedDown = 0;
+    this.upBiasedRate = 0;
+    this.logWeight = 0;
+    this.now = 0;
+    this.cause = 0;
+    this.scriptCursor = 0;
+  }
+
+  pushDuration(predicate: number, hours: number): void {
+    if (this.durationCount === this.durationHours.length) {
+      const p = new Int32Array(this.durationCount * 2);
+      const h = new Float64Array(this.durationCount * 2);
+      p.set(this.durationPredicate);
+      h.set(this.durationHours);
+      this.durationPredicate = p;
+      this.durationHours = h;
+    }
+    this.durationPredicate[this.durationCount] = predicate;
+    this.durationHours[this.durationCount] = hours;
+    this.durationCount++;
+  }
+}
