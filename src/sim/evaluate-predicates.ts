@@ -259,7 +259,7 @@ function setZero(s: TrialState, p: number, up: boolean): boolean {
   const v = up ? 1 : 0;
   if (s.zero[p] === v) return false;
   s.zero[p] = v;
-  if (up) s.downHoursZero[p] = (s.downHoursZero[p] ?? 0) + s.now - (s.downSinceZero[p] ?? 0);
+  if (up) s.downHoursZero[p] = (s.downHoursZero[p] ?? 0) + (s.now - (s.downSinceZero[p] ?? 0));
   else s.downSinceZero[p] = s.now;
   return true;
 }
@@ -290,7 +290,7 @@ function setTimed(s: TrialState, p: number, up: boolean): boolean {
 export function closeOutages(s: TrialState): void {
   for (let p = 0; p < s.predicateCount; p++) {
     if (s.zero[p] === 0)
-      s.downHoursZero[p] = (s.downHoursZero[p] ?? 0) + s.now - (s.downSinceZero[p] ?? 0);
+      s.downHoursZero[p] = (s.downHoursZero[p] ?? 0) + (s.now - (s.downSinceZero[p] ?? 0));
     if (s.timed[p] === 0) {
       const d = s.now - (s.downSince[p] ?? 0);
       s.downHours[p] = (s.downHours[p] ?? 0) + d;

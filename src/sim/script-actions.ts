@@ -26,14 +26,14 @@ export function compileScript(t: Topology, model: SimModel): ScriptActions {
   const push = (time: number, op: number, arg: number): void => {
     if (time < model.horizonHours) acts.push({ time, op, arg, seq: acts.length });
   };
-  const span = (at: number, dur: number, on: number, off: number, arg: number): void => {
+  const span = (at: number, until: number, on: number, off: number, arg: number): void => {
     push(at, on, arg);
-    push(at + dur, off, arg);
+    push(until, off, arg);
   };
   const clusterIndex = new Map(t.clusters.map((c, i) => [c.name, i]));
   for (const e of t.events) {
-    for (const { at, dur, on, off, arg } of expand(e, t, model, clusterIndex))
-      span(at, dur, on, off, arg);
+    for (const { at, until, on, off, arg } of expand(e, t, model, clusterIndex))
+      span(at, until, on, off, arg);
   }
   acts.sort((a, b) => a.time - b.time || a.seq - b.seq);
   return {
@@ -47,7 +47,7 @@ export function compileScript(t: Topology, model: SimModel): ScriptActions {
 
 interface Span {
   at: number;
-  dur: number;
+  until: number;
   on: number;
   off: number;
   arg: number;
@@ -59,11 +59,12 @@ function expand(
   model: SimModel,
   clusterIndex: Map<string, number>,
 ): Span[] {
-  const force = (at: number, dur: number, elements: number[]): Span[] =>
-    elements.map((arg) => ({ at, dur, on: ACT_FORCE_DOWN, off: ACT_FORCE_UP, arg }));
+  const force = (at: number, until: number, elements: number[]): Span[] =>
+    elements.map((arg) => ({ at, until, on: ACT_FORCE_DOWN, off: ACT_FORCE_UP, arg }));
+  const end = e.kind === 'maintenance' ? e.atHours : e.atHours + e.forHours;
   switch (e.kind) {
     case 'fail':
-      return force(e.atHours, e.forHours, targetElements(e.target, t, model, clusterIndex));
+      return force(e.atHours, end, targetElements(e.target, t, model, clusterIndex));
     case 'partition': {
       const links: number[] = [];
       for (const [ri, region] of t.regions.entries()) {
@@ -75,7 +76,7 @@ function expand(
           if ((side(0, a) && side(1, b)) || (side(1, a) && side(0, b))) links.push(l);
         }
       }
-      return force(e.atHours, e.forHours, links);
+      return force(e.atHours, end, links);
     }
     case 'operatorError': {
       const targets = e.clusters.map((c) => clusterIndex.get(c) ?? 0);
@@ -83,7 +84,7 @@ function expand(
       const api = e.effect === 'api-down';
       return reach.clusters.map((c, i) => ({
         at: e.atHours + (reach.offsets[i] ?? 0),
-        dur: e.forHours,
+        until: end + (reach.offsets[i] ?? 0),
         on: api ? ACT_API_BAD_ON : ACT_QUORUM_BAD_ON,
         off: api ? ACT_API_BAD_OFF : ACT_QUORUM_BAD_OFF,
         arg: c,
@@ -96,7 +97,7 @@ function expand(
         if (!c) return [];
         const per = t.failures.maintenance.perMasterHours;
         return Array.from(c.masterNode, (node, i) =>
-          force(e.atHours + i * per, per, [node]),
+          force(e.atHours + i * per, e.atHours + (i + 1) * per, [node]),
         ).flat();
       });
   }

@@ -270,35 +270,36 @@ export class TrialEngine {
     evaluateCluster(s, ci, MASK_CONTROL);
   }
 
+  /** Applies every scripted action due now, then re-evaluates every cluster once. */
   private scriptEvent(): void {
     const s = this.state;
+    const m = this.model;
     const script = this.script;
     if (script === undefined) return;
-    const i = s.scriptCursor++;
-    s.heap.set(this.model.scriptSlot, script.time[i + 1] ?? Infinity);
     s.cause = CAUSE.event;
-    const arg = script.arg[i] ?? 0;
-    switch (script.op[i] ?? -1) {
-      case ACT_FORCE_DOWN:
-      case ACT_FORCE_UP:
-        s.down[arg] = (s.down[arg] ?? 0) + (script.op[i] === ACT_FORCE_DOWN ? 1 : -1);
-        this.changed(arg);
-        return;
-      case ACT_API_BAD_ON:
-      case ACT_API_BAD_OFF:
-        s.apiBad[arg] = (s.apiBad[arg] ?? 0) + (script.op[i] === ACT_API_BAD_ON ? 1 : -1);
-        break;
-      case ACT_QUORUM_BAD_ON:
+    const t = s.now;
+    let i = s.scriptCursor;
+    for (; i < script.time.length && (script.time[i] ?? Infinity) <= t; i++) {
+      const arg = script.arg[i] ?? 0;
+      const op = script.op[i] ?? -1;
+      if (op === ACT_FORCE_DOWN || op === ACT_FORCE_UP) {
+        s.down[arg] = (s.down[arg] ?? 0) + (op === ACT_FORCE_DOWN ? 1 : -1);
+        const kind = m.kind[arg] ?? 0;
+        if (kind === KIND_LINK) this.recomputeSides(m.elementRegion[arg] ?? 0);
+        else if (kind === KIND_DOMAIN) this.recomputeZones(m.elementRegion[arg] ?? 0);
+      } else if (op === ACT_API_BAD_ON || op === ACT_API_BAD_OFF) {
+        s.apiBad[arg] = (s.apiBad[arg] ?? 0) + (op === ACT_API_BAD_ON ? 1 : -1);
+      } else if (op === ACT_QUORUM_BAD_ON) {
         this.loseData(arg, false);
         s.quorumBad[arg] = (s.quorumBad[arg] ?? 0) + 1;
-        break;
-      case ACT_QUORUM_BAD_OFF:
+      } else if (op === ACT_QUORUM_BAD_OFF) {
         s.quorumBad[arg] = (s.quorumBad[arg] ?? 0) - 1;
-        break;
-      default:
-        return;
+      }
     }
-    evaluateCluster(s, arg, MASK_CONTROL | MASK_WORKERS);
+    s.scriptCursor = i;
+    s.heap.set(m.scriptSlot, script.time[i] ?? Infinity);
+    for (let ci = 0; ci < m.clusters.length; ci++)
+      evaluateCluster(s, ci, MASK_CONTROL | MASK_WORKERS);
   }
 
   /** Zones effectively up in region r after a zone or region changed. */

@@ -1,0 +1,90 @@
+/**
+ * Deterministic what-ifs (model.md §6): replays a scenario's `events:` in one trial and returns
+ * every change of every predicate, in time order. Without random failures the result depends on
+ * the events alone; with them, it is trial `trial` of the seeded run.
+ */
+import { METRICS, REGION_METRICS, type Topology } from '../model/topology.js';
+import { compileModel } from './compile-model.js';
+import { CAUSES, type Cause } from './failure-classes.js';
+import { createTrialRng } from './rng.js';
+import { compileScript } from './script-actions.js';
+import { CLUSTER_PREDICATES, REGION_PREDICATES } from './sim-model.js';
+import { TrialEngine } from './trial-engine.js';
+import type { Transition } from './trial-state.js';
+
+export interface TimelineOptions {
+  horizonHours?: number;
+  /** Random failures on top of the events (trial `trial` of seed `seed`). */
+  withRandom?: boolean;
+  seed?: number;
+  trial?: number;
+}
+
+export interface TimelineEntry {
+  hours: number;
+  /** `cluster/<name>` or `region/<name>`. */
+  target: string;
+  metric: string;
+  up: boolean;
+  cause: Cause;
+}
+
+export interface TimelineResult {
+  version: 1;
+  kind: 'timeline';
+  scenario: string;
+  horizonHours: number;
+  withRandom: boolean;
+  seed: number | null;
+  entries: TimelineEntry[];
+  /** Hours down per target and metric over the horizon. */
+  downHours: Record<string, Record<string, number>>;
+}
+
+export function simulateTimeline(
+  topology: Topology,
+  options: TimelineOptions = {},
+): TimelineResult {
+  const horizonHours = options.horizonHours ?? topology.simulation.horizonHours;
+  const withRandom = options.withRandom ?? false;
+  const model = compileModel(topology, { horizonHours, randomFailures: withRandom });
+  const engine = new TrialEngine(model, { script: compileScript(topology, model) });
+  const transitions: Transition[] = [];
+  engine.state.transitions = transitions;
+  const seed = options.seed ?? topology.simulation.seed;
+  engine.run(createTrialRng(seed, options.trial ?? 0));
+  const name = (p: number): { target: string; metric: string } => {
+    const C = model.clusters.length * CLUSTER_PREDICATES;
+    if (p < C) {
+      return {
+        target: `cluster/${model.clusterNames[Math.floor(p / CLUSTER_PREDICATES)] ?? '?'}`,
+        metric: METRICS[p % CLUSTER_PREDICATES] ?? '?',
+      };
+    }
+    const q = p - C;
+    return {
+      target: `region/${model.regionNames[Math.floor(q / REGION_PREDICATES)] ?? '?'}`,
+      metric: REGION_METRICS[q % REGION_PREDICATES] ?? '?',
+    };
+  };
+  const downHours: Record<string, Record<string, number>> = {};
+  for (let p = 0; p < engine.state.predicateCount; p++) {
+    const { target, metric } = name(p);
+    (downHours[target] ??= {})[metric] = engine.state.downHours[p] ?? 0;
+  }
+  return {
+    version: 1,
+    kind: 'timeline',
+    scenario: topology.name,
+    horizonHours,
+    withRandom,
+    seed: withRandom ? seed : null,
+    entries: transitions.map((tr) => ({
+      hours: tr.hours,
+      ...name(tr.predicate),
+      up: tr.up,
+      cause: CAUSES[tr.cause] ?? 'event',
+    })),
+    downHours,
+  };
+}

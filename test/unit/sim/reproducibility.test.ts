@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildSimulationResult } from '../../../src/sim/build-result.js';
+import { createRunPlan, runTrialRange } from '../../../src/sim/run-plan.js';
+import { mergeRunSums } from '../../../src/sim/run-sums.js';
+import { simulate } from '../../../src/sim/simulate.js';
+import { METRICS } from '../../../src/model/topology.js';
+import { threeZones } from '../../helpers/sim-scenarios.js';
+
+const DEFAULTS_ON = {
+  node: { perYear: 2 },
+  process: { perYear: 5 },
+  zone: { perYear: 0.5 },
+  partition: { perYear: 1 },
+  loadBalancer: { perYear: 1 },
+  disk: { perYear: 0.5 },
+  operatorError: { changesPerYear: 26, badChangeProbability: 0.2 },
+  maintenance: { passesPerYear: 15 },
+};
+const DEFAULT_TIMERS = {
+  leaseDuration: '15s',
+  endpointFailover: '10s',
+  nodeMonitorGrace: '50s',
+  podEviction: '300s',
+};
+
+describe('reproducibility', () => {
+  it('the same seed gives the same result, another seed another one', () => {
+    const t = threeZones({ failures: DEFAULTS_ON, timers: DEFAULT_TIMERS });
+    const a = simulate(t, { trials: 100, seed: 5, method: 'plain' });
+    const b = simulate(t, { trials: 100, seed: 5, method: 'plain' });
+    const c = simulate(t, { trials: 100, seed: 6, method: 'plain' });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(JSON.stringify(a)).not.toBe(JSON.stringify(c));
+  });
+
+  it('any split of the trials into ranges sums to the same result (threads, shards)', () => {
+    const t = threeZones({ failures: DEFAULTS_ON, timers: DEFAULT_TIMERS });
+    const spec = { seed: 3, horizonHours: 8760, method: 'plain' as const, withEvents: false };
+    const whole = runTrialRange(createRunPlan(t, spec), 'plain', 0, 90);
+    const parts = [
+      [60, 90],
+      [0, 7],
+      [7, 60],
+    ].map(([from, to]) => runTrialRange(createRunPlan(t, spec), 'plain', from!, to!));
+    const merged = parts[0]!;
+    mergeRunSums(merged, parts[1]!);
+    mergeRunSums(merged, parts[2]!);
+    const result = (sums: typeof whole): string =>
+      JSON.stringify(
+        buildSimulationResult({
+          topology: t,
+          spec,
+          plain: sums,
+          importance: null,
+          beta: 1,
+          stop: { reason: 'trials', trialsRequested: 90 },
+        }),
+      );
+    expect(result(merged)).toBe(result(whole));
+  });
+
+  it('default timers never give less downtime than timers at 0 (same seed, same draws)', () => {
+    const timed = simulate(threeZones({ failures: DEFAULTS_ON, timers: DEFAULT_TIMERS }), {
+      trials: 100,
+      seed: 9,
+      method: 'plain',
+    });
+    const zero = simulate(threeZones({ failures: DEFAULTS_ON }), {
+      trials: 100,
+      seed: 9,
+      method: 'plain',
+    });
+    for (const m of METRICS) {
+      const a = timed.clusters['prod']![m];
+      const b = zero.clusters['prod']![m];
+      expect(a.downHours.mean).toBeGreaterThanOrEqual(b.downHours.mean);
+      // The timers' share is exactly the difference.
+      expect(a.downHours.mean - a.timerDownHours).toBeCloseTo(b.downHours.mean, 9);
+      expect(b.timerDownHours).toBe(0);
+    }
+    expect(timed.clusters['prod']!.api.timerDownHours).toBeGreaterThan(0);
+    expect(timed.clusters['prod']!.workloads.timerDownHours).toBeGreaterThan(0);
+  });
+});
