@@ -1,0 +1,73 @@
+import { expm, matrix } from 'mathjs';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../../src/sim/simulate.js';
+import { threeZones } from '../../helpers/sim-scenarios.js';
+
+// A 3-member quorum whose nodes fail 0.2 times a year and are repaired in 10 minutes on average
+// (exponential): a quorum loss needs a second failure within a repair, about once in 200,000 years.
+// With exponential times the number of nodes down is a CTMC, so the exact transient answers over a
+// one-year horizon from "all up" follow from matrix exponentials.
+const LAMBDA = 0.2 / 8760; // per hour
+const MU = 6; // per hour
+const H = 8760;
+
+function at(m: ReturnType<typeof expm>, i: number, j: number): number {
+  return (m.valueOf() as number[][])[i]![j]!;
+}
+
+/** E[hours with 2 or more of 3 down within H]: expm of the generator augmented with the reward. */
+function exactDownHours(): number {
+  const q = (k: number): number[] => {
+    const row = [0, 0, 0, 0, k >= 2 ? 1 : 0];
+    if (k < 3) row[k + 1] = (3 - k) * LAMBDA;
+    if (k > 0) row[k - 1] = k * MU;
+    row[k] = -((3 - k) * LAMBDA + k * MU);
+    return row;
+  };
+  const a = [q(0), q(1), q(2), q(3), [0, 0, 0, 0, 0]].map((r) => r.map((x) => x * H));
+  return at(expm(matrix(a)), 0, 4);
+}
+
+/** P(2 down at some time within H): the same chain with "2 down" absorbing. */
+function exactOutageProbability(): number {
+  const a = [
+    [-3 * LAMBDA, 3 * LAMBDA, 0],
+    [MU, -(MU + 2 * LAMBDA), 2 * LAMBDA],
+    [0, 0, 0],
+  ].map((r) => r.map((x) => x * H));
+  return at(expm(matrix(a)), 0, 2);
+}
+
+describe('importance sampling of rare quorum loss', () => {
+  const topology = threeZones({ failures: { master: { perYear: 0.2, repair: { mean: '10m' } } } });
+
+  it('plain sampling sees nothing and says so with a one-sided bound, never a zero-width 100 %', () => {
+    const r = simulate(topology, { trials: 2000, seed: 1, method: 'plain' });
+    const q = r.clusters['prod']!.etcdQuorum;
+    expect(q.trialsWithOutage).toBe(0);
+    expect(q.availability.ci95[0]).toBeLessThan(1);
+    expect(q.pOutage.ci95[1]).toBeCloseTo(1 - 0.025 ** (1 / 2000), 12);
+    expect(q.note).toMatch(/no outage in 2000 trials/);
+  });
+
+  it('the interval contains the exact CTMC answer for downtime and outage probability', () => {
+    // Arrange
+    const downHours = exactDownHours();
+    const pOutage = exactOutageProbability();
+    expect(pOutage).toBeGreaterThan(1e-6);
+    expect(pOutage).toBeLessThan(1e-5);
+    // Act
+    const r = simulate(topology, { trials: 2000, seed: 1, method: 'auto' });
+    // Assert
+    const q = r.clusters['prod']!.etcdQuorum;
+    expect(r.method).toBe('monte-carlo+importance-sampling');
+    expect(q.method).toBe('importance-sampling');
+    expect(q.effectiveSampleSize).toBeGreaterThan(20);
+    expect(q.downHours.ci95[0]).toBeLessThanOrEqual(downHours);
+    expect(q.downHours.ci95[1]).toBeGreaterThanOrEqual(downHours);
+    expect(q.pOutage.ci95[0]).toBeLessThanOrEqual(pOutage);
+    expect(q.pOutage.ci95[1]).toBeGreaterThanOrEqual(pOutage);
+    // And it is an estimate, not a vacuous interval: within a factor 2 either way.
+    expect(q.pOutage.ci95[1] / q.pOutage.ci95[0]).toBeLessThan(4);
+  });
+});

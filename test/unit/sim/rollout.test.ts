@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { computeReach } from '../../../src/sim/rollout-reach.js';
+import { simulate } from '../../../src/sim/simulate.js';
+import { ALL_OFF, topologyOf, ZERO_TIMERS } from '../../helpers/sim-scenarios.js';
+
+function sixClusters(rollout: unknown) {
+  return topologyOf({
+    regions: [{ name: 'eu', zones: ['a'] }],
+    clusters: [1, 2, 3, 4, 5, 6].map((i) => ({
+      name: `c${i}`,
+      region: 'eu',
+      masters: { a: 1 },
+      workers: { a: 1 },
+    })),
+    failures: {
+      ...ALL_OFF,
+      operatorError: {
+        changesPerYear: 20,
+        badChangeProbability: 1,
+        apiDownShare: 1,
+        restoreShare: 0,
+        repair: { fixed: '2h' },
+        rollout,
+      },
+    },
+    timers: ZERO_TIMERS,
+  });
+}
+
+describe('bad-change rollouts', () => {
+  it('waves start an hour apart and stop once the change is detected', () => {
+    const clusters = [0, 1, 2, 3, 4, 5];
+    expect(computeReach({ kind: 'all-at-once' }, clusters)).toEqual({
+      clusters,
+      offsets: [0, 0, 0, 0, 0, 0],
+    });
+    // Detected at 90 min: wave 1 (t = 0) and wave 2 (t = 1 h) ran, wave 3 (t = 2 h) did not.
+    expect(
+      computeReach({ kind: 'waves', waves: [1, 2, 'all'], detectionHours: 1.5 }, clusters),
+    ).toEqual({
+      clusters: [0, 1, 2],
+      offsets: [0, 1, 1],
+    });
+    // The first wave always runs, even when detection is instantaneous.
+    expect(
+      computeReach({ kind: 'waves', waves: [2, 'all'], detectionHours: 0 }, clusters).clusters,
+    ).toEqual([0, 1]);
+  });
+
+  it('a bad change rolled out in waves with detection hurts fewer clusters than all at once', () => {
+    const total = (rollout: unknown): { down: number; hurt: number } => {
+      const r = simulate(sixClusters(rollout), { trials: 100, seed: 4, method: 'plain' });
+      const apis = Object.values(r.clusters).map((c) => c.api);
+      return {
+        down: apis.reduce((a, m) => a + m.downHours.mean, 0),
+        hurt: apis.filter((m) => m.trialsWithOutage > 0).length,
+      };
+    };
+    const allAtOnce = total('all-at-once');
+    const waves = total({ waves: [1, 2, 'all'], detection: '30m' });
+    expect(allAtOnce.hurt).toBe(6);
+    expect(waves.hurt).toBe(1);
+    // 20 bad changes a year × 2 h: about 40 h down per cluster reached.
+    expect(waves.down).toBeGreaterThan(30);
+    expect(allAtOnce.down).toBeGreaterThan(5 * waves.down);
+  });
+});
