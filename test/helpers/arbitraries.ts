@@ -6,8 +6,12 @@ const UNITS = ['s', 'm', 'h', 'd'] as const;
 
 export const durationArb: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.integer({ min: 1, max: 500 }), fc.constantFrom(...UNITS)).map(([n, u]) => `${n}${u}`),
-  fc.tuple(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 9 })).map(([a, b]) => `${a}.${b}h`),
-  fc.tuple(fc.integer({ min: 1, max: 23 }), fc.integer({ min: 1, max: 59 })).map(([h, m]) => `${h}h${m}m`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 9 }))
+    .map(([a, b]) => `${a}.${b}h`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 23 }), fc.integer({ min: 1, max: 59 }))
+    .map(([h, m]) => `${h}h${m}m`),
 );
 
 export const repairArb = fc.oneof(
@@ -31,19 +35,27 @@ const ZONE_NAMES = ['a', 'b', 'c', 'd'];
 const REGION_NAMES = ['eu-west', 'us-east', 'ap-south'];
 
 /** Counts over the given zones with at least `min` in total. */
-function zoneCountsArb(zones: string[], min: number, max = 3): fc.Arbitrary<Record<string, number>> {
+function zoneCountsArb(
+  zones: string[],
+  min: number,
+  max = 3,
+): fc.Arbitrary<Record<string, number>> {
   return fc
     .array(fc.integer({ min: 0, max }), { minLength: zones.length, maxLength: zones.length })
     .map((counts) => {
       if (counts.reduce((a, b) => a + b, 0) < min) counts[0] = min;
-      return Object.fromEntries(zones.map((z, i) => [z, counts[i] ?? 0]).filter(([, n]) => n !== 0));
+      const entries: [string, number][] = zones.map((z, i) => [z, counts[i] ?? 0]);
+      return Object.fromEntries(entries.filter(([, n]) => n !== 0));
     });
 }
 
 export const scenarioFileArb: fc.Arbitrary<ScenarioFile> = fc
   .tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 }))
   .chain(([regionCount, zoneCount]) => {
-    const regions = REGION_NAMES.slice(0, regionCount).map((name) => ({ name, zones: ZONE_NAMES.slice(0, zoneCount) }));
+    const regions = REGION_NAMES.slice(0, regionCount).map((name) => ({
+      name,
+      zones: ZONE_NAMES.slice(0, zoneCount),
+    }));
     const zones = ZONE_NAMES.slice(0, zoneCount);
     const clusterArb = (i: number) =>
       fc
@@ -51,9 +63,9 @@ export const scenarioFileArb: fc.Arbitrary<ScenarioFile> = fc
           region: fc.constantFrom(...regions.map((r) => r.name)),
           masters: zoneCountsArb(zones, 1),
           etcd: fc.oneof(fc.constant('stacked' as const), zoneCountsArb(zones, 1, 5)),
-          endpoint: fc.constantFrom('cloud', 'local-proxy', 'dns', 'keepalived', 'single-master') as fc.Arbitrary<
+          endpoint: fc.constantFrom<
             'cloud' | 'local-proxy' | 'dns' | 'keepalived' | 'single-master'
-          >,
+          >('cloud', 'local-proxy', 'dns', 'keepalived', 'single-master'),
           workers: zoneCountsArb(zones, 1, 6),
           spare: fc.integer({ min: 0, max: 5 }),
         })
@@ -66,16 +78,22 @@ export const scenarioFileArb: fc.Arbitrary<ScenarioFile> = fc
         version: fc.constant(1 as const),
         name: fc.constantFrom('prod', 'a-b.c', 'x1'),
         description: fc.string({ maxLength: 40 }),
-        regions: fc.tuple(...regions.map((r) => fc.integer({ min: 1, max: 5 }).map((users) => ({ ...r, users })))),
-        clusters: fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => clusterArb(i)))),
-        failover: fc.constantFrom('cross-region', 'local-only') as fc.Arbitrary<'cross-region' | 'local-only'>,
+        regions: fc.tuple(
+          ...regions.map((r) => fc.integer({ min: 1, max: 5 }).map((users) => ({ ...r, users }))),
+        ),
+        clusters: fc
+          .integer({ min: 1, max: 3 })
+          .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => clusterArb(i)))),
+        failover: fc.constantFrom<'cross-region' | 'local-only'>('cross-region', 'local-only'),
         failures: fc.record(
           {
             node: failureClassArb,
             master: failureClassArb,
             zone: failureClassArb,
             partition: failureClassArb,
-            disk: fc.record({ storage: fc.constantFrom('local', 'cloud') as fc.Arbitrary<'local' | 'cloud'> }),
+            disk: fc.record({
+              storage: fc.constantFrom<'local' | 'cloud'>('local', 'cloud'),
+            }),
             operatorError: fc.record(
               {
                 changesPerYear: rateArb,
@@ -83,32 +101,52 @@ export const scenarioFileArb: fc.Arbitrary<ScenarioFile> = fc
                 rollout: fc.oneof(
                   fc.constant('all-at-once' as const),
                   fc.record({
-                    waves: fc.array(fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constant('all' as const)), {
-                      minLength: 1,
-                      maxLength: 3,
-                    }),
+                    waves: fc.array(
+                      fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constant('all' as const)),
+                      {
+                        minLength: 1,
+                        maxLength: 3,
+                      },
+                    ),
                     detection: durationArb,
                   }),
                 ),
               },
               { requiredKeys: [] },
             ),
-            maintenance: fc.record({ passesPerYear: rateArb, perMaster: durationArb }, { requiredKeys: [] }),
+            maintenance: fc.record(
+              { passesPerYear: rateArb, perMaster: durationArb },
+              { requiredKeys: [] },
+            ),
           },
           { requiredKeys: [] },
         ),
-        timers: fc.record({ leaseDuration: durationArb, podEviction: durationArb }, { requiredKeys: [] }),
+        timers: fc.record(
+          { leaseDuration: durationArb, podEviction: durationArb },
+          { requiredKeys: [] },
+        ),
         events: fc.array(
           fc.oneof(
-            fc.constantFrom(...regions.map((r) => `zone ${r.name}/${zones[0]}`)).map((fail) => ({ at: '1h', fail, for: '30m' })),
+            fc
+              .constantFrom(...regions.map((r) => `zone ${r.name}/${zones[0]}`))
+              .map((fail) => ({ at: '1h', fail, for: '30m' })),
             fc.constant({ at: '2h', operatorError: { clusters: 'all' as const } }),
             fc.constant({ at: '3d', maintenance: { clusters: 'all' as const } }),
           ),
           { maxLength: 3 },
         ),
-        simulation: fc.record({ trials: fc.integer({ min: 1, max: 100_000 }), seed: fc.integer() }, { requiredKeys: [] }),
-        objectives: fc.record({ api: fc.double({ min: 90, max: 100, noNaN: true }) }, { requiredKeys: [] }),
-        cost: fc.record({ node: fc.double({ min: 0, max: 10, noNaN: true }) }, { requiredKeys: [] }),
+        simulation: fc.record(
+          { trials: fc.integer({ min: 1, max: 100_000 }), seed: fc.integer() },
+          { requiredKeys: [] },
+        ),
+        objectives: fc.record(
+          { api: fc.double({ min: 90, max: 100, noNaN: true }) },
+          { requiredKeys: [] },
+        ),
+        cost: fc.record(
+          { node: fc.double({ min: 0, max: 10, noNaN: true }) },
+          { requiredKeys: [] },
+        ),
       },
       { requiredKeys: ['version', 'name', 'regions', 'clusters'] },
     );

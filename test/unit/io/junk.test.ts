@@ -22,7 +22,7 @@ function mutate(value: unknown, path: number[], junk: unknown): unknown {
   if (Array.isArray(value)) {
     if (value.length === 0) return junk;
     const i = step % value.length;
-    return value.map((v, j) => (j === i ? mutate(v, rest, junk) : v));
+    return value.map((v: unknown, j) => (j === i ? mutate(v, rest, junk) : v));
   }
   const keys = Object.keys(value);
   if (keys.length === 0) return junk;

@@ -31,7 +31,9 @@ describe('loading YAML', () => {
   });
 
   it('points at the key of an unknown key', () => {
-    expect(problems(`${VALID}    wrokers: 3\n`)).toEqual(['11:5 clusters[0].wrokers: unknown key "wrokers"; did you mean "workers"?']);
+    expect(problems(`${VALID}    wrokers: 3\n`)).toEqual([
+      '11:5 clusters[0].wrokers: unknown key "wrokers"; did you mean "workers"?',
+    ]);
   });
 
   it('points at the parent of a missing key', () => {
@@ -41,7 +43,9 @@ describe('loading YAML', () => {
   });
 
   it('rejects duplicate keys with their position', () => {
-    expect(problems(VALID.replace('name: prod\n', 'name: prod\nname: again\n'))).toEqual(['3:1 (root): Map keys must be unique']);
+    expect(problems(VALID.replace('name: prod\n', 'name: prod\nname: again\n'))).toEqual([
+      '3:1 (root): Map keys must be unique',
+    ]);
   });
 
   it('stops at a YAML syntax error: no topology comes through', () => {

@@ -39,7 +39,10 @@ describe('scenario round trip', () => {
         const first = validateScenario(file);
         fc.pre(first.ok);
         if (!first.ok) return;
-        const again = loadScenarioText(JSON.stringify(serializeTopology(first.topology)), 'round-trip.json');
+        const again = loadScenarioText(
+          JSON.stringify(serializeTopology(first.topology)),
+          'round-trip.json',
+        );
         expect(again.ok && again.topology).toEqual(first.topology);
       }),
       { numRuns: 30 },

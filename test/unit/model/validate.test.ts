@@ -8,7 +8,12 @@ function base(): Record<string, unknown> {
     name: 'prod',
     regions: [{ name: 'eu-west', zones: ['a', 'b', 'c'] }],
     clusters: [
-      { name: 'prod', region: 'eu-west', masters: { a: 1, b: 1, c: 1 }, workers: { a: 2, b: 2, c: 2 } },
+      {
+        name: 'prod',
+        region: 'eu-west',
+        masters: { a: 1, b: 1, c: 1 },
+        workers: { a: 2, b: 2, c: 2 },
+      },
     ],
   };
 }
@@ -43,8 +48,14 @@ describe('validateScenario', () => {
   });
 
   it('lets a role override inherit what it does not set from node', () => {
-    const r = validateScenario({ ...base(), failures: { node: { perYear: 0.5 }, etcd: { repair: { mean: '4h' } } } });
-    expect(r.ok && r.topology.failures.etcd).toEqual({ perYear: 0.5, repair: { kind: 'exponential', meanHours: 4 } });
+    const r = validateScenario({
+      ...base(),
+      failures: { node: { perYear: 0.5 }, etcd: { repair: { mean: '4h' } } },
+    });
+    expect(r.ok && r.topology.failures.etcd).toEqual({
+      perYear: 0.5,
+      repair: { kind: 'exponential', meanHours: 4 },
+    });
   });
 
   it('reads mttf as a rate: 1y is one failure a year', () => {
@@ -68,11 +79,31 @@ describe('validateScenario', () => {
   });
 
   it.each([
-    { name: 'an undefined region', patch: { region: 'mars' }, error: 'clusters[0].region: region "mars" is not defined (regions: eu-west)' },
-    { name: 'no masters', patch: { masters: { a: 0 } }, error: 'clusters[0].masters: a cluster needs at least one master' },
-    { name: 'zero etcd members', patch: { etcd: { a: 0 } }, error: 'clusters[0].etcd: etcd needs at least one member' },
-    { name: 'workersNeeded above the workers placed', patch: { workersNeeded: 7 }, error: 'clusters[0].workersNeeded: workersNeeded is 7 but only 6 workers are placed' },
-    { name: 'a pinned master in a zone without masters', patch: { masters: { a: 1, b: 1 }, endpoint: { kind: 'single-master', zone: 'c' } }, error: 'clusters[0].endpoint.zone: no master is placed in zone "c"' },
+    {
+      name: 'an undefined region',
+      patch: { region: 'mars' },
+      error: 'clusters[0].region: region "mars" is not defined (regions: eu-west)',
+    },
+    {
+      name: 'no masters',
+      patch: { masters: { a: 0 } },
+      error: 'clusters[0].masters: a cluster needs at least one master',
+    },
+    {
+      name: 'zero etcd members',
+      patch: { etcd: { a: 0 } },
+      error: 'clusters[0].etcd: etcd needs at least one member',
+    },
+    {
+      name: 'workersNeeded above the workers placed',
+      patch: { workersNeeded: 7 },
+      error: 'clusters[0].workersNeeded: workersNeeded is 7 but only 6 workers are placed',
+    },
+    {
+      name: 'a pinned master in a zone without masters',
+      patch: { masters: { a: 1, b: 1 }, endpoint: { kind: 'single-master', zone: 'c' } },
+      error: 'clusters[0].endpoint.zone: no master is placed in zone "c"',
+    },
   ])('rejects $name', ({ patch, error }) => {
     expect(issuesOf(withCluster(patch)).errors).toEqual([error]);
   });
@@ -112,11 +143,34 @@ describe('validateScenario', () => {
   });
 
   it.each([
-    { name: 'an even etcd size', patch: { masters: { a: 2, b: 2 } }, warning: 'clusters[0].masters: 4 etcd members tolerate no more failures than 3' },
-    { name: 'etcd over exactly two zones', patch: { masters: { a: 2, b: 1 } }, warning: 'clusters[0].masters: etcd spread over exactly two zones: losing the larger zone loses quorum' },
-    { name: 'more than 7 members', patch: { etcd: { a: 3, b: 3, c: 3 } }, warning: 'clusters[0].etcd: 9 etcd members: beyond 7, writes slow down (etcd FAQ)' },
-    { name: 'a single master', patch: { masters: { a: 1 }, etcd: { a: 1, b: 1, c: 1 } }, warning: 'clusters[0].masters: a single master: any master failure takes the control plane down' },
-    { name: 'a single-master endpoint', patch: { endpoint: 'single-master' }, warning: 'clusters[0].endpoint: clients pin one master: the other 2 add no API availability (a single point of failure)' },
+    {
+      name: 'an even etcd size',
+      patch: { masters: { a: 2, b: 2 } },
+      warning: 'clusters[0].masters: 4 etcd members tolerate no more failures than 3',
+    },
+    {
+      name: 'etcd over exactly two zones',
+      patch: { masters: { a: 2, b: 1 } },
+      warning:
+        'clusters[0].masters: etcd spread over exactly two zones: losing the larger zone loses quorum',
+    },
+    {
+      name: 'more than 7 members',
+      patch: { etcd: { a: 3, b: 3, c: 3 } },
+      warning: 'clusters[0].etcd: 9 etcd members: beyond 7, writes slow down (etcd FAQ)',
+    },
+    {
+      name: 'a single master',
+      patch: { masters: { a: 1 }, etcd: { a: 1, b: 1, c: 1 } },
+      warning:
+        'clusters[0].masters: a single master: any master failure takes the control plane down',
+    },
+    {
+      name: 'a single-master endpoint',
+      patch: { endpoint: 'single-master' },
+      warning:
+        'clusters[0].endpoint: clients pin one master: the other 2 add no API availability (a single point of failure)',
+    },
   ])('warns about $name but accepts it', ({ patch, warning }) => {
     const r = validateScenario(withCluster(patch));
     expect(r.ok).toBe(true);
@@ -124,7 +178,10 @@ describe('validateScenario', () => {
   });
 
   it('explains a repair with no distribution, or with two', () => {
-    const file = { ...base(), failures: { zone: { repair: {} }, region: { repair: { mean: '1h', fixed: '2h' } } } };
+    const file = {
+      ...base(),
+      failures: { zone: { repair: {} }, region: { repair: { mean: '1h', fixed: '2h' } } },
+    };
     expect(issuesOf(file).errors).toEqual([
       'failures.zone.repair: expected one of mean (exponential), median with optional p90 (lognormal), fixed or weibull',
       'failures.region.repair: give one repair distribution, not mean and fixed',
