@@ -81,7 +81,7 @@ export function chooseControlPlane(options: ControlPlaneOptions): ControlPlaneCh
   const spread = Object.values(chosen.members).join('+');
   const rationale =
     zoneLosses === 0
-      ? `${chosen.n} ${etcdPlacement} etcd members (${spread}): tolerate ${t.tolerance} member failure${t.tolerance === 1 ? '' : 's'}; no zone loss to survive`
+      ? `${chosen.n} ${etcdPlacement} etcd members (${spread}): no zone loss asked for`
       : enough === undefined
         ? `${chosen.n} ${etcdPlacement} etcd members (${spread}): no size up to 7 survives ${zoneLosses} zone loss${zoneLosses === 1 ? '' : 'es'} over ${zones.length} zone${zones.length === 1 ? '' : 's'}`
         : `${chosen.n} ${etcdPlacement} etcd members (${spread}): the fewest whose spread keeps quorum after any ${zoneLosses} zone loss${zoneLosses === 1 ? '' : 'es'}`;

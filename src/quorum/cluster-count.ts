@@ -40,7 +40,16 @@ export function computeClusterCounts(options: ClusterCountOptions): ClusterCount
   check('clustersPerRegionLoad', k, 1);
   const load =
     k === 1 ? "one cluster carries one region's load" : `${k} clusters carry one region's load`;
-  const failed = `any ${u} cluster${u === 1 ? ' fails' : 's fail'}`;
+  const after =
+    u === 0 ? 'with every cluster up' : `after any ${u} cluster${u === 1 ? ' fails' : 's fail'}`;
+  const forms =
+    k === 1
+      ? { local: 'R·(U+1)', failover: 'R+U', availability: 'max(R, U+1)' }
+      : {
+          local: `R·(k+U), k = ${k}`,
+          failover: `R·k+U, k = ${k}`,
+          availability: `max(R·k, U+1), k = ${k}`,
+        };
   const withExtras = (total: number): number[] => {
     const extra = total - r * k;
     return Array.from({ length: r }, (_, i) => k + Math.floor(extra / r) + (i < extra % r ? 1 : 0));
@@ -54,24 +63,24 @@ export function computeClusterCounts(options: ClusterCountOptions): ClusterCount
       clusters: local,
       perRegion: new Array<number>(r).fill(k + u),
       assumption:
-        `every region keeps low latency: it serves its own users from its own clusters even ` +
-        `when ${failed} in that region (${load}; R·(U+1), kubernetes PR #15338)`,
+        `every region keeps low latency: its own clusters serve its users ${after}, even if ` +
+        `every failure hits that region (${load}; ${forms.local}, kubernetes PR #15338)`,
     },
     failoverWithCapacity: {
       mode: 'failoverWithCapacity',
       clusters: failover,
       perRegion: withExtras(failover),
       assumption:
-        `users may fail over to another region (higher latency); ${load}, so after ${failed} ` +
-        `the rest still carry every region's load (R+U)`,
+        `users may fail over to another region (higher latency); ${load}, so ${after} ` +
+        `the clusters up still carry every region's load (${forms.failover})`,
     },
     failoverAvailabilityOnly: {
       mode: 'failoverAvailabilityOnly',
       clusters: availability,
       perRegion: withExtras(availability),
       assumption:
-        `every region has its own cluster while all are up; after ${failed} at least one ` +
-        `cluster is left and is assumed to carry everyone (capacity ignored; max(R, U+1))`,
+        `every region has its own cluster${k === 1 ? '' : 's'} while all are up; ${after} at ` +
+        `least one cluster is up and is assumed to carry everyone (capacity ignored; ${forms.availability})`,
     },
   };
 }
