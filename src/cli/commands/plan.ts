@@ -70,6 +70,9 @@ export function registerPlan(program: Command, ctx: CliContext): Command {
       '\nModes: local R·(U+1) clusters (every region keeps its own), failover with capacity\n' +
         'R+U (each cluster sized for one region), failover availability only max(R, U+1).\n' +
         'A region too big for one cluster (5,000 nodes, 150,000 pods, 110 pods/node) is split.\n' +
+        'Every cluster gets the fewest etcd members (3, 5 or 7) whose even spread over the zones\n' +
+        'keeps quorum after --zone-losses zone losses, and workers with (Z−u)/Z headroom.\n' +
+        'Zones are named z1, z2, …; regions r1, r2, …. Details: docs/quorum.md.\n' +
         'Example: hasim plan --regions 4 --tolerate 1 --zones-per-region 3 --json',
     )
     .action((flags: PlanFlags) => {
