@@ -1,9 +1,16 @@
 /** Every command of the CLI, in the order `hasim --help` lists them. */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerPlan } from './plan.js';
+import { registerQuorum } from './quorum.js';
 import { registerSchema } from './schema.js';
 import { registerValidate } from './validate.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => Command;
 
-export const COMMANDS: RegisterCommand[] = [registerValidate, registerSchema];
+export const COMMANDS: RegisterCommand[] = [
+  registerValidate,
+  registerSchema,
+  registerQuorum,
+  registerPlan,
+];
