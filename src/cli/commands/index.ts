@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerPlan } from './plan.js';
 import { registerQuorum } from './quorum.js';
+import { registerMerge } from './merge.js';
 import { registerSchema } from './schema.js';
+import { registerSimulate } from './simulate.js';
 import { registerValidate } from './validate.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => Command;
@@ -13,4 +15,6 @@ export const COMMANDS: RegisterCommand[] = [
   registerSchema,
   registerQuorum,
   registerPlan,
+  registerSimulate,
+  registerMerge,
 ];

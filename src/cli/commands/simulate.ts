@@ -1,0 +1,228 @@
+/**
+ * `hasim simulate <scenario>`: the Monte Carlo run on worker threads, a shard of it, or the
+ * timeline of the scenario's events. Reads, calls the core, renders, writes; exit 3 when an
+ * objective is certainly missed.
+ */
+import { availableParallelism } from 'node:os';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
+import type { Topology } from '../../model/topology.js';
+import { renderSimulationText, renderTimelineText } from '../../report/render-simulation-text.js';
+import { createRunPlan, emptySumsFor, type SimulationMethod } from '../../sim/run-plan.js';
+import { buildPart, shardRequests, type Shard } from '../../sim/shard.js';
+import { driveSteps } from '../../sim/simulate-async.js';
+import { resolveSpec, resultOf, type SimulateOptions } from '../../sim/simulate.js';
+import { simulateTimeline } from '../../sim/timeline.js';
+import { WorkerPool } from '../../sim/worker-pool.js';
+import type { CliContext } from '../context.js';
+import { UsageError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { loadTopology } from '../load-topology.js';
+import { parseDurationOption, parseIntegerOption, parseNumberOption } from '../parse-options.js';
+import { createProgress } from '../progress.js';
+
+interface SimulateFlags {
+  trials?: number;
+  seed?: number;
+  horizon?: number;
+  workers?: number;
+  precision?: number;
+  maxTrials?: number;
+  method: SimulationMethod;
+  zeroTimers?: boolean;
+  timeline?: boolean;
+  withRandom?: boolean;
+  shard?: Shard;
+  out?: string;
+  json?: boolean;
+}
+
+export function registerSimulate(program: Command, ctx: CliContext): Command {
+  return program
+    .command('simulate')
+    .description(
+      'Monte Carlo failure simulation: availability, outages and data loss with 95 % intervals',
+    )
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option(
+      '--trials <N>',
+      "trials (default: the scenario's simulation.trials)",
+      parseIntegerOption(1, 1e12),
+    )
+    .option('--seed <S>', "seed (default: the scenario's simulation.seed)", parseIntegerOption(0))
+    .option(
+      '--horizon <duration>',
+      "simulated time per trial, e.g. 1y, 30d (default: the scenario's)",
+      parseDurationOption,
+    )
+    .option(
+      '--workers <N>',
+      `worker threads (default: cores, here ${availableParallelism()})`,
+      parseIntegerOption(1, 1024),
+    )
+    .option(
+      '--precision <r>',
+      "add trials until every downtime interval's relative half-width is ≤ r",
+      parseNumberOption(0, 1, { exclusiveMin: true }),
+    )
+    .option(
+      '--max-trials <N>',
+      'trial budget with --precision (default: 100 × --trials)',
+      parseIntegerOption(1, 1e12),
+    )
+    .addOption(
+      new Option(
+        '--method <m>',
+        'plain sampling, importance sampling, or auto: importance sampling for outages plain trials barely see',
+      )
+        .choices(['auto', 'plain', 'importance'])
+        .default('auto'),
+    )
+    .option('--zero-timers', 'set every Kubernetes timer to 0 (what `hasim analyze` computes)')
+    .option(
+      '--timeline',
+      "print each predicate's changes for the scenario's events, no random failures",
+    )
+    .option(
+      '--with-random',
+      "run the scenario's events on top of random failures (in every trial; with --timeline, in trial 0)",
+    )
+    .option(
+      '--shard <i/n>',
+      'run shard i (0-based) of n; needs --out; combine with `hasim merge`',
+      parseShard,
+    )
+    .option('--out <file>', 'write the JSON result (or the shard part) to a file')
+    .option('--json', 'print the result as JSON on stdout')
+    .addHelpText(
+      'after',
+      '\nResults are identical for any --workers and for shards merged with `hasim merge`.\n' +
+        'Exit codes: 0 ok; 2 bad usage or invalid scenario; 3 an objective is missed: the upper end\n' +
+        "of the 95 % interval of a metric's availability is below the scenario's objective.\n" +
+        'Ctrl-C stops after the trials in flight and reports what was done.\n' +
+        'Examples:\n  hasim simulate scenarios/three-zones-stacked.yaml --trials 20000 --seed 1 --json\n' +
+        '  hasim simulate scenarios/zone-outage-during-upgrade.yaml --timeline\n' +
+        '  hasim simulate big.yaml --shard 0/8 --out part-0.json   # then: hasim merge part-*.json',
+    )
+    .action(async (file: string, flags: SimulateFlags) => {
+      if (flags.shard !== undefined && flags.out === undefined)
+        throw new UsageError('--shard needs --out <file>');
+      if (flags.shard !== undefined && (flags.precision !== undefined || flags.timeline))
+        throw new UsageError(
+          '--shard runs a fixed number of trials: not with --precision or --timeline',
+        );
+      if (flags.maxTrials !== undefined && flags.precision === undefined)
+        throw new UsageError('--max-trials is the budget of --precision; give --precision too');
+      const topology = await loadTopology(file, ctx);
+      if (flags.zeroTimers)
+        topology.timers = {
+          leaseDurationHours: 0,
+          endpointFailoverHours: 0,
+          nodeMonitorGraceHours: 0,
+          podEvictionHours: 0,
+        };
+      if (flags.timeline) {
+        const r = simulateTimeline(topology, {
+          withRandom: flags.withRandom === true,
+          ...(flags.horizon === undefined ? {} : { horizonHours: flags.horizon }),
+          ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+        });
+        await emit(ctx, flags, `${JSON.stringify(r, null, 2)}\n`, () =>
+          renderTimelineText(r, ctx.style),
+        );
+        return;
+      }
+      const options: SimulateOptions = {
+        method: flags.method,
+        withEvents: flags.withRandom === true,
+        ...(flags.trials === undefined ? {} : { trials: flags.trials }),
+        ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+        ...(flags.horizon === undefined ? {} : { horizonHours: flags.horizon }),
+        ...(flags.precision === undefined ? {} : { precision: flags.precision }),
+        ...(flags.maxTrials === undefined ? {} : { maxTrials: flags.maxTrials }),
+      };
+      await run(topology, options, flags, ctx);
+    });
+}
+
+// --- internal ---
+
+async function run(
+  topology: Topology,
+  options: SimulateOptions,
+  flags: SimulateFlags,
+  ctx: CliContext,
+): Promise<void> {
+  const spec = resolveSpec(topology, options);
+  const plan = createRunPlan(topology, spec);
+  const empty = emptySumsFor(plan);
+  const pool = new WorkerPool(topology, spec, flags.workers ?? availableParallelism(), {
+    predicates: empty.predicates.length,
+    clusters: empty.clusters.length,
+  });
+  const progress = createProgress(ctx, flags.json === true);
+  const onInterrupt = (): void => pool.stop();
+  process.once('SIGINT', onInterrupt);
+  try {
+    const runner = async (request: {
+      stream: 'plain' | 'importance';
+      from: number;
+      to: number;
+    }) => {
+      progress.start(
+        request.to - request.from,
+        request.stream === 'plain' ? 'trials' : 'importance',
+      );
+      const r = await pool.run(request, (done) => progress.update(done));
+      progress.stop();
+      return r;
+    };
+    if (flags.shard !== undefined) {
+      const trials = options.trials ?? topology.simulation.trials;
+      const [plainReq, isReq] = shardRequests(spec, trials, flags.shard);
+      const plain = plainReq === undefined ? empty : (await runner(plainReq)).sums;
+      const importance = isReq === undefined ? null : (await runner(isReq)).sums;
+      const part = buildPart(topology, spec, trials, plan.beta, flags.shard, plain, importance);
+      await writeFileAtomic(flags.out ?? 'part.json', `${JSON.stringify(part)}\n`);
+      ctx.stderr(
+        `hasim: wrote shard ${flags.shard.index}/${flags.shard.count} (trials ${plainReq?.from ?? 0}–${(plainReq?.to ?? 0) - 1}) to ${flags.out ?? ''}\n`,
+      );
+      return;
+    }
+    const outcome = await driveSteps(plan, options, topology.simulation.trials, runner);
+    const result = resultOf(topology, plan, outcome);
+    await emit(ctx, flags, `${JSON.stringify(result, null, 2)}\n`, () =>
+      renderSimulationText(result, ctx.style),
+    );
+    if (result.objectives.some((o) => o.status === 'not-met')) ctx.exitCode = ExitCode.targetNotMet;
+    if (outcome.stop.reason === 'interrupted')
+      ctx.stderr(
+        `hasim: interrupted: ${result.trials} of ${outcome.stop.trialsRequested} trials done\n`,
+      );
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+    progress.stop();
+    await pool.close();
+  }
+}
+
+async function emit(
+  ctx: CliContext,
+  flags: SimulateFlags,
+  json: string,
+  text: () => string,
+): Promise<void> {
+  if (flags.out !== undefined) await writeFileAtomic(flags.out, json);
+  if (flags.json) ctx.stdout(json);
+  else if (flags.out === undefined) ctx.stdout(text());
+}
+
+function parseShard(value: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (m === null || count < 1 || index >= count) {
+    throw new InvalidArgumentError(`expected i/n with 0 ≤ i < n (e.g. 0/4), got "${value}"`);
+  }
+  return { index, count };
+}

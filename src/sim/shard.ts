@@ -1,0 +1,119 @@
+/**
+ * Sharded runs: `hasim simulate --shard i/n --out part.json` runs shard i (0-based) of n, and
+ * `hasim merge` combines the parts. Each part holds the topology, the run's spec and its exact
+ * sums, so the merge needs nothing else and gives the same result as one run of all the trials.
+ */
+import type { Topology } from '../model/topology.js';
+import { needsImportance } from './build-result.js';
+import type { RunSpec } from './run-plan.js';
+import { runSumsFromJson, runSumsToJson, type RunSumsJson } from './run-sums-json.js';
+import { emptyRunSums, mergeRunSums, type RunSums } from './run-sums.js';
+import type { RangeRequest, RunOutcome } from './simulate.js';
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export interface SimulationPart {
+  version: 1;
+  kind: 'simulation-part';
+  topology: Topology;
+  spec: RunSpec;
+  trialsRequested: number;
+  beta: number;
+  shard: Shard;
+  plain: RunSumsJson;
+  importance: RunSumsJson | null;
+}
+
+/** The trial ranges of one shard: its share of the plain trials and, unless plain, of the IS pass. */
+export function shardRequests(spec: RunSpec, trials: number, shard: Shard): RangeRequest[] {
+  const from = Math.floor((shard.index * trials) / shard.count);
+  const to = Math.floor(((shard.index + 1) * trials) / shard.count);
+  const requests: RangeRequest[] = [{ stream: 'plain', from, to }];
+  // `auto` decides on importance sampling from all the plain trials, which no shard sees: every
+  // shard runs its share of both passes, and the merge uses the second one only if needed.
+  if (spec.method !== 'plain') requests.push({ stream: 'importance', from, to });
+  return requests;
+}
+
+export function buildPart(
+  topology: Topology,
+  spec: RunSpec,
+  trialsRequested: number,
+  beta: number,
+  shard: Shard,
+  plain: RunSums,
+  importance: RunSums | null,
+): SimulationPart {
+  return {
+    version: 1,
+    kind: 'simulation-part',
+    topology,
+    spec,
+    trialsRequested,
+    beta,
+    shard,
+    plain: runSumsToJson(plain),
+    importance: importance === null ? null : runSumsToJson(importance),
+  };
+}
+
+export type MergeResult =
+  | { ok: true; topology: Topology; spec: RunSpec; beta: number; outcome: RunOutcome }
+  | { ok: false; message: string };
+
+/** Combines the parts of one sharded run; every shard exactly once, all from the same run. */
+export function mergeParts(parts: SimulationPart[]): MergeResult {
+  const first = parts[0];
+  if (first === undefined) return { ok: false, message: 'no parts to merge' };
+  const key = (p: SimulationPart): string =>
+    JSON.stringify([p.topology, p.spec, p.trialsRequested, p.beta, p.shard.count]);
+  const k0 = key(first);
+  const bad = parts.find((p) => key(p) !== k0);
+  if (bad !== undefined) {
+    return {
+      ok: false,
+      message: `shard ${bad.shard.index}/${bad.shard.count} is from a different run (scenario, seed, horizon, method, trials or shard count differ)`,
+    };
+  }
+  const seen = new Set(parts.map((p) => p.shard.index));
+  if (seen.size !== parts.length) return { ok: false, message: 'a shard is given twice' };
+  const missing = Array.from({ length: first.shard.count }, (_, i) => i).filter(
+    (i) => !seen.has(i),
+  );
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      message: `missing shard ${missing.map((i) => `${i}/${first.shard.count}`).join(', ')}`,
+    };
+  }
+  const plain = runSumsFromJson(first.plain);
+  const importance = first.importance === null ? null : runSumsFromJson(first.importance);
+  for (const p of parts.slice(1)) {
+    mergeRunSums(plain, runSumsFromJson(p.plain));
+    if (importance !== null && p.importance !== null)
+      mergeRunSums(importance, runSumsFromJson(p.importance));
+  }
+  const useIs =
+    importance !== null &&
+    (first.spec.method === 'importance' ||
+      (first.spec.method === 'auto' && needsImportance(plain)));
+  return {
+    ok: true,
+    topology: first.topology,
+    spec: first.spec,
+    beta: first.beta,
+    outcome: {
+      plain,
+      importance: useIs ? importance : null,
+      stop: { reason: 'trials', trialsRequested: first.trialsRequested },
+    },
+  };
+}
+
+/** Sums with no trials, shaped like `like`. */
+export function emptyLike(like: RunSums): RunSums {
+  return emptyRunSums(like.predicates.length, like.clusters.length);
+}
