@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSimulationResult } from '../../../src/sim/build-result.js';
 import { createRunPlan, runTrialRange } from '../../../src/sim/run-plan.js';
 import { mergeRunSums } from '../../../src/sim/run-sums.js';
+import { buildPart, mergeParts, shardRequests } from '../../../src/sim/shard.js';
 import { simulate } from '../../../src/sim/simulate.js';
 import { METRICS } from '../../../src/model/topology.js';
 import { threeZones } from '../../helpers/sim-scenarios.js';
@@ -81,4 +82,39 @@ describe('reproducibility', () => {
     expect(timed.clusters['prod']!.api.timerDownHours).toBeGreaterThan(0);
     expect(timed.clusters['prod']!.workloads.timerDownHours).toBeGreaterThan(0);
   });
+});
+
+describe('sharded runs', () => {
+  it.each(['importance', 'auto'] as const)(
+    'merged shards equal one run, %s method included',
+    (method) => {
+      // Arrange: rare quorum loss, so `auto` needs the importance-sampling pass too.
+      const t = threeZones({ failures: { master: { perYear: 0.5, repair: { mean: '1h' } } } });
+      const spec = { seed: 8, horizonHours: 8760, method, withEvents: false };
+      const single = simulate(t, { trials: 120, seed: 8, method });
+      // Act
+      const parts = [0, 1, 2].map((index) => {
+        const shard = { index, count: 3 };
+        const plan = createRunPlan(t, spec);
+        const sums = shardRequests(spec, 120, shard).map((r) =>
+          runTrialRange(plan, r.stream, r.from, r.to),
+        );
+        return buildPart(t, spec, 120, plan.beta, shard, sums[0]!, sums[1] ?? null);
+      });
+      const merged = mergeParts(JSON.parse(JSON.stringify(parts.reverse())) as typeof parts);
+      // Assert
+      expect(merged.ok).toBe(true);
+      if (!merged.ok) return;
+      const result = buildSimulationResult({
+        topology: merged.topology,
+        spec: merged.spec,
+        plain: merged.outcome.plain,
+        importance: merged.outcome.importance,
+        beta: merged.beta,
+        stop: merged.outcome.stop,
+      });
+      expect(single.clusters['prod']!.etcdQuorum.method).toBe('importance-sampling');
+      expect(JSON.stringify(result)).toBe(JSON.stringify(single));
+    },
+  );
 });
