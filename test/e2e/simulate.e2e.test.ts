@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Estimate, SimulationResult } from '../../src/sim/simulation-result.js';
+import type { TimelineResult } from '../../src/sim/timeline.js';
 import { runBin } from '../helpers/run-cli.js';
 
 const SCENARIO = 'scenarios/three-zones-stacked.yaml';
@@ -18,11 +20,13 @@ describe('hasim simulate', () => {
   it('prints every metric with mean and ci95 as JSON', async () => {
     const r = await runBin(['simulate', SCENARIO, '--json', '--trials', '200', '--seed', '1']);
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout);
+    const json = JSON.parse(r.stdout) as SimulationResult;
     expect(json).toMatchObject({ version: 1, seed: 1, trials: 200, horizonHours: 8760 });
     for (const metric of ['etcdQuorum', 'api', 'scheduling', 'workloads']) {
       for (const k of ['availability', 'downHours', 'pOutage', 'outagesPerYear']) {
-        const e = json.clusters.prod[metric][k];
+        const e = (json.clusters['prod'] as unknown as Record<string, Record<string, Estimate>>)[
+          metric
+        ]![k]!;
         expect(e.ci95[0]).toBeLessThanOrEqual(e.mean);
         expect(e.ci95[1]).toBeGreaterThanOrEqual(e.mean);
       }
@@ -104,15 +108,15 @@ describe('hasim simulate', () => {
       '--json',
     ]);
     expect(r.code).toBe(0);
-    const t = JSON.parse(r.stdout);
+    const t = JSON.parse(r.stdout) as TimelineResult;
     // Maintenance takes master a down at 1h for 10 min; zone b fails at 1h05m: quorum lost until
     // master a returns at 1h10m.
-    const quorum = t.entries.filter((e: { metric: string }) => e.metric === 'etcdQuorum');
+    const quorum = t.entries.filter((e) => e.metric === 'etcdQuorum');
     expect(quorum.slice(0, 2)).toMatchObject([
       { up: false, cause: 'event' },
       { up: true, cause: 'event' },
     ]);
-    expect(quorum[0].hours * 60).toBeCloseTo(65, 6);
-    expect(quorum[1].hours * 60).toBeCloseTo(70, 6);
+    expect(quorum[0]!.hours * 60).toBeCloseTo(65, 6);
+    expect(quorum[1]!.hours * 60).toBeCloseTo(70, 6);
   });
 });
