@@ -60,7 +60,7 @@ export function buildSimulationResult(x: ResultInputs): SimulationResult {
       is !== undefined &&
       (spec.method === 'importance' || (ps !== undefined && ps.anyTrials < RARE_TRIALS));
     if (useIs && x.importance !== null) return importanceMetric(is, x.importance, H, ps);
-    return plainMetric(ps, plain.trials, H);
+    return plainMetric(ps, plain.trials, H, plain.bits);
   };
   const clusters: Record<string, ClusterResult> = {};
   t.clusters.forEach((c, ci) => {
@@ -120,7 +120,12 @@ function clip(i: Interval, lo: number, hi: number): Interval {
   return [Math.max(lo, i[0]), Math.min(hi, i[1])];
 }
 
-function plainMetric(ps: PredicateSums | undefined, n: number, H: number): MetricResult {
+function plainMetric(
+  ps: PredicateSums | undefined,
+  n: number,
+  H: number,
+  bits: number,
+): MetricResult {
   const perYear = HOURS_PER_YEAR / H;
   if (ps === undefined || ps.anyTrials === 0) {
     const upper = n > 0 ? clopperPearsonZeroUpper(n) : 1;
@@ -139,8 +144,8 @@ function plainMetric(ps: PredicateSums | undefined, n: number, H: number): Metri
       note: `no outage in ${n} trials: the intervals are one-sided 95 % bounds (Clopper–Pearson; Poisson for outagesPerYear)`,
     };
   }
-  const down = meanInterval(n, fromFixed(ps.down), fromFixed(ps.down2, 2));
-  const outages = meanInterval(n, fromFixed(ps.outages), fromFixed(ps.outages2, 2));
+  const down = meanInterval(n, fromFixed(ps.down, bits), fromFixed(ps.down2, bits, 2));
+  const outages = meanInterval(n, fromFixed(ps.outages, bits), fromFixed(ps.outages2, bits, 2));
   return {
     availability: est(1 - down.mean / H, clip([1 - down.ci95[1] / H, 1 - down.ci95[0] / H], 0, 1)),
     downHours: est(down.mean, clip(down.ci95, 0, H)),
@@ -151,8 +156,8 @@ function plainMetric(ps: PredicateSums | undefined, n: number, H: number): Metri
     ),
     method: 'monte-carlo',
     trialsWithOutage: ps.anyTrials,
-    timerDownHours: fromFixed(ps.down - ps.downZero) / n,
-    downHoursByCause: byCause(ps, n),
+    timerDownHours: fromFixed(ps.down - ps.downZero, bits) / n,
+    downHoursByCause: byCause(ps, n, bits),
     outageDurationHours: quantiles(ps),
   };
 }
@@ -165,17 +170,18 @@ function importanceMetric(
 ): MetricResult {
   const n = run.trials;
   if (ps.anyTrials === 0) {
-    const m = plainMetric(undefined, n, H);
+    const m = plainMetric(undefined, n, H, run.bits);
     return {
       ...m,
       note: `no outage in ${n} plain trials nor in ${n} importance-sampling trials: one-sided 95 % bounds`,
     };
   }
   const perYear = HOURS_PER_YEAR / H;
-  const down = meanInterval(n, fromFixed(ps.down), fromFixed(ps.down2, 2));
-  const outages = meanInterval(n, fromFixed(ps.outages), fromFixed(ps.outages2, 2));
-  const any = meanInterval(n, fromFixed(ps.any), fromFixed(ps.any2, 2));
-  const a = fromFixed(ps.any);
+  const bits = run.bits;
+  const down = meanInterval(n, fromFixed(ps.down, bits), fromFixed(ps.down2, bits, 2));
+  const outages = meanInterval(n, fromFixed(ps.outages, bits), fromFixed(ps.outages2, bits, 2));
+  const any = meanInterval(n, fromFixed(ps.any, bits), fromFixed(ps.any2, bits, 2));
+  const a = fromFixed(ps.any, bits);
   return {
     availability: est(1 - down.mean / H, clip([1 - down.ci95[1] / H, 1 - down.ci95[0] / H], 0, 1)),
     downHours: est(down.mean, clip(down.ci95, 0, H)),
@@ -186,19 +192,19 @@ function importanceMetric(
     ),
     method: 'importance-sampling',
     trialsWithOutage: ps.anyTrials,
-    timerDownHours: fromFixed(ps.down - ps.downZero) / n,
-    downHoursByCause: byCause(ps, n),
+    timerDownHours: fromFixed(ps.down - ps.downZero, bits) / n,
+    downHoursByCause: byCause(ps, n, bits),
     outageDurationHours: plain !== undefined && plain.anyTrials > 0 ? quantiles(plain) : null,
-    effectiveSampleSize: (a * a) / fromFixed(ps.any2, 2),
+    effectiveSampleSize: (a * a) / fromFixed(ps.any2, bits, 2),
     note: `importance sampling (failure biasing): ${ps.anyTrials} of ${n} biased trials saw an outage`,
   };
 }
 
-function byCause(ps: PredicateSums, n: number): Partial<Record<Cause, number>> {
+function byCause(ps: PredicateSums, n: number, bits: number): Partial<Record<Cause, number>> {
   const out: Partial<Record<Cause, number>> = {};
   CAUSES.forEach((c, k) => {
     const h = ps.causeHours[k] ?? 0n;
-    if (h !== 0n) out[c] = fromFixed(h) / n;
+    if (h !== 0n) out[c] = fromFixed(h, bits) / n;
   });
   return out;
 }
@@ -236,7 +242,7 @@ function dataLoss(plain: RunSums, ci: number, H: number): ClusterResult['dataLos
     };
   }
   // Per-trial squares are not kept for data loss; a Poisson interval on the event count.
-  const events = fromFixed(ls.events);
+  const events = fromFixed(ls.events, plain.bits);
   const half = 1.96 * Math.sqrt(events);
   const scale = perYear / n;
   return {
@@ -244,8 +250,8 @@ function dataLoss(plain: RunSums, ci: number, H: number): ClusterResult['dataLos
       Math.max(0, events - half) * scale,
       (events + half) * scale,
     ]),
-    lostHoursPerYear: est(fromFixed(ls.hours) * scale, [0, Infinity]),
-    totalLossesPerYear: fromFixed(ls.totalLosses) * scale,
+    lostHoursPerYear: est(fromFixed(ls.hours, plain.bits) * scale, [0, Infinity]),
+    totalLossesPerYear: fromFixed(ls.totalLosses, plain.bits) * scale,
   };
 }
 

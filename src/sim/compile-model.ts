@@ -235,6 +235,11 @@ function assemble(
     regionNames: t.regions.map((r) => r.name),
     clusters,
     regionClusters: l.regionClusters,
+    regionClusterStart: Int32Array.from([
+      0,
+      ...l.regionClusters.map((_, r) => l.regionClusters.slice(0, r + 1).flat().length),
+    ]),
+    regionClusterList: Int32Array.from(l.regionClusters.flat()),
     crossRegion: t.failover === 'cross-region',
     elementCount: n,
     rate: Float64Array.from(specs, (s) => s.perYear / HOURS_PER_YEAR),

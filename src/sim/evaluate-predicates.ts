@@ -39,7 +39,7 @@ export function evaluateCluster(s: TrialState, ci: number, mask: number): void {
   let served = false;
   if ((mask & MASK_CONTROL) !== 0) {
     const counts = s.sideCount;
-    counts.fill(0, 0, c.zoneCount);
+    for (let z = 0; z < c.zoneCount; z++) counts[z] = 0;
     const mb = s.memberBase[ci] ?? 0;
     const members = c.memberNode.length;
     for (let k = 0; k < members; k++) {
@@ -119,8 +119,9 @@ export function evaluateRegions(s: TrialState): void {
     const R = m.regionNames.length;
     for (let r = 0; r < R; r++) {
       let any = false;
-      for (const ci of m.regionClusters[r] ?? []) {
-        const q = ci * CLUSTER_PREDICATES;
+      const end = m.regionClusterStart[r + 1] ?? 0;
+      for (let i = m.regionClusterStart[r] ?? 0; i < end; i++) {
+        const q = (m.regionClusterList[i] ?? 0) * CLUSTER_PREDICATES;
         if (v[q + P_API] === 1 && v[q + P_WORKLOADS] === 1) {
           upClusters++;
           any = true;

@@ -7,7 +7,7 @@ import type { Topology } from '../model/topology.js';
 import { compileModel } from './compile-model.js';
 import { computeBeta } from './importance.js';
 import { createTrialRng, type StreamKind } from './rng.js';
-import { addTrial, emptyRunSums, type RunSums } from './run-sums.js';
+import { addTrial, emptyRunSums, PLAIN_BITS, WEIGHTED_BITS, type RunSums } from './run-sums.js';
 import { compileScript, type ScriptActions } from './script-actions.js';
 import type { SimModel } from './sim-model.js';
 import { TrialEngine } from './trial-engine.js';
@@ -37,9 +37,14 @@ export function createRunPlan(topology: Topology, spec: RunSpec): RunPlan {
   return { spec, model, script, beta: computeBeta(model), engines: {} };
 }
 
-export function emptySumsFor(plan: RunPlan): RunSums {
+export function emptySumsFor(plan: RunPlan, stream: StreamKind): RunSums {
   const engine = engineFor(plan, 'plain');
-  return emptyRunSums(engine.state.predicateCount, plan.model.clusters.length);
+  return emptyRunSums(engine.state.predicateCount, plan.model.clusters.length, bitsOf(stream));
+}
+
+/** The exact grid of a stream's sums (run-sums.ts). */
+export function bitsOf(stream: StreamKind): number {
+  return stream === 'plain' ? PLAIN_BITS : WEIGHTED_BITS;
 }
 
 /** Runs trials [from, to) of a stream. */
@@ -50,7 +55,11 @@ export function runTrialRange(
   to: number,
 ): RunSums {
   const engine = engineFor(plan, stream);
-  const sums = emptyRunSums(engine.state.predicateCount, plan.model.clusters.length);
+  const sums = emptyRunSums(
+    engine.state.predicateCount,
+    plan.model.clusters.length,
+    bitsOf(stream),
+  );
   const before = engine.state.events;
   for (let i = from; i < to; i++) {
     engine.run(createTrialRng(plan.spec.seed, i, stream));

@@ -26,6 +26,7 @@ export type RunSumsJson = {
 export function runSumsToJson(s: RunSums): RunSumsJson {
   const big = (v: bigint): string => (v < 0n ? `-${(-v).toString(16)}` : v.toString(16));
   return {
+    bits: s.bits,
     trials: s.trials,
     events: s.events,
     weight: big(s.weight),
@@ -57,6 +58,7 @@ export function runSumsToJson(s: RunSums): RunSumsJson {
 export function runSumsFromJson(value: unknown): RunSums {
   const o = obj(value);
   return {
+    bits: num(o['bits']),
     trials: num(o['trials']),
     events: num(o['events']),
     weight: big(o['weight']),

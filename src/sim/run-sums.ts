@@ -7,9 +7,13 @@
 import { CAUSE_COUNT } from './failure-classes.js';
 import type { TrialState } from './trial-state.js';
 
-/** Per-trial values are kept to 2^-160 (weights of rare paths can be tiny). */
-export const FIX_BITS = 160;
-const FIX_SCALE = 2 ** FIX_BITS;
+/**
+ * Per-trial values are kept to 2^-bits: 2^-32 h (under a microsecond) in plain sampling, where
+ * the sums then fit in a machine word or two and stay cheap; 2^-160 with importance sampling,
+ * whose weights can be tiny.
+ */
+export const PLAIN_BITS = 32;
+export const WEIGHTED_BITS = 160;
 
 /** Outage-duration histogram: 20 bins a decade from 10^-4 h (0.36 s) to 10^5 h. */
 export const HIST_MIN_LOG10 = -4;
@@ -45,6 +49,8 @@ export interface LossSums {
 }
 
 export interface RunSums {
+  /** The grid of the sums: 2^-bits (2^-2·bits for the sums of squares). */
+  bits: number;
   trials: number;
   /** Σ w and Σ w² (importance sampling; equal to trials in plain sampling). */
   weight: bigint;
@@ -54,8 +60,9 @@ export interface RunSums {
   events: number;
 }
 
-export function emptyRunSums(predicates: number, clusters: number): RunSums {
+export function emptyRunSums(predicates: number, clusters: number, bits: number): RunSums {
   return {
+    bits,
     trials: 0,
     weight: 0n,
     weight2: 0n,
@@ -84,20 +91,21 @@ export function emptyRunSums(predicates: number, clusters: number): RunSums {
   };
 }
 
-/** A per-trial value on the exact grid. */
-export function toFixed(x: number): bigint {
-  return x === 0 ? 0n : BigInt(Math.round(x * FIX_SCALE));
+/** A per-trial value on the exact grid of 2^-bits. */
+export function toFixed(x: number, scale: number): bigint {
+  return x === 0 ? 0n : BigInt(Math.round(x * scale));
 }
 
-/** A grid sum back to a number (of the given power of the scale: 1 for sums, 2 for squares). */
-export function fromFixed(v: bigint, power: 1 | 2 = 1): number {
-  return bigToNumber(v, FIX_BITS * power);
+/** A grid sum back to a number (of the given power of the grid: 1 for sums, 2 for squares). */
+export function fromFixed(v: bigint, bits: number, power: 1 | 2 = 1): number {
+  return bigToNumber(v, bits * power);
 }
 
 /** Adds the trial held in `s` to the sums. */
 export function addTrial(sums: RunSums, s: TrialState): void {
   const w = s.biasing ? Math.exp(s.logWeight) : 1;
-  const wf = toFixed(w);
+  const scale = 2 ** sums.bits;
+  const wf = toFixed(w, scale);
   sums.trials++;
   sums.weight += wf;
   sums.weight2 += wf * wf;
@@ -105,11 +113,11 @@ export function addTrial(sums: RunSums, s: TrialState): void {
     const ps = sums.predicates[p];
     const n = s.outages[p] ?? 0;
     if (ps === undefined || n === 0) continue;
-    const d = toFixed(w * (s.downHours[p] ?? 0));
+    const d = toFixed(w * (s.downHours[p] ?? 0), scale);
     ps.down += d;
     ps.down2 += d * d;
-    ps.downZero += toFixed(w * (s.downHoursZero[p] ?? 0));
-    const o = toFixed(w * n);
+    ps.downZero += toFixed(w * (s.downHoursZero[p] ?? 0), scale);
+    const o = toFixed(w * n, scale);
     ps.outages += o;
     ps.outages2 += o * o;
     ps.any += wf;
@@ -118,7 +126,7 @@ export function addTrial(sums: RunSums, s: TrialState): void {
     ps.outageCount += n;
     for (let k = 0; k < CAUSE_COUNT; k++) {
       const h = s.causeHours[p * CAUSE_COUNT + k] ?? 0;
-      if (h > 0) ps.causeHours[k] = (ps.causeHours[k] ?? 0n) + toFixed(w * h);
+      if (h > 0) ps.causeHours[k] = (ps.causeHours[k] ?? 0n) + toFixed(w * h, scale);
       ps.causeCount[k] = (ps.causeCount[k] ?? 0) + (s.causeCount[p * CAUSE_COUNT + k] ?? 0);
     }
   }
@@ -135,15 +143,17 @@ export function addTrial(sums: RunSums, s: TrialState): void {
   sums.clusters.forEach((ls, c) => {
     const n = s.lossEvents[c] ?? 0;
     if (n === 0) return;
-    ls.events += toFixed(w * n);
-    ls.hours += toFixed(w * (s.lossHours[c] ?? 0));
-    ls.totalLosses += toFixed(w * (s.totalLosses[c] ?? 0));
+    ls.events += toFixed(w * n, scale);
+    ls.hours += toFixed(w * (s.lossHours[c] ?? 0), scale);
+    ls.totalLosses += toFixed(w * (s.totalLosses[c] ?? 0), scale);
     ls.trialsWithLoss++;
   });
 }
 
 /** a += b. */
 export function mergeRunSums(a: RunSums, b: RunSums): void {
+  if (a.bits !== b.bits)
+    throw new Error(`run sums on different grids (2^-${a.bits}, 2^-${b.bits})`);
   a.trials += b.trials;
   a.weight += b.weight;
   a.weight2 += b.weight2;

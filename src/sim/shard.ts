@@ -7,7 +7,7 @@ import type { Topology } from '../model/topology.js';
 import { needsImportance } from './build-result.js';
 import type { RunSpec } from './run-plan.js';
 import { runSumsFromJson, runSumsToJson, type RunSumsJson } from './run-sums-json.js';
-import { emptyRunSums, mergeRunSums, type RunSums } from './run-sums.js';
+import { mergeRunSums, type RunSums } from './run-sums.js';
 import type { RangeRequest, RunOutcome } from './simulate.js';
 
 export interface Shard {
@@ -111,9 +111,4 @@ export function mergeParts(parts: SimulationPart[]): MergeResult {
       stop: { reason: 'trials', trialsRequested: first.trialsRequested },
     },
   };
-}
-
-/** Sums with no trials, shaped like `like`. */
-export function emptyLike(like: RunSums): RunSums {
-  return emptyRunSums(like.predicates.length, like.clusters.length);
 }

@@ -82,6 +82,9 @@ export interface SimModel {
   clusters: ClusterModel[];
   /** Clusters of each region. */
   regionClusters: number[][];
+  /** The same, CSR: regionClusterList[regionClusterStart[r] .. regionClusterStart[r + 1]). */
+  regionClusterStart: Int32Array;
+  regionClusterList: Int32Array;
   crossRegion: boolean;
   elementCount: number;
   rate: Float64Array;

@@ -38,13 +38,13 @@ export async function driveSteps(
   runner: RangeRunner,
 ): Promise<RunOutcome> {
   const steps = runSteps(plan, options, defaultTrials);
-  const done = { plain: emptySumsFor(plan), importance: null as RunSums | null };
-  let next = steps.next(emptySumsFor(plan));
+  const done = { plain: emptySumsFor(plan, 'plain'), importance: null as RunSums | null };
+  let next = steps.next(emptySumsFor(plan, 'plain'));
   while (next.done !== true) {
     const request = next.value;
     const { sums, stopped } = await runner(request);
     if (request.stream === 'plain') mergeRunSums(done.plain, sums);
-    else mergeRunSums((done.importance ??= emptySumsFor(plan)), sums);
+    else mergeRunSums((done.importance ??= emptySumsFor(plan, 'importance')), sums);
     if (stopped) {
       return {
         plain: done.plain,

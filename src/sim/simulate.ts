@@ -58,7 +58,7 @@ export function resolveSpec(topology: Topology, options: SimulateOptions): RunSp
 export function simulate(topology: Topology, options: SimulateOptions = {}): SimulationResult {
   const plan = createRunPlan(topology, resolveSpec(topology, options));
   const steps = runSteps(plan, options, topology.simulation.trials);
-  let next = steps.next(emptySumsFor(plan));
+  let next = steps.next(emptySumsFor(plan, 'plain'));
   while (next.done !== true)
     next = steps.next(runTrialRange(plan, next.value.stream, next.value.from, next.value.to));
   return resultOf(topology, plan, next.value);
@@ -85,7 +85,7 @@ export function* runSteps(
   defaultTrials: number,
 ): Generator<RangeRequest, RunOutcome, RunSums> {
   const requested = options.trials ?? defaultTrials;
-  const plain = emptySumsFor(plan);
+  const plain = emptySumsFor(plan, 'plain');
   let reason: StopReason = 'trials';
   let unmet: string[] | undefined;
   if (options.precision === undefined) {
@@ -110,7 +110,7 @@ export function* runSteps(
   let importance: RunSums | null = null;
   const method = plan.spec.method;
   if (method === 'importance' || (method === 'auto' && needsImportance(plain))) {
-    importance = emptySumsFor(plan);
+    importance = emptySumsFor(plan, 'importance');
     mergeRunSums(importance, yield { stream: 'importance', from: 0, to: plain.trials });
   }
   const stop: SimulationResult['stop'] = { reason, trialsRequested: requested };
@@ -132,7 +132,11 @@ export function unmetPrecision(plan: RunPlan, plain: RunSums, precision: number)
       const ps = plain.predicates[ci * CLUSTER_PREDICATES + k];
       if (ps === undefined) return;
       if (plan.spec.method === 'auto' && ps.anyTrials < 10) return;
-      const d = meanInterval(plain.trials, fromFixed(ps.down), fromFixed(ps.down2, 2));
+      const d = meanInterval(
+        plain.trials,
+        fromFixed(ps.down, plain.bits),
+        fromFixed(ps.down2, plain.bits, 2),
+      );
       const half = (d.ci95[1] - d.ci95[0]) / 2;
       if (!(d.mean > 0) || half / d.mean > precision) unmet.push(`${name}.${metric}`);
     });

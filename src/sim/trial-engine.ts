@@ -30,6 +30,7 @@ import {
   SLOTS_PER_CLUSTER,
   SLOT_BAD_API,
   SLOT_BAD_RESTORE,
+  SLOT_EVICT,
   SLOT_MAINTENANCE,
   SLOT_RESTORE,
   type SimModel,
@@ -242,7 +243,7 @@ export class TrialEngine {
         // Lease, failover and eviction timers: the evaluation reschedules them as needed.
         heap.set(slot, Infinity);
     }
-    evaluateCluster(s, ci, MASK_CONTROL | MASK_WORKERS);
+    evaluateCluster(s, ci, type === SLOT_EVICT ? MASK_WORKERS : MASK_CONTROL);
   }
 
   /** Rolling maintenance: step j takes master j down for perMaster; then the next pass waits. */

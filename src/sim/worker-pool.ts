@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Topology } from '../model/topology.js';
-import type { RunSpec } from './run-plan.js';
+import { bitsOf, type RunSpec } from './run-plan.js';
 import { emptyRunSums, mergeRunSums, type RunSums } from './run-sums.js';
 import type { RangeRequest } from './simulate.js';
 import type { WorkerInit, WorkerTask } from './worker-entry.js';
@@ -48,7 +48,7 @@ export class WorkerPool {
   run(request: RangeRequest, onProgress: (done: number) => void = () => {}): Promise<PoolRun> {
     const total = request.to - request.from;
     const chunk = Math.max(25, Math.min(2000, Math.ceil(total / (this.workers.length * 16))));
-    const sums = emptyRunSums(this.shape.predicates, this.shape.clusters);
+    const sums = emptyRunSums(this.shape.predicates, this.shape.clusters, bitsOf(request.stream));
     let next = request.from;
     let done = 0;
     let busy = 0;

@@ -155,7 +155,7 @@ async function run(
 ): Promise<void> {
   const spec = resolveSpec(topology, options);
   const plan = createRunPlan(topology, spec);
-  const empty = emptySumsFor(plan);
+  const empty = emptySumsFor(plan, 'plain');
   const pool = new WorkerPool(topology, spec, flags.workers ?? availableParallelism(), {
     predicates: empty.predicates.length,
     clusters: empty.clusters.length,
