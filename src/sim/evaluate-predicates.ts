@@ -108,41 +108,43 @@ export function evaluateCluster(s: TrialState, ci: number, mask: number): void {
   if (served) evaluateRegions(s);
 }
 
-/** Region predicates from the clusters' api and workloads (zero and timed). */
+/**
+ * Region predicates from the clusters' api and workloads (zero and timed). local: some cluster
+ * of the region is up (api and workloads). served: local, or (cross-region failover) another
+ * region has a cluster to spare: two up clusters when it has users of its own, one when not.
+ */
 export function evaluateRegions(s: TrialState): void {
   const m = s.model;
   const base = m.clusters.length * CLUSTER_PREDICATES;
+  const R = m.regionNames.length;
+  const up = s.regionUp;
   for (let pass = 0; pass < 2; pass++) {
     const v = pass === 0 ? s.zero : s.timed;
-    let upClusters = 0;
-    let local = 0;
-    const R = m.regionNames.length;
     for (let r = 0; r < R; r++) {
-      let any = false;
+      let count = 0;
       const end = m.regionClusterStart[r + 1] ?? 0;
       for (let i = m.regionClusterStart[r] ?? 0; i < end; i++) {
         const q = (m.regionClusterList[i] ?? 0) * CLUSTER_PREDICATES;
-        if (v[q + P_API] === 1 && v[q + P_WORKLOADS] === 1) {
-          upClusters++;
-          any = true;
-        }
+        if (v[q + P_API] === 1 && v[q + P_WORKLOADS] === 1) count++;
       }
-      if (any) local++;
-      const p = base + r * REGION_PREDICATES + R_LOCAL;
-      if (pass === 0) setZero(s, p, any);
-      else setTimed(s, p, any);
+      up[r] = count;
     }
-    // Clusters beyond one per locally served region carry other regions, in region order.
-    let spare = m.crossRegion ? upClusters - local : 0;
     for (let r = 0; r < R; r++) {
       const p = base + r * REGION_PREDICATES;
-      let served = v[p + R_LOCAL] === 1;
-      if (!served && spare > 0) {
-        spare--;
-        served = true;
+      const local = (up[r] ?? 0) > 0;
+      let served = local;
+      if (!served && m.crossRegion) {
+        for (let o = 0; o < R && !served; o++) {
+          if (o !== r && (up[o] ?? 0) >= (m.regionHasUsers[o] === 1 ? 2 : 1)) served = true;
+        }
       }
-      if (pass === 0) setZero(s, p + R_SERVED, served);
-      else setTimed(s, p + R_SERVED, served);
+      if (pass === 0) {
+        setZero(s, p + R_LOCAL, local);
+        setZero(s, p + R_SERVED, served);
+      } else {
+        setTimed(s, p + R_LOCAL, local);
+        setTimed(s, p + R_SERVED, served);
+      }
     }
   }
 }

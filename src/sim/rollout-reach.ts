@@ -1,13 +1,11 @@
 /**
  * Which clusters a bad change reaches, and when. `all-at-once` reaches every cluster at once.
- * `waves` start one after another, WAVE_INTERVAL_HOURS apart, each taking the next clusters in
- * scenario order; the change is detected `detection` after the first wave starts, and a wave
- * runs only if it starts before that (the first always does). See docs/model.md.
+ * `waves` take the next clusters in scenario order, each wave baking for `detection` before the
+ * next one starts; the change is detected `detection` after the first wave starts, and a wave
+ * runs only if it starts before that. So a bad change reaches exactly the first wave, as the
+ * exact engine counts it (docs/model.md).
  */
 import type { Rollout } from '../model/topology.js';
-
-/** The bake time between two waves of a rollout. */
-export const WAVE_INTERVAL_HOURS = 1;
 
 export interface Reach {
   clusters: number[];
@@ -23,7 +21,7 @@ export function computeReach(rollout: Rollout, clusters: readonly number[]): Rea
   const reach: Reach = { clusters: [], offsets: [] };
   let next = 0;
   rollout.waves.forEach((size, wave) => {
-    const start = wave * WAVE_INTERVAL_HOURS;
+    const start = wave * rollout.detectionHours;
     if (wave > 0 && start >= rollout.detectionHours) return;
     const end = size === 'all' ? clusters.length : Math.min(clusters.length, next + size);
     for (; next < end; next++) {

@@ -86,6 +86,8 @@ export interface SimModel {
   regionClusterStart: Int32Array;
   regionClusterList: Int32Array;
   crossRegion: boolean;
+  /** 1 when the region has users of its own (users > 0). */
+  regionHasUsers: Uint8Array;
   elementCount: number;
   rate: Float64Array;
   repairKind: Uint8Array;

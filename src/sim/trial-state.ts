@@ -52,6 +52,8 @@ export class TrialState {
   readonly electAt: Float64Array;
   readonly failoverUntil: Float64Array;
   readonly sideCount: Int32Array;
+  /** Scratch: up clusters per region. */
+  readonly regionUp: Int32Array;
   // Predicates: 1 = up. "zero" is the instantaneous (all timers 0) value, "timed" the reported one.
   readonly zero: Uint8Array;
   readonly timed: Uint8Array;
@@ -128,6 +130,7 @@ export class TrialState {
     this.electAt = new Float64Array(C);
     this.failoverUntil = new Float64Array(C);
     this.sideCount = new Int32Array(Math.max(1, ...model.regionZoneCount));
+    this.regionUp = new Int32Array(model.regionNames.length);
     this.zero = new Uint8Array(P);
     this.timed = new Uint8Array(P);
     this.downHours = new Float64Array(P);

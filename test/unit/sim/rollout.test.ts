@@ -28,23 +28,19 @@ function sixClusters(rollout: unknown) {
 }
 
 describe('bad-change rollouts', () => {
-  it('waves start an hour apart and stop once the change is detected', () => {
+  it('waves bake for the detection time: a bad change reaches exactly the first wave', () => {
     const clusters = [0, 1, 2, 3, 4, 5];
     expect(computeReach({ kind: 'all-at-once' }, clusters)).toEqual({
       clusters,
       offsets: [0, 0, 0, 0, 0, 0],
     });
-    // Detected at 90 min: wave 1 (t = 0) and wave 2 (t = 1 h) ran, wave 3 (t = 2 h) did not.
+    // Wave 2 would start at 90 min, when the change is detected: it never runs.
     expect(
-      computeReach({ kind: 'waves', waves: [1, 2, 'all'], detectionHours: 1.5 }, clusters),
-    ).toEqual({
-      clusters: [0, 1, 2],
-      offsets: [0, 1, 1],
-    });
-    // The first wave always runs, even when detection is instantaneous.
+      computeReach({ kind: 'waves', waves: [2, 3, 'all'], detectionHours: 1.5 }, clusters),
+    ).toEqual({ clusters: [0, 1], offsets: [0, 0] });
     expect(
-      computeReach({ kind: 'waves', waves: [2, 'all'], detectionHours: 0 }, clusters).clusters,
-    ).toEqual([0, 1]);
+      computeReach({ kind: 'waves', waves: ['all'], detectionHours: 0 }, clusters).clusters,
+    ).toEqual(clusters);
   });
 
   it('a bad change rolled out in waves with detection hurts fewer clusters than all at once', () => {
