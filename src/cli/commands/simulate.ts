@@ -99,7 +99,7 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
       '\nResults are identical for any --workers and for shards merged with `hasim merge`.\n' +
         'Exit codes: 0 ok; 2 bad usage or invalid scenario; 3 an objective is missed: the upper end\n' +
         "of the 95 % interval of a metric's availability is below the scenario's objective.\n" +
-        'Ctrl-C stops after the trials in flight and reports what was done.\n' +
+        'Ctrl-C stops after the trials in flight, reports what was done and exits 130.\n' +
         'Examples:\n  hasim simulate scenarios/three-zones-stacked.yaml --trials 20000 --seed 1 --json\n' +
         '  hasim simulate scenarios/zone-outage-during-upgrade.yaml --timeline\n' +
         '  hasim simulate big.yaml --shard 0/8 --out part-0.json   # then: hasim merge part-*.json',
@@ -146,6 +146,9 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
 }
 
 // --- internal ---
+
+/** The shell's code for a run stopped by Ctrl-C (128 + SIGINT): its result is partial. */
+const INTERRUPTED = 130;
 
 async function run(
   topology: Topology,
@@ -195,10 +198,12 @@ async function run(
       renderSimulationText(result, ctx.style),
     );
     if (result.objectives.some((o) => o.status === 'not-met')) ctx.exitCode = ExitCode.targetNotMet;
-    if (outcome.stop.reason === 'interrupted')
+    if (outcome.stop.reason === 'interrupted') {
       ctx.stderr(
         `hasim: interrupted: ${result.trials} of ${outcome.stop.trialsRequested} trials done\n`,
       );
+      ctx.exitCode = INTERRUPTED;
+    }
   } finally {
     process.removeListener('SIGINT', onInterrupt);
     progress.stop();
