@@ -241,6 +241,7 @@ function assemble(
     ]),
     regionClusterList: Int32Array.from(l.regionClusters.flat()),
     crossRegion: t.failover === 'cross-region',
+    singleCluster: t.clusters.length === 1 && t.regions.length === 1,
     regionHasUsers: Uint8Array.from(t.regions, (r) => (r.users > 0 ? 1 : 0)),
     elementCount: n,
     rate: Float64Array.from(specs, (s) => s.perYear / HOURS_PER_YEAR),

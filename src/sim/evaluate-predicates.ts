@@ -10,6 +10,7 @@ import {
   ENDPOINT_CLOUD,
   ENDPOINT_KEEPALIVED,
   MASK_CONTROL,
+  MASK_TIMERS,
   MASK_WORKERS,
   P_API,
   P_QUORUM,
@@ -100,12 +101,26 @@ export function evaluateCluster(s: TrialState, ci: number, mask: number): void {
     setZero(s, p + P_SCHEDULING, api && leaderPossible);
     setTimed(s, p + P_QUORUM, quorumSide >= 0);
     served = timedControl(s, ci, api, t) || served;
+  } else if ((mask & MASK_TIMERS) !== 0) {
+    // A lease or failover timer ran out: only the timed api and scheduling can change.
+    served = timedControl(s, ci, s.zero[p + P_API] === 1, t);
   }
   // Eviction waits for api and scheduling: re-evaluate stranded workers after control changes.
   if ((mask & MASK_WORKERS) !== 0 || (m.timers.evict > 0 && s.stranded[ci] !== 0)) {
     served = evaluateWorkers(s, ci, (mask & MASK_WORKERS) !== 0, t) || served;
   }
-  if (served) evaluateRegions(s);
+  if (served) {
+    if (m.singleCluster) {
+      // One cluster in one region: local and served are its api and workloads.
+      const r = m.clusters.length * CLUSTER_PREDICATES;
+      const zero = s.zero[p + P_API] === 1 && s.zero[p + P_WORKLOADS] === 1;
+      const timed = s.timed[p + P_API] === 1 && s.timed[p + P_WORKLOADS] === 1;
+      setZero(s, r + R_LOCAL, zero);
+      setZero(s, r + R_SERVED, zero);
+      setTimed(s, r + R_LOCAL, timed);
+      setTimed(s, r + R_SERVED, timed);
+    } else evaluateRegions(s);
+  }
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Topology } from '../model/topology.js';
 import { compileModel } from './compile-model.js';
+import { PlainAccumulator } from './plain-accumulator.js';
 import { computeBeta } from './importance.js';
 import { createTrialRng, type StreamKind } from './rng.js';
 import { addTrial, emptyRunSums, PLAIN_BITS, WEIGHTED_BITS, type RunSums } from './run-sums.js';
@@ -61,9 +62,18 @@ export function runTrialRange(
     bitsOf(stream),
   );
   const before = engine.state.events;
-  for (let i = from; i < to; i++) {
-    engine.run(createTrialRng(plan.spec.seed, i, stream));
-    addTrial(sums, engine.state);
+  if (stream === 'plain') {
+    const acc = new PlainAccumulator(sums, plan.spec.horizonHours);
+    for (let i = from; i < to; i++) {
+      engine.run(createTrialRng(plan.spec.seed, i, stream));
+      acc.add(engine.state);
+    }
+    acc.flush();
+  } else {
+    for (let i = from; i < to; i++) {
+      engine.run(createTrialRng(plan.spec.seed, i, stream));
+      addTrial(sums, engine.state);
+    }
   }
   sums.events = engine.state.events - before;
   return sums;

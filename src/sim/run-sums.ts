@@ -130,6 +130,12 @@ export function addTrial(sums: RunSums, s: TrialState): void {
       ps.causeCount[k] = (ps.causeCount[k] ?? 0) + (s.causeCount[p * CAUSE_COUNT + k] ?? 0);
     }
   }
+  addDurations(sums, s);
+  addLosses(sums, s, w, scale);
+}
+
+/** The trial's outage durations: histogram (plain sampling) and longest outage. */
+export function addDurations(sums: RunSums, s: TrialState): void {
   for (let i = 0; i < s.durationCount; i++) {
     const ps = sums.predicates[s.durationPredicate[i] ?? 0];
     const h = s.durationHours[i] ?? 0;
@@ -140,14 +146,19 @@ export function addTrial(sums: RunSums, s: TrialState): void {
     const b = Math.min(HIST_BINS - 1, Math.max(0, bin));
     ps.hist[b] = (ps.hist[b] ?? 0) + 1;
   }
-  sums.clusters.forEach((ls, c) => {
+}
+
+/** The trial's data losses (rare: BigInt arithmetic directly). */
+export function addLosses(sums: RunSums, s: TrialState, w: number, scale: number): void {
+  for (let c = 0; c < sums.clusters.length; c++) {
+    const ls = sums.clusters[c];
     const n = s.lossEvents[c] ?? 0;
-    if (n === 0) return;
+    if (ls === undefined || n === 0) continue;
     ls.events += toFixed(w * n, scale);
     ls.hours += toFixed(w * (s.lossHours[c] ?? 0), scale);
     ls.totalLosses += toFixed(w * (s.totalLosses[c] ?? 0), scale);
     ls.trialsWithLoss++;
-  });
+  }
 }
 
 /** a += b. */

@@ -16,6 +16,8 @@ export const KIND_DOMAIN = 5;
 /** Which predicates an element can change: the control plane, the workers, or both. */
 export const MASK_CONTROL = 1;
 export const MASK_WORKERS = 2;
+/** Only a timer ran out: the element states are unchanged. */
+export const MASK_TIMERS = 4;
 
 export const ENDPOINT_CLOUD = 0;
 export const ENDPOINT_KEEPALIVED = 1;
@@ -86,6 +88,8 @@ export interface SimModel {
   regionClusterStart: Int32Array;
   regionClusterList: Int32Array;
   crossRegion: boolean;
+  /** One region with one cluster: region predicates are that cluster's. */
+  singleCluster: boolean;
   /** 1 when the region has users of its own (users > 0). */
   regionHasUsers: Uint8Array;
   elementCount: number;

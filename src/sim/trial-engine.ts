@@ -26,11 +26,14 @@ import {
   KIND_DOMAIN,
   KIND_LINK,
   MASK_CONTROL,
+  MASK_TIMERS,
   MASK_WORKERS,
   SLOTS_PER_CLUSTER,
   SLOT_BAD_API,
   SLOT_BAD_RESTORE,
   SLOT_EVICT,
+  SLOT_FAILOVER,
+  SLOT_LEASE,
   SLOT_MAINTENANCE,
   SLOT_RESTORE,
   type SimModel,
@@ -243,7 +246,15 @@ export class TrialEngine {
         // Lease, failover and eviction timers: the evaluation reschedules them as needed.
         heap.set(slot, Infinity);
     }
-    evaluateCluster(s, ci, type === SLOT_EVICT ? MASK_WORKERS : MASK_CONTROL);
+    evaluateCluster(
+      s,
+      ci,
+      type === SLOT_EVICT
+        ? MASK_WORKERS
+        : type === SLOT_LEASE || type === SLOT_FAILOVER
+          ? MASK_TIMERS
+          : MASK_CONTROL,
+    );
   }
 
   /** Rolling maintenance: step j takes master j down for perMaster; then the next pass waits. */

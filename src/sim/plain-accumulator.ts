@@ -1,0 +1,121 @@
+/**
+ * Plain sampling's fast path into the exact sums (run-sums.ts). A trial's values on the 2^-bits
+ * grid are integers, and sums of integers below 2^53 are exact in doubles: a batch of trials is
+ * summed in a Float64Array (squares split into halves so that no term exceeds the bound) and
+ * flushed into the BigInt sums before a partial sum could round. The result is bit-identical to
+ * adding every trial as BigInts, at a fraction of the cost.
+ */
+import { CAUSE_COUNT } from './failure-classes.js';
+import { addDurations, addLosses, addTrial, type RunSums } from './run-sums.js';
+import type { TrialState } from './trial-state.js';
+
+// Per predicate: Σk, Σa², Σ2ab, Σb² (k = a·2^split + b), Σk₀, Σn, Σn², trials with an outage,
+// then Σk per cause.
+const DOWN = 0;
+const SQ_HI = 1;
+const SQ_MID = 2;
+const SQ_LO = 3;
+const DOWN_ZERO = 4;
+const OUTAGES = 5;
+const OUTAGES2 = 6;
+const ANY = 7;
+const FIELDS = 8 + CAUSE_COUNT;
+/** Outage counts per trial above this take the BigInt path (n² must stay far below 2^53). */
+const MAX_COUNT = 2 ** 20;
+
+export class PlainAccumulator {
+  private readonly sums: RunSums;
+  private readonly scale: number;
+  private readonly split: number;
+  private readonly splitBits: number;
+  /** Trials per batch: every partial sum stays below 2^53. 0: always the BigInt path. */
+  private readonly limit: number;
+  private readonly f: Float64Array;
+  private trials = 0;
+
+  constructor(sums: RunSums, horizonHours: number) {
+    this.sums = sums;
+    this.scale = 2 ** sums.bits;
+    const kMax = Math.ceil(horizonHours * this.scale) + 1;
+    this.splitBits = Math.ceil(Math.log2(kMax) / 2);
+    this.split = 2 ** this.splitBits;
+    const bound = Math.max(kMax, 2 ** (2 * this.splitBits + 1), MAX_COUNT * MAX_COUNT);
+    this.limit = Math.floor(2 ** 53 / bound) - 1;
+    this.f = new Float64Array(sums.predicates.length * FIELDS);
+  }
+
+  add(s: TrialState): void {
+    if (this.limit < 1 || s.biasing) {
+      addTrial(this.sums, s);
+      return;
+    }
+    const P = this.sums.predicates.length;
+    for (let p = 0; p < P; p++) {
+      if ((s.outages[p] ?? 0) > MAX_COUNT) {
+        addTrial(this.sums, s);
+        return;
+      }
+    }
+    const f = this.f;
+    const scale = this.scale;
+    for (let p = 0; p < P; p++) {
+      const n = s.outages[p] ?? 0;
+      if (n === 0) continue;
+      const o = p * FIELDS;
+      const k = Math.round((s.downHours[p] ?? 0) * scale);
+      const a = Math.floor(k / this.split);
+      const b = k - a * this.split;
+      f[o + DOWN] = (f[o + DOWN] ?? 0) + k;
+      f[o + SQ_HI] = (f[o + SQ_HI] ?? 0) + a * a;
+      f[o + SQ_MID] = (f[o + SQ_MID] ?? 0) + 2 * a * b;
+      f[o + SQ_LO] = (f[o + SQ_LO] ?? 0) + b * b;
+      f[o + DOWN_ZERO] = (f[o + DOWN_ZERO] ?? 0) + Math.round((s.downHoursZero[p] ?? 0) * scale);
+      f[o + OUTAGES] = (f[o + OUTAGES] ?? 0) + n;
+      f[o + OUTAGES2] = (f[o + OUTAGES2] ?? 0) + n * n;
+      f[o + ANY] = (f[o + ANY] ?? 0) + 1;
+      const ps = this.sums.predicates[p];
+      if (ps === undefined) continue;
+      ps.anyTrials++;
+      ps.outageCount += n;
+      for (let c = 0; c < CAUSE_COUNT; c++) {
+        const h = s.causeHours[p * CAUSE_COUNT + c] ?? 0;
+        if (h > 0) f[o + 8 + c] = (f[o + 8 + c] ?? 0) + Math.round(h * scale);
+        ps.causeCount[c] = (ps.causeCount[c] ?? 0) + (s.causeCount[p * CAUSE_COUNT + c] ?? 0);
+      }
+    }
+    addDurations(this.sums, s);
+    addLosses(this.sums, s, 1, scale);
+    if (++this.trials >= this.limit) this.flush();
+  }
+
+  /** Moves the batch into the BigInt sums (call once more after the last trial). */
+  flush(): void {
+    const sums = this.sums;
+    const f = this.f;
+    const bits = BigInt(sums.bits);
+    const m = BigInt(this.trials);
+    sums.trials += this.trials;
+    sums.weight += m << bits;
+    sums.weight2 += m << (2n * bits);
+    const sb = BigInt(this.splitBits);
+    sums.predicates.forEach((ps, p) => {
+      const o = p * FIELDS;
+      const any = f[o + ANY] ?? 0;
+      if (any === 0) return;
+      const big = (i: number): bigint => BigInt(f[o + i] ?? 0);
+      ps.down += big(DOWN);
+      ps.down2 += (big(SQ_HI) << (2n * sb)) + (big(SQ_MID) << sb) + big(SQ_LO);
+      ps.downZero += big(DOWN_ZERO);
+      ps.outages += big(OUTAGES) << bits;
+      ps.outages2 += big(OUTAGES2) << (2n * bits);
+      ps.any += big(ANY) << bits;
+      ps.any2 += big(ANY) << (2n * bits);
+      for (let c = 0; c < CAUSE_COUNT; c++) {
+        const h = f[o + 8 + c] ?? 0;
+        if (h !== 0) ps.causeHours[c] = (ps.causeHours[c] ?? 0n) + BigInt(h);
+      }
+    });
+    f.fill(0);
+    this.trials = 0;
+  }
+}
