@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildSimulationResult } from '../../../src/sim/build-result.js';
-import { createRunPlan, runTrialRange } from '../../../src/sim/run-plan.js';
-import { mergeRunSums } from '../../../src/sim/run-sums.js';
+import { createRunPlan, emptySumsFor, runTrialRange } from '../../../src/sim/run-plan.js';
+import { createTrialRng } from '../../../src/sim/rng.js';
+import { runSumsToJson } from '../../../src/sim/run-sums-json.js';
+import { TrialEngine } from '../../../src/sim/trial-engine.js';
+import { addTrial, mergeRunSums } from '../../../src/sim/run-sums.js';
 import { buildPart, mergeParts, shardRequests } from '../../../src/sim/shard.js';
 import { simulate } from '../../../src/sim/simulate.js';
 import { METRICS } from '../../../src/model/topology.js';
@@ -117,4 +120,21 @@ describe('sharded runs', () => {
       expect(JSON.stringify(result)).toBe(JSON.stringify(single));
     },
   );
+});
+
+describe('exact sums', () => {
+  it('the batched plain accumulator gives the same sums as adding each trial as BigInts', () => {
+    const t = threeZones({ failures: DEFAULTS_ON, timers: DEFAULT_TIMERS });
+    const spec = { seed: 4, horizonHours: 8760, method: 'plain' as const, withEvents: false };
+    const plan = createRunPlan(t, spec);
+    const fast = runTrialRange(plan, 'plain', 0, 150);
+    const slow = emptySumsFor(plan, 'plain');
+    const engine = new TrialEngine(plan.model);
+    for (let i = 0; i < 150; i++) {
+      engine.run(createTrialRng(4, i, 'plain'));
+      addTrial(slow, engine.state);
+    }
+    slow.events = fast.events;
+    expect(runSumsToJson(fast)).toEqual(runSumsToJson(slow));
+  });
 });
