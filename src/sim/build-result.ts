@@ -34,6 +34,8 @@ import type {
 
 /** Below this many trials with an outage, `auto` reports the importance-sampling estimate. */
 export const RARE_TRIALS = 10;
+/** Below this effective number of outage trials, an importance-sampling interval is not trusted. */
+export const MIN_ESS = 50;
 
 export interface ResultInputs {
   topology: Topology;
@@ -59,7 +61,7 @@ export function buildSimulationResult(x: ResultInputs): SimulationResult {
       x.importance !== null &&
       is !== undefined &&
       (spec.method === 'importance' || (ps !== undefined && ps.anyTrials < RARE_TRIALS));
-    if (useIs && x.importance !== null) return importanceMetric(is, x.importance, H, ps);
+    if (useIs && x.importance !== null) return importanceMetric(is, x.importance, H, ps, plain);
     return plainMetric(ps, plain.trials, H, plain.bits);
   };
   const clusters: Record<string, ClusterResult> = {};
@@ -167,13 +169,20 @@ function importanceMetric(
   run: RunSums,
   H: number,
   plain: PredicateSums | undefined,
+  plainRun: RunSums,
 ): MetricResult {
   const n = run.trials;
+  const k = plain?.anyTrials ?? 0;
   if (ps.anyTrials === 0) {
-    const m = plainMetric(undefined, n, H, run.bits);
+    const m = plainMetric(
+      plain?.anyTrials === 0 ? undefined : plain,
+      plainRun.trials,
+      H,
+      plainRun.bits,
+    );
     return {
       ...m,
-      note: `no outage in ${n} plain trials nor in ${n} importance-sampling trials: one-sided 95 % bounds`,
+      note: `no outage in ${n} importance-sampling trials; ${k} of ${plainRun.trials} plain trials saw one: plain-sampling estimate`,
     };
   }
   const perYear = HOURS_PER_YEAR / H;
@@ -182,7 +191,8 @@ function importanceMetric(
   const outages = meanInterval(n, fromFixed(ps.outages, bits), fromFixed(ps.outages2, bits, 2));
   const any = meanInterval(n, fromFixed(ps.any, bits), fromFixed(ps.any2, bits, 2));
   const a = fromFixed(ps.any, bits);
-  return {
+  const ess = (a * a) / fromFixed(ps.any2, bits, 2);
+  const result: MetricResult = {
     availability: est(1 - down.mean / H, clip([1 - down.ci95[1] / H, 1 - down.ci95[0] / H], 0, 1)),
     downHours: est(down.mean, clip(down.ci95, 0, H)),
     pOutage: est(any.mean, clip(any.ci95, 0, 1)),
@@ -195,8 +205,28 @@ function importanceMetric(
     timerDownHours: fromFixed(ps.down - ps.downZero, bits) / n,
     downHoursByCause: byCause(ps, n, bits),
     outageDurationHours: plain !== undefined && plain.anyTrials > 0 ? quantiles(plain) : null,
-    effectiveSampleSize: (a * a) / fromFixed(ps.any2, bits, 2),
+    effectiveSampleSize: ess,
     note: `importance sampling (failure biasing): ${ps.anyTrials} of ${n} biased trials saw an outage`,
+  };
+  if (ess >= MIN_ESS) return result;
+  // Too few effective outage trials: the weights' spread makes the t-interval too narrow to
+  // trust. Keep the estimate, but widen every interval to include plain sampling's honest bound
+  // (a trial's downtime is at most the horizon times "it had an outage").
+  const upper = proportionInterval(k, plainRun.trials)[1];
+  const rate = ((-Math.log(0.025) + k) / (plainRun.trials * H)) * HOURS_PER_YEAR;
+  return {
+    ...result,
+    availability: est(result.availability.mean, [
+      Math.min(result.availability.ci95[0], 1 - upper),
+      1,
+    ]),
+    downHours: est(result.downHours.mean, [0, Math.max(result.downHours.ci95[1], upper * H)]),
+    pOutage: est(result.pOutage.mean, [0, Math.max(result.pOutage.ci95[1], upper)]),
+    outagesPerYear: est(result.outagesPerYear.mean, [
+      0,
+      Math.max(result.outagesPerYear.ci95[1], rate),
+    ]),
+    note: `importance sampling did not converge (effective sample size ${ess.toFixed(1)} < ${MIN_ESS}): the intervals are widened to plain sampling's one-sided bounds (${k} of ${plainRun.trials} plain trials had an outage); run more trials`,
   };
 }
 
