@@ -1,7 +1,15 @@
 import { expm, matrix } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/sim/simulate.js';
-import { threeZones } from '../../helpers/sim-scenarios.js';
+import { lognormalSigma } from '../../../src/model/repair.js';
+import {
+  ALL_OFF,
+  atLeast,
+  elementAvailability,
+  threeZones,
+  topologyOf,
+  ZERO_TIMERS,
+} from '../../helpers/sim-scenarios.js';
 
 // A 3-member quorum whose nodes fail 0.2 times a year and are repaired in 10 minutes on average
 // (exponential): a quorum loss needs a second failure within a repair, about once in 200,000 years.
@@ -69,5 +77,49 @@ describe('importance sampling of rare quorum loss', () => {
     expect(q.pOutage.ci95[1]).toBeGreaterThanOrEqual(pOutage);
     // And it is an estimate, not a vacuous interval: within a factor 2 either way.
     expect(q.pOutage.ci95[1] / q.pOutage.ci95[0]).toBeLessThan(4);
+  });
+});
+
+describe('importance sampling with heavy-tailed repairs', () => {
+  it('keeps the interval honest: it contains the exact value, widened when the weights degenerate', () => {
+    // Arrange: 3 zones × 4 workers, 8 needed; zones fail 0.02/yr (lognormal median 3 h, p90 14 h),
+    // workers 0.2/yr (lognormal median 10 min, p90 1 h). Workloads fail when a zone and a worker
+    // elsewhere are down together: a few times 10^-9, dominated by the zones' long tail.
+    const zoneMttr = 3 * Math.exp(lognormalSigma(3, 14) ** 2 / 2);
+    const workerMttr = (1 / 6) * Math.exp(lognormalSigma(1 / 6, 1) ** 2 / 2);
+    const az = elementAvailability(0.02, zoneMttr);
+    const aw = elementAvailability(0.2, workerMttr);
+    let exact = 0;
+    for (let zones = 0; zones < 8; zones++) {
+      const up = [0, 1, 2].filter((z) => (zones >> z) & 1);
+      const pz = az ** up.length * (1 - az) ** (3 - up.length);
+      exact += pz * atLeast(8, 4 * up.length, aw);
+    }
+    const t = topologyOf({
+      regions: [{ name: 'dc', zones: ['a', 'b', 'c'] }],
+      clusters: [
+        {
+          name: 'x',
+          region: 'dc',
+          masters: { a: 1, b: 1, c: 1 },
+          workers: { a: 4, b: 4, c: 4 },
+          workersNeeded: 8,
+        },
+      ],
+      failures: {
+        ...ALL_OFF,
+        zone: { perYear: 0.02, repair: { median: '3h', p90: '14h' } },
+        worker: { perYear: 0.2, repair: { median: '10m', p90: '1h' } },
+      },
+      timers: ZERO_TIMERS,
+    });
+    // Act
+    const w = simulate(t, { trials: 2000, seed: 3, method: 'auto' }).clusters['x']!.workloads;
+    // Assert
+    expect(1 - exact).toBeGreaterThan(1e-10);
+    expect(w.method).toBe('importance-sampling');
+    expect(w.availability.ci95[0]).toBeLessThanOrEqual(exact);
+    expect(w.availability.ci95[1]).toBeGreaterThanOrEqual(exact);
+    if ((w.effectiveSampleSize ?? 0) < 50) expect(w.note).toMatch(/did not converge/);
   });
 });
