@@ -120,6 +120,6 @@ describe('importance sampling with heavy-tailed repairs', () => {
     expect(w.method).toBe('importance-sampling');
     expect(w.availability.ci95[0]).toBeLessThanOrEqual(exact);
     expect(w.availability.ci95[1]).toBeGreaterThanOrEqual(exact);
-    if ((w.effectiveSampleSize ?? 0) < 50) expect(w.note).toMatch(/did not converge/);
+    expect((w.effectiveSampleSize ?? 0) >= 50 || /did not converge/.test(w.note ?? '')).toBe(true);
   });
 });
