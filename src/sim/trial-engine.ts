@@ -153,7 +153,10 @@ export class TrialEngine {
     const m = this.model;
     const kind = m.kind[e] ?? 0;
     if (kind === KIND_LINK) this.recomputeSides(m.elementRegion[e] ?? 0);
-    else if (kind === KIND_DOMAIN) this.recomputeZones(m.elementRegion[e] ?? 0);
+    else if (kind === KIND_DOMAIN) {
+      this.recomputeZones(m.elementRegion[e] ?? 0);
+      this.recomputeSides(m.elementRegion[e] ?? 0);
+    }
     const mask = m.mask[e] ?? 0;
     const end = m.affectStart[e + 1] ?? 0;
     for (let i = m.affectStart[e] ?? 0; i < end; i++) evaluateCluster(s, m.affected[i] ?? 0, mask);
@@ -297,8 +300,9 @@ export class TrialEngine {
       if (op === ACT_FORCE_DOWN || op === ACT_FORCE_UP) {
         s.down[arg] = (s.down[arg] ?? 0) + (op === ACT_FORCE_DOWN ? 1 : -1);
         const kind = m.kind[arg] ?? 0;
-        if (kind === KIND_LINK) this.recomputeSides(m.elementRegion[arg] ?? 0);
-        else if (kind === KIND_DOMAIN) this.recomputeZones(m.elementRegion[arg] ?? 0);
+        if (kind === KIND_DOMAIN) this.recomputeZones(m.elementRegion[arg] ?? 0);
+        if (kind === KIND_LINK || kind === KIND_DOMAIN)
+          this.recomputeSides(m.elementRegion[arg] ?? 0);
       } else if (op === ACT_API_BAD_ON || op === ACT_API_BAD_OFF) {
         s.apiBad[arg] = (s.apiBad[arg] ?? 0) + (op === ACT_API_BAD_ON ? 1 : -1);
       } else if (op === ACT_QUORUM_BAD_ON) {
@@ -325,7 +329,10 @@ export class TrialEngine {
       s.zoneOk[z] = regionUp && s.down[m.zoneElement[z] ?? 0] === 0 ? 1 : 0;
   }
 
-  /** Partition sides of region r: connected components of its up links (label: smallest zone). */
+  /**
+   * Partition sides of region r: connected components of the up zones joined by up links (a down
+   * zone relays nothing); label: the smallest zone of the side.
+   */
   private recomputeSides(r: number): void {
     const s = this.state;
     const m = this.model;
@@ -339,6 +346,7 @@ export class TrialEngine {
         if (s.down[l] !== 0) continue;
         const a = base + (m.linkA[l] ?? 0);
         const b = base + (m.linkB[l] ?? 0);
+        if (s.zoneOk[a] !== 1 || s.zoneOk[b] !== 1) continue;
         const sa = s.side[a] ?? 0;
         const sb = s.side[b] ?? 0;
         if (sa !== sb) {

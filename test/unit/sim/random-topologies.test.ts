@@ -50,7 +50,8 @@ function oracle(c: Case): { quorum: number; api: number } {
     for (let changed = true; changed;) {
       changed = false;
       links.forEach(([a, b], i) => {
-        if (bit(Z + M + i) && side[a] !== side[b]) {
+        // A down zone relays nothing: only links between two up zones join sides.
+        if (bit(Z + M + i) && zoneUp(a) && zoneUp(b) && side[a] !== side[b]) {
           side[a] = side[b] = Math.min(side[a]!, side[b]!);
           changed = true;
         }
@@ -94,7 +95,7 @@ const caseArb: fc.Arbitrary<Case> = fc
   );
 
 describe('simulate agrees with an independent steady-state oracle on random small clusters', () => {
-  it('etcdQuorum and api within their 99.9 % intervals (timers at 0)', () => {
+  it('etcdQuorum and api within 4.4 standard errors (timers at 0)', () => {
     fc.assert(
       fc.property(caseArb, fc.integer({ min: 1, max: 1000 }), (rates, seed) => {
         // Arrange: rates per year; repairs exponential with a 20 h mean, so outages are frequent.
@@ -132,11 +133,12 @@ describe('simulate agrees with an independent steady-state oracle on random smal
           lb: a(rates.lb),
         });
         // Act
-        const r = simulate(t, { trials: 60, seed, method: 'plain' });
-        // Assert
+        const r = simulate(t, { trials: 100, seed, method: 'plain' });
+        // Assert: within 4.4 standard errors (a false alarm about once in 10^5 comparisons under
+        // any HASIM_TEST_SEED; small skewed samples make the t-interval a little optimistic).
         const widen = (ci: [number, number]): [number, number] => {
           const centre = (ci[0] + ci[1]) / 2;
-          const half = ((ci[1] - ci[0]) / 2) * (3.29 / 1.96) + 1e-12;
+          const half = ((ci[1] - ci[0]) / 2) * (4.4 / 1.96) + 1e-12;
           return [centre - half, centre + half];
         };
         const x = r.clusters['x']!;
