@@ -65,6 +65,7 @@ export function evaluateCluster(s: TrialState, ci: number, mask: number): void {
     const xb = s.masterBase[ci] ?? 0;
     let reached = false;
     let leaderPossible = false;
+    let lostServing = false;
     for (let i = 0; i < masters; i++) {
       const z = base + (c.masterZone[i] ?? 0);
       const serving =
@@ -74,6 +75,7 @@ export function evaluateCluster(s: TrialState, ci: number, mask: number): void {
         down[c.apiProc[i] ?? 0] === 0 &&
         zoneOk[z] === 1 &&
         (!c.stacked || s.memberUp[mb + i] === 1);
+      if (!serving && s.serving[xb + i] === 1) lostServing = true;
       s.serving[xb + i] = serving ? 1 : 0;
       const eligible = serving && down[c.ctrlProc[i] ?? 0] === 0;
       s.eligible[xb + i] = eligible ? 1 : 0;
@@ -100,10 +102,10 @@ export function evaluateCluster(s: TrialState, ci: number, mask: number): void {
     served = setZero(s, p + P_API, api);
     setZero(s, p + P_SCHEDULING, api && leaderPossible);
     setTimed(s, p + P_QUORUM, quorumSide >= 0);
-    served = timedControl(s, ci, api, t) || served;
+    served = timedControl(s, ci, api, t, lostServing) || served;
   } else if ((mask & MASK_TIMERS) !== 0) {
     // A lease or failover timer ran out: only the timed api and scheduling can change.
-    served = timedControl(s, ci, s.zero[p + P_API] === 1, t);
+    served = timedControl(s, ci, s.zero[p + P_API] === 1, t, false);
   }
   // Eviction waits for api and scheduling: re-evaluate stranded workers after control changes.
   if ((mask & MASK_WORKERS) !== 0 || (m.timers.evict > 0 && s.stranded[ci] !== 0)) {
@@ -166,8 +168,17 @@ export function evaluateRegions(s: TrialState): void {
 
 // --- internal ---
 
-/** api and scheduling with the endpoint-failover and lease timers. */
-function timedControl(s: TrialState, ci: number, api: boolean, t: number): boolean {
+/**
+ * api and scheduling with the endpoint-failover and lease timers.
+ * @param lostServing an apiserver just stopped serving (the load balancer still sends to it)
+ */
+function timedControl(
+  s: TrialState,
+  ci: number,
+  api: boolean,
+  t: number,
+  lostServing: boolean,
+): boolean {
   const m = s.model;
   const c = m.clusters[ci];
   if (c === undefined) return false;
@@ -175,17 +186,11 @@ function timedControl(s: TrialState, ci: number, api: boolean, t: number): boole
   const xb = s.masterBase[ci] ?? 0;
   const masters = c.masterNode.length;
   const slots = m.clusterSlotBase + ci * SLOTS_PER_CLUSTER;
-  if (m.timers.failover > 0) {
-    // The load balancer keeps sending clients to an apiserver that stopped serving.
-    for (let i = 0; i < masters; i++) {
-      if (s.servingBefore[xb + i] === 1 && s.serving[xb + i] === 0) {
-        const until = t + m.timers.failover;
-        if (until > (s.failoverUntil[ci] ?? 0)) {
-          s.failoverUntil[ci] = until;
-          s.heap.set(slots + SLOT_FAILOVER, until);
-        }
-      }
-      s.servingBefore[xb + i] = s.serving[xb + i] ?? 0;
+  if (lostServing && m.timers.failover > 0) {
+    const until = t + m.timers.failover;
+    if (until > (s.failoverUntil[ci] ?? 0)) {
+      s.failoverUntil[ci] = until;
+      s.heap.set(slots + SLOT_FAILOVER, until);
     }
   }
   const apiTimed = api && !((s.failoverUntil[ci] ?? 0) > t);

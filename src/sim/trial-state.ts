@@ -42,7 +42,6 @@ export class TrialState {
   readonly workerBase: Int32Array;
   readonly memberUp: Uint8Array;
   readonly serving: Uint8Array;
-  readonly servingBefore: Uint8Array;
   readonly eligible: Uint8Array;
   readonly carrying: Uint8Array;
   readonly strandedSince: Float64Array;
@@ -121,7 +120,6 @@ export class TrialState {
     const workers = this.workerBase[C] ?? 0;
     this.memberUp = new Uint8Array(this.memberBase[C] ?? 0);
     this.serving = new Uint8Array(masters);
-    this.servingBefore = new Uint8Array(masters);
     this.eligible = new Uint8Array(masters);
     this.carrying = new Uint8Array(workers);
     this.strandedSince = new Float64Array(workers);
@@ -172,7 +170,6 @@ export class TrialState {
     this.maintStep.fill(-1);
     this.memberUp.fill(1);
     this.serving.fill(1);
-    this.servingBefore.fill(1);
     this.eligible.fill(1);
     this.strandedSince.fill(-1);
     this.leader.fill(0);
