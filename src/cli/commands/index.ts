@@ -1,9 +1,10 @@
 /** Every command of the CLI, in the order `hasim --help` lists them. */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerAnalyze } from './analyze.js';
 import { registerSchema } from './schema.js';
 import { registerValidate } from './validate.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => Command;
 
-export const COMMANDS: RegisterCommand[] = [registerValidate, registerSchema];
+export const COMMANDS: RegisterCommand[] = [registerValidate, registerSchema, registerAnalyze];

@@ -1,0 +1,197 @@
+/**
+ * etcdQuorum, api and scheduling of one cluster in one state of its region's domains, exactly:
+ * condition on which master (if any) is down for maintenance, build per zone the distribution
+ * of up etcd members jointly with "no serving apiserver" / "no scheduling master", and convolve
+ * the zones of each side of the partition. At most one side can hold a quorum, so sides add up.
+ */
+import type { ClusterPlan, MasterSpec, ZonePlan } from './cluster-plan.js';
+import { convolve, upperTail, ZERO_COUNT } from './count-distribution.js';
+import type { RegionCondition } from './region-conditions.js';
+
+/** Conditional probabilities of the control-plane predicates (bad changes not included). */
+export interface ControlPlaneValues {
+  quorum: number;
+  api: number;
+  scheduling: number;
+}
+
+/**
+ * Per zone: F[k] = P(k members up), G[k] = P(k members up and no serving apiserver),
+ * H[k] = P(k members up and no master that serves and has its controllers up). The pinned
+ * master of a single-master endpoint is left out and described by `pinned`.
+ */
+interface ZoneArrays {
+  f: number[];
+  g: number[];
+  h: number[];
+}
+
+interface MasterOdds {
+  /** Its stacked member is up. */
+  member: number;
+  /** Its apiserver serves (up, and with stacked etcd its member up). */
+  serving: number;
+  /** Serving and controllers up. */
+  scheduling: number;
+}
+
+/** Precomputed zone arrays of a plan, without maintenance and with each master spec in maintenance. */
+export interface ControlPlaneTables {
+  plan: ClusterPlan;
+  base: ZoneArrays[];
+  /** maintenance[zone][spec]: the arrays when one master of that spec is in maintenance. */
+  maintenance: ZoneArrays[][];
+}
+
+/** Builds the per-zone arrays once per plan; conditions only pick among them. */
+export function buildControlPlaneTables(plan: ClusterPlan): ControlPlaneTables {
+  return {
+    plan,
+    base: plan.zones.map((z) => zoneArrays(plan, z, -1)),
+    maintenance: plan.zones.map((z) => z.masters.map((_, s) => zoneArrays(plan, z, s))),
+  };
+}
+
+/** The control-plane predicates given one region condition. */
+export function computeControlPlane(
+  tables: ControlPlaneTables,
+  condition: RegionCondition,
+): ControlPlaneValues {
+  const { plan } = tables;
+  if (!condition.regionUp) return { quorum: 0, api: 0, scheduling: 0 };
+  const share = plan.maintenancePerMaster;
+  const totalMasters = plan.zones.reduce(
+    (n, z) => n + z.masters.reduce((m, s) => m + s.count, 0),
+    0,
+  );
+  const none = 1 - share * totalMasters;
+  const sum: ControlPlaneValues = { quorum: 0, api: 0, scheduling: 0 };
+  const add = (p: number, v: ControlPlaneValues): void => {
+    sum.quorum += p * v.quorum;
+    sum.api += p * v.api;
+    sum.scheduling += p * v.scheduling;
+  };
+  if (none > 0) add(none, forMaintenance(tables, condition, -1, -1));
+  if (share > 0) {
+    plan.zones.forEach((z, zi) =>
+      z.masters.forEach((spec, si) =>
+        add(share * spec.count, forMaintenance(tables, condition, zi, si)),
+      ),
+    );
+  }
+  return sum;
+}
+
+// --- internal ---
+
+function forMaintenance(
+  tables: ControlPlaneTables,
+  condition: RegionCondition,
+  maintZone: number,
+  maintSpec: number,
+): ControlPlaneValues {
+  const { plan } = tables;
+  const sides = new Map<number, ZoneArrays>();
+  condition.side.forEach((s, zi) => {
+    const a = zi === maintZone ? tables.maintenance[zi]?.[maintSpec] : tables.base[zi];
+    if (s < 0 || a === undefined) return;
+    const prev = sides.get(s);
+    sides.set(
+      s,
+      prev === undefined
+        ? a
+        : { f: convolve(prev.f, a.f), g: convolve(prev.g, a.g), h: convolve(prev.h, a.h) },
+    );
+  });
+  const q = plan.quorum;
+  const ez = plan.endpointZone;
+  const endpointSide = ez < 0 ? -1 : (condition.side[ez] ?? -1);
+  const pinned =
+    plan.endpoint === 'single-master'
+      ? pinnedMaster(plan, plan.zones[ez], ez === maintZone ? maintSpec : -1)
+      : undefined;
+  const out: ControlPlaneValues = { quorum: 0, api: 0, scheduling: 0 };
+  for (const [s, a] of sides) {
+    const onEndpointSide = s === endpointSide;
+    // The pinned master's stacked member is one of its side's members.
+    const f =
+      onEndpointSide && pinned !== undefined ? convolve(a.f, bernoulli(pinned.member)) : a.f;
+    out.quorum += upperTail(f, q);
+    if (plan.endpoint === 'single-master') {
+      if (!onEndpointSide || pinned === undefined) continue;
+      // The pinned apiserver serves and the others of its side complete the quorum
+      // (its own member counts with stacked etcd); a leader may sit on any serving master.
+      const need = plan.stacked ? q - 1 : q;
+      const others = upperTail(a.f, need);
+      const othersSchedule = others - upperTail(a.h, need);
+      out.api += pinned.serving * others;
+      out.scheduling +=
+        pinned.scheduling * others + (pinned.serving - pinned.scheduling) * othersSchedule;
+      continue;
+    }
+    if (plan.endpoint === 'keepalived' && !onEndpointSide) continue;
+    const tail = upperTail(f, q);
+    out.api += tail - upperTail(a.g, q);
+    out.scheduling += tail - upperTail(a.h, q);
+  }
+  out.api *= plan.endpointUp;
+  out.scheduling *= plan.endpointUp;
+  return out;
+}
+
+function bernoulli(p: number): number[] {
+  return [1 - p, p];
+}
+
+function odds(plan: ClusterPlan, spec: MasterSpec, inMaintenance: boolean): MasterOdds {
+  const node = inMaintenance ? 0 : spec.node;
+  const member = plan.stacked ? node * spec.etcdProcess * spec.disk : 0;
+  const serving = (plan.stacked ? member : node) * spec.apiserver;
+  return { member, serving, scheduling: serving * spec.controllers };
+}
+
+function pinnedMaster(
+  plan: ClusterPlan,
+  zone: ZonePlan | undefined,
+  maintSpec: number,
+): MasterOdds | undefined {
+  const index = zone?.masters.findIndex((s) => s.pinned) ?? -1;
+  const spec = zone?.masters[index];
+  return spec === undefined ? undefined : odds(plan, spec, index === maintSpec);
+}
+
+function zoneArrays(plan: ClusterPlan, zone: ZonePlan, maintSpec: number): ZoneArrays {
+  let f: number[] = [...ZERO_COUNT];
+  let g: number[] = [...ZERO_COUNT];
+  let h: number[] = [...ZERO_COUNT];
+  let noServing = 1;
+  let noScheduling = 1;
+  zone.masters.forEach((spec, si) => {
+    if (spec.pinned) return;
+    const inMaint = si === maintSpec ? 1 : 0;
+    const regular = odds(plan, spec, false);
+    const maint = odds(plan, spec, true);
+    for (const [o, n] of [
+      [regular, spec.count - inMaint],
+      [maint, inMaint],
+    ] as const) {
+      for (let i = 0; i < n; i++) {
+        if (plan.stacked) {
+          f = convolve(f, [1 - o.member, o.member]);
+          g = convolve(g, [1 - o.member, o.member - o.serving]);
+          h = convolve(h, [1 - o.member, o.member - o.scheduling]);
+        } else {
+          noServing *= 1 - o.serving;
+          noScheduling *= 1 - o.scheduling;
+        }
+      }
+    }
+  });
+  if (!plan.stacked) {
+    for (const m of zone.members)
+      for (let i = 0; i < m.count; i++) f = convolve(f, [1 - m.up, m.up]);
+    g = f.map((x) => x * noServing);
+    h = f.map((x) => x * noScheduling);
+  }
+  return { f, g, h };
+}

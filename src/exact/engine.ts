@@ -1,0 +1,185 @@
+/**
+ * The exact engine: condition on the shared elements (per region: region, zones, links; across
+ * regions: the bad-change elements), compute every cluster's predicates inside each condition,
+ * and combine. Clusters are independent given the shared state, which is what makes regional
+ * service a product over clusters. `prepare` keeps the per-condition values so that an override
+ * of one cluster's element recomputes that cluster only.
+ */
+import type { Metric, RegionMetric, Topology } from '../model/topology.js';
+import { buildClusterPlan } from './cluster-plan.js';
+import { buildControlPlaneTables, computeControlPlane } from './control-plane.js';
+import { badChangeReach, type ElementAvailabilities } from './element-availability.js';
+import { elementId, type Overrides } from './elements.js';
+import { enumerateRegionConditions, type RegionCondition } from './region-conditions.js';
+import { buildWorkloadsTable, computeWorkloads } from './workloads.js';
+
+/** Steady-state availability of every predicate. */
+export interface MetricValues {
+  clusters: Record<string, Record<Metric, number>>;
+  regions: Record<string, Record<RegionMetric, number>>;
+}
+
+/** A cluster's predicates in each condition of its region (bad changes not applied). */
+export interface ClusterConditionals {
+  quorum: Float64Array;
+  api: Float64Array;
+  scheduling: Float64Array;
+  workloads: Float64Array;
+}
+
+/** The engine's intermediate state: conditions per region, conditionals per cluster. */
+export interface PreparedEngine {
+  topology: Topology;
+  av: ElementAvailabilities;
+  conditions: Map<string, RegionCondition[]>;
+  clusters: ClusterConditionals[];
+  reach: Set<string>;
+  /** P(no bad change blocks the clusters it reaches) = a(api down) · a(etcd restore). */
+  badChangeFree: number;
+  badChangeRestoreUp: number;
+}
+
+/** The exact availability of every predicate under the given element availabilities. */
+export function computeMetrics(
+  t: Topology,
+  av: ElementAvailabilities,
+  overrides: Overrides = new Map(),
+): MetricValues {
+  return combineMetrics(prepareEngine(t, av, overrides));
+}
+
+/** Enumerates the shared states and computes every cluster's conditionals. */
+export function prepareEngine(
+  t: Topology,
+  av: ElementAvailabilities,
+  overrides: Overrides,
+): PreparedEngine {
+  const conditions = new Map(
+    t.regions.map((r) => [r.name, enumerateRegionConditions(r, av, overrides)] as const),
+  );
+  const restore = overrides.get(elementId.badChangeRestore) ?? av.badChangeRestore;
+  const api = overrides.get(elementId.badChangeApi) ?? av.badChangeApi;
+  const prepared: PreparedEngine = {
+    topology: t,
+    av,
+    conditions,
+    clusters: [],
+    reach: badChangeReach(t),
+    badChangeFree: api * restore,
+    badChangeRestoreUp: restore,
+  };
+  prepared.clusters = t.clusters.map((_, i) => prepareCluster(prepared, i, overrides));
+  return prepared;
+}
+
+/** One cluster's conditionals, e.g. with an override of one of its elements. */
+export function prepareCluster(
+  prepared: PreparedEngine,
+  index: number,
+  overrides: Overrides,
+): ClusterConditionals {
+  const cluster = prepared.topology.clusters[index];
+  const conditions = cluster === undefined ? [] : (prepared.conditions.get(cluster.region) ?? []);
+  const n = conditions.length;
+  const out: ClusterConditionals = {
+    quorum: new Float64Array(n),
+    api: new Float64Array(n),
+    scheduling: new Float64Array(n),
+    workloads: new Float64Array(n),
+  };
+  if (cluster === undefined) return out;
+  const plan = buildClusterPlan(cluster, prepared.av, overrides);
+  const tables = buildControlPlaneTables(plan);
+  const workloads = buildWorkloadsTable(plan);
+  conditions.forEach((condition, k) => {
+    const v = computeControlPlane(tables, condition);
+    out.quorum[k] = v.quorum;
+    out.api[k] = v.api;
+    out.scheduling[k] = v.scheduling;
+    out.workloads[k] = computeWorkloads(workloads, condition);
+  });
+  return out;
+}
+
+/** Combines the conditionals into the availability of every predicate. */
+export function combineMetrics(prepared: PreparedEngine): MetricValues {
+  const t = prepared.topology;
+  const clusters: MetricValues['clusters'] = {};
+  t.clusters.forEach((c, i) => {
+    const cond = prepared.conditions.get(c.region) ?? [];
+    const v = prepared.clusters[i];
+    if (v === undefined) return;
+    const expect = (xs: Float64Array): number =>
+      cond.reduce((sum, condition, k) => sum + condition.probability * (xs[k] ?? 0), 0);
+    const reached = prepared.reach.has(c.name);
+    const restore = reached ? prepared.badChangeRestoreUp : 1;
+    const free = reached ? prepared.badChangeFree : 1;
+    clusters[c.name] = {
+      etcdQuorum: restore * expect(v.quorum),
+      api: free * expect(v.api),
+      scheduling: free * expect(v.scheduling),
+      workloads: expect(v.workloads),
+    };
+  });
+  return { clusters, regions: regionMetrics(prepared) };
+}
+
+// --- internal ---
+
+/**
+ * local: some cluster of the region has api and workloads up. served: local, or (cross-region
+ * failover) some other region has a cluster to spare: more than one up cluster when that
+ * region has users of its own, one when it has none.
+ */
+function regionMetrics(prepared: PreparedEngine): MetricValues['regions'] {
+  const t = prepared.topology;
+  const blocked = 1 - prepared.badChangeFree;
+  const states = [
+    { probability: prepared.badChangeFree, blocked: false },
+    { probability: blocked, blocked: true },
+  ].filter((s) => s.probability > 0);
+  const out: MetricValues['regions'] = {};
+  for (const r of t.regions) out[r.name] = { served: 0, local: 0 };
+  for (const state of states) {
+    // P(no up cluster) and P(at most one up cluster), per region.
+    const none = new Map<string, number>();
+    const atMostOne = new Map<string, number>();
+    for (const r of t.regions) {
+      let p0 = 0;
+      let p1 = 0;
+      const members = t.clusters.flatMap((c, i) => (c.region === r.name ? [{ c, i }] : []));
+      (prepared.conditions.get(r.name) ?? []).forEach((condition, k) => {
+        let zero = 1;
+        let one = 0;
+        for (const { c, i } of members) {
+          const v = prepared.clusters[i];
+          const up =
+            state.blocked && prepared.reach.has(c.name)
+              ? 0
+              : (v?.api[k] ?? 0) * (v?.workloads[k] ?? 0);
+          one = one * (1 - up) + zero * up;
+          zero *= 1 - up;
+        }
+        p0 += condition.probability * zero;
+        p1 += condition.probability * (zero + one);
+      });
+      none.set(r.name, p0);
+      atMostOne.set(r.name, p1);
+    }
+    for (const r of t.regions) {
+      const localDown = none.get(r.name) ?? 1;
+      let noSpare = 1;
+      if (t.failover === 'cross-region') {
+        for (const s of t.regions) {
+          if (s.name !== r.name)
+            noSpare *= (s.users > 0 ? atMostOne.get(s.name) : none.get(s.name)) ?? 1;
+        }
+      }
+      const metrics = out[r.name];
+      if (metrics === undefined) continue;
+      metrics.local += state.probability * (1 - localDown);
+      metrics.served += state.probability * (1 - localDown * noSpare);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+/**
+ * Importance measures per element group: the Birnbaum importance ∂A/∂a = A(a=1) − A(a=0) of one
+ * element of the group, and single points of failure (an element whose failure alone, with every
+ * other element up, breaks a predicate). An element of one cluster only recomputes that cluster.
+ */
+import type { Topology } from '../model/topology.js';
+import {
+  allElementsUp,
+  type ElementAvailabilities,
+  type ElementClass,
+} from './element-availability.js';
+import { listElementGroups, type ElementGroup } from './elements.js';
+import {
+  combineMetrics,
+  prepareCluster,
+  prepareEngine,
+  type MetricValues,
+  type PreparedEngine,
+} from './engine.js';
+import { listMetricPaths, metricKey, metricValue } from './metric-paths.js';
+
+/** The Birnbaum importance of one element of a group for one predicate. */
+export interface Importance {
+  element: string;
+  class: ElementClass;
+  /** Elements in the group, each with this importance. */
+  count: number;
+  birnbaum: number;
+}
+
+/** Non-zero Birnbaum importances of every predicate (keyed by `metricKey`), largest first. */
+export function computeImportance(
+  t: Topology,
+  av: ElementAvailabilities,
+): Map<string, Importance[]> {
+  const prepared = prepareEngine(t, av, new Map());
+  const paths = listMetricPaths(t);
+  const out = new Map(paths.map((p) => [metricKey(p), [] as Importance[]] as const));
+  for (const group of listElementGroups(t)) {
+    const up = evaluateWith(prepared, group, 1);
+    const down = evaluateWith(prepared, group, 0);
+    for (const p of paths) {
+      const birnbaum = metricValue(up, p) - metricValue(down, p);
+      if (birnbaum !== 0) {
+        out
+          .get(metricKey(p))
+          ?.push({ element: group.id, class: group.class, count: group.count, birnbaum });
+      }
+    }
+  }
+  for (const list of out.values()) list.sort((a, b) => b.birnbaum - a.birnbaum);
+  return out;
+}
+
+/** The single points of failure of every predicate (keyed by `metricKey`), by element id. */
+export function computeSinglePointsOfFailure(t: Topology): Map<string, string[]> {
+  const prepared = prepareEngine(t, allElementsUp(), new Map());
+  const baseline = combineMetrics(prepared);
+  const paths = listMetricPaths(t);
+  const out = new Map(paths.map((p) => [metricKey(p), [] as string[]] as const));
+  for (const group of listElementGroups(t)) {
+    const failed = evaluateWith(prepared, group, 0);
+    for (const p of paths) {
+      // With every element up a predicate holds (value 1) unless it cannot hold at all.
+      if (metricValue(baseline, p) > 0.5 && metricValue(failed, p) < 0.5)
+        out.get(metricKey(p))?.push(group.id);
+    }
+  }
+  return out;
+}
+
+// --- internal ---
+
+function evaluateWith(prepared: PreparedEngine, group: ElementGroup, value: number): MetricValues {
+  const overrides = new Map([[group.id, value]]);
+  const index =
+    group.cluster === undefined
+      ? -1
+      : prepared.topology.clusters.findIndex((c) => c.name === group.cluster);
+  if (index < 0) return combineMetrics(prepareEngine(prepared.topology, prepared.av, overrides));
+  const clusters = [...prepared.clusters];
+  clusters[index] = prepareCluster(prepared, index, overrides);
+  return combineMetrics({ ...prepared, clusters });
+}
