@@ -10,7 +10,13 @@ import {
   type ElementClass,
 } from './element-availability.js';
 import { elementId } from './elements.js';
-import { computeMetrics, type MetricValues } from './engine.js';
+import {
+  combineMetrics,
+  computeMetrics,
+  prepareEngine,
+  reprepare,
+  type MetricValues,
+} from './engine.js';
 import { listMetricPaths, metricKey, metricValue, MINUTES_PER_YEAR } from './metric-paths.js';
 
 /** Minutes per year of downtime removed, per class and per zone (`region/zone`); zeros left out. */
@@ -40,9 +46,11 @@ export function computeAttribution(
     record(computeMetrics(t, off), (a, m) => (a.byClass[cls] = m));
   }
   if (av.zone < 1) {
+    const prepared = prepareEngine(t, av, new Map());
     for (const r of t.regions) {
       for (const z of r.zones) {
-        const without = computeMetrics(t, av, new Map([[elementId.zone(r.name, z), 1]]));
+        const overrides = new Map([[elementId.zone(r.name, z), 1]]);
+        const without = combineMetrics(reprepare(prepared, overrides, { region: r.name }));
         record(without, (a, m) => (a.byZone[`${r.name}/${z}`] = m));
       }
     }

@@ -35,12 +35,22 @@ interface MasterOdds {
   scheduling: number;
 }
 
+/** The arrays of a side (a set of zones) and their tails at the quorum. */
+interface SideArrays extends ZoneArrays {
+  /** P(quorum), P(quorum and a serving apiserver), P(quorum and a scheduling master). */
+  quorum: number;
+  api: number;
+  scheduling: number;
+}
+
 /** Precomputed zone arrays of a plan, without maintenance and with each master spec in maintenance. */
 export interface ControlPlaneTables {
   plan: ClusterPlan;
   base: ZoneArrays[];
   /** maintenance[zone][spec]: the arrays when one master of that spec is in maintenance. */
   maintenance: ZoneArrays[][];
+  /** Sides seen so far, by maintenance state and set of zones: conditions share most sides. */
+  sides: Map<number, SideArrays>;
 }
 
 /** Builds the per-zone arrays once per plan; conditions only pick among them. */
@@ -49,6 +59,7 @@ export function buildControlPlaneTables(plan: ClusterPlan): ControlPlaneTables {
     plan,
     base: plan.zones.map((z) => zoneArrays(plan, z, -1)),
     maintenance: plan.zones.map((z) => z.masters.map((_, s) => zoneArrays(plan, z, s))),
+    sides: new Map(),
   };
 }
 
@@ -91,17 +102,9 @@ function forMaintenance(
   maintSpec: number,
 ): ControlPlaneValues {
   const { plan } = tables;
-  const sides = new Map<number, ZoneArrays>();
+  const masks = new Map<number, number>();
   condition.side.forEach((s, zi) => {
-    const a = zi === maintZone ? tables.maintenance[zi]?.[maintSpec] : tables.base[zi];
-    if (s < 0 || a === undefined) return;
-    const prev = sides.get(s);
-    sides.set(
-      s,
-      prev === undefined
-        ? a
-        : { f: convolve(prev.f, a.f), g: convolve(prev.g, a.g), h: convolve(prev.h, a.h) },
-    );
+    if (s >= 0) masks.set(s, (masks.get(s) ?? 0) | (1 << zi));
   });
   const q = plan.quorum;
   const ez = plan.endpointZone;
@@ -111,32 +114,69 @@ function forMaintenance(
       ? pinnedMaster(plan, plan.zones[ez], ez === maintZone ? maintSpec : -1)
       : undefined;
   const out: ControlPlaneValues = { quorum: 0, api: 0, scheduling: 0 };
-  for (const [s, a] of sides) {
+  for (const [s, mask] of masks) {
+    const a = sideArrays(tables, mask, maintZone, maintSpec);
     const onEndpointSide = s === endpointSide;
-    // The pinned master's stacked member is one of its side's members.
-    const f =
-      onEndpointSide && pinned !== undefined ? convolve(a.f, bernoulli(pinned.member)) : a.f;
-    out.quorum += upperTail(f, q);
-    if (plan.endpoint === 'single-master') {
-      if (!onEndpointSide || pinned === undefined) continue;
-      // The pinned apiserver serves and the others of its side complete the quorum
-      // (its own member counts with stacked etcd); a leader may sit on any serving master.
-      const need = plan.stacked ? q - 1 : q;
-      const others = upperTail(a.f, need);
-      const othersSchedule = others - upperTail(a.h, need);
-      out.api += pinned.serving * others;
-      out.scheduling +=
-        pinned.scheduling * others + (pinned.serving - pinned.scheduling) * othersSchedule;
+    if (pinned === undefined) {
+      out.quorum += a.quorum;
+      if (plan.endpoint === 'keepalived' && !onEndpointSide) continue;
+      out.api += a.api;
+      out.scheduling += a.scheduling;
       continue;
     }
-    if (plan.endpoint === 'keepalived' && !onEndpointSide) continue;
-    const tail = upperTail(f, q);
-    out.api += tail - upperTail(a.g, q);
-    out.scheduling += tail - upperTail(a.h, q);
+    if (!onEndpointSide) {
+      out.quorum += a.quorum;
+      continue;
+    }
+    // The pinned master's stacked member is one of its side's members.
+    out.quorum += plan.stacked ? upperTail(convolve(a.f, bernoulli(pinned.member)), q) : a.quorum;
+    // The pinned apiserver serves and the others of its side complete the quorum (its own
+    // member counts with stacked etcd); a controllers leader may sit on any serving master.
+    const need = plan.stacked ? q - 1 : q;
+    const others = upperTail(a.f, need);
+    const othersSchedule = others - upperTail(a.h, need);
+    out.api += pinned.serving * others;
+    out.scheduling +=
+      pinned.scheduling * others + (pinned.serving - pinned.scheduling) * othersSchedule;
   }
   out.api *= plan.endpointUp;
   out.scheduling *= plan.endpointUp;
   return out;
+}
+
+function sideArrays(
+  tables: ControlPlaneTables,
+  mask: number,
+  maintZone: number,
+  maintSpec: number,
+): SideArrays {
+  const zones = tables.plan.zones.length;
+  const key = ((maintZone + 1) * 16 + (maintSpec + 1)) * 2 ** zones + mask;
+  const cached = tables.sides.get(key);
+  if (cached !== undefined) return cached;
+  let f: number[] = [...ZERO_COUNT];
+  let g: number[] = [...ZERO_COUNT];
+  let h: number[] = [...ZERO_COUNT];
+  for (let zi = 0; zi < zones; zi++) {
+    if ((mask & (1 << zi)) === 0) continue;
+    const a = zi === maintZone ? tables.maintenance[zi]?.[maintSpec] : tables.base[zi];
+    if (a === undefined) continue;
+    f = convolve(f, a.f);
+    g = convolve(g, a.g);
+    h = convolve(h, a.h);
+  }
+  const q = tables.plan.quorum;
+  const quorum = upperTail(f, q);
+  const side = {
+    f,
+    g,
+    h,
+    quorum,
+    api: quorum - upperTail(g, q),
+    scheduling: quorum - upperTail(h, q),
+  };
+  tables.sides.set(key, side);
+  return side;
 }
 
 function bernoulli(p: number): number[] {

@@ -15,6 +15,8 @@ export interface ElementGroup {
   count: number;
   /** The cluster whose elements these are; absent for shared elements. */
   cluster?: string;
+  /** The region whose domains these are (region, zones, links). */
+  region?: string;
 }
 
 /** The roles of per-zone cluster elements. */
@@ -62,12 +64,13 @@ export function pinnedZone(cluster: Cluster): string | null {
 export function listElementGroups(t: Topology): ElementGroup[] {
   const groups: ElementGroup[] = [];
   for (const r of t.regions) {
-    groups.push({ id: elementId.region(r.name), class: 'region', count: 1 });
+    const region = r.name;
+    groups.push({ id: elementId.region(region), class: 'region', count: 1, region });
     for (const z of r.zones)
-      groups.push({ id: elementId.zone(r.name, z), class: 'zone', count: 1 });
+      groups.push({ id: elementId.zone(region, z), class: 'zone', count: 1, region });
     r.zones.forEach((a, i) =>
       r.zones.slice(i + 1).forEach((b) => {
-        groups.push({ id: elementId.link(r.name, a, b), class: 'partition', count: 1 });
+        groups.push({ id: elementId.link(region, a, b), class: 'partition', count: 1, region });
       }),
     );
   }

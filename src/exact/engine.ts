@@ -72,6 +72,37 @@ export function prepareEngine(
   return prepared;
 }
 
+/**
+ * The prepared engine with overrides of one group's elements, recomputing only what they can
+ * change: one cluster, one region's domains and clusters, or the bad-change factors.
+ */
+export function reprepare(
+  prepared: PreparedEngine,
+  overrides: Overrides,
+  scope: { cluster?: string; region?: string },
+): PreparedEngine {
+  const t = prepared.topology;
+  const restore = overrides.get(elementId.badChangeRestore) ?? prepared.av.badChangeRestore;
+  const api = overrides.get(elementId.badChangeApi) ?? prepared.av.badChangeApi;
+  const next: PreparedEngine = {
+    ...prepared,
+    clusters: [...prepared.clusters],
+    badChangeFree: api * restore,
+    badChangeRestoreUp: restore,
+  };
+  if (scope.region !== undefined) {
+    const region = t.regions.find((r) => r.name === scope.region);
+    if (region === undefined) return next;
+    next.conditions = new Map(prepared.conditions);
+    next.conditions.set(region.name, enumerateRegionConditions(region, prepared.av, overrides));
+  }
+  t.clusters.forEach((c, i) => {
+    if (c.name === scope.cluster || c.region === scope.region)
+      next.clusters[i] = prepareCluster(next, i, overrides);
+  });
+  return next;
+}
+
 /** One cluster's conditionals, e.g. with an override of one of its elements. */
 export function prepareCluster(
   prepared: PreparedEngine,

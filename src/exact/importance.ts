@@ -12,8 +12,8 @@ import {
 import { listElementGroups, type ElementGroup } from './elements.js';
 import {
   combineMetrics,
-  prepareCluster,
   prepareEngine,
+  reprepare,
   type MetricValues,
   type PreparedEngine,
 } from './engine.js';
@@ -72,13 +72,9 @@ export function computeSinglePointsOfFailure(t: Topology): Map<string, string[]>
 // --- internal ---
 
 function evaluateWith(prepared: PreparedEngine, group: ElementGroup, value: number): MetricValues {
-  const overrides = new Map([[group.id, value]]);
-  const index =
-    group.cluster === undefined
-      ? -1
-      : prepared.topology.clusters.findIndex((c) => c.name === group.cluster);
-  if (index < 0) return combineMetrics(prepareEngine(prepared.topology, prepared.av, overrides));
-  const clusters = [...prepared.clusters];
-  clusters[index] = prepareCluster(prepared, index, overrides);
-  return combineMetrics({ ...prepared, clusters });
+  const scope = {
+    ...(group.cluster === undefined ? {} : { cluster: group.cluster }),
+    ...(group.region === undefined ? {} : { region: group.region }),
+  };
+  return combineMetrics(reprepare(prepared, new Map([[group.id, value]]), scope));
 }

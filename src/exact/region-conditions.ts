@@ -18,7 +18,7 @@ export interface RegionCondition {
 }
 
 /** Zones up to which link states are enumerated (2^(z(z-1)/2) states of the up zones). */
-export const MAX_PARTITIONED_ZONES = 7;
+export const MAX_PARTITIONED_ZONES = 6;
 
 /** Every state of the region's domains with a non-zero probability. */
 export function enumerateRegionConditions(
@@ -41,12 +41,13 @@ export function enumerateRegionConditions(
     aZone.forEach((a, i) => (p *= mask & (1 << i) ? a : 1 - a));
     if (p === 0) continue;
     const up = aZone.flatMap((_, i) => (mask & (1 << i) ? [i] : []));
-    for (const [key, q] of sidesOfUpZones(up, aLink)) {
+    for (const [code, q] of sidesOfUpZones(up, aLink)) {
       const side = zones.map(() => -1);
-      key.split(',').forEach((s, k) => {
-        const zone = up[k];
-        if (zone !== undefined) side[zone] = Number(s);
-      });
+      let rest = code;
+      for (const zone of up) {
+        side[zone] = rest % SIDE_BASE;
+        rest = Math.floor(rest / SIDE_BASE);
+      }
       out.push({ probability: p * q, regionUp: true, zonesUp: mask, side });
     }
   }
@@ -55,11 +56,14 @@ export function enumerateRegionConditions(
 
 // --- internal ---
 
-/** The distribution of sides of the up zones: side labels (comma-joined, per up zone) → probability. */
+/** Side labels of the up zones packed as digits base 8 (at most 7 sides), first zone lowest. */
+const SIDE_BASE = 8;
+
+/** The distribution of sides of the up zones: packed side labels → probability. */
 function sidesOfUpZones(
   up: number[],
   aLink: (i: number, j: number) => number,
-): Map<string, number> {
+): Map<number, number> {
   const pairs: [number, number, number][] = [];
   up.forEach((i, a) => up.slice(a + 1).forEach((j, b) => pairs.push([a, a + 1 + b, aLink(i, j)])));
   const uncertain = pairs.filter(([, , a]) => a > 0 && a < 1);
@@ -70,7 +74,7 @@ function sidesOfUpZones(
         `switch partitions off (failures.partition.perYear: 0) or use fewer zones`,
     );
   }
-  const result = new Map<string, number>();
+  const result = new Map<number, number>();
   for (let mask = 0; mask < 1 << uncertain.length; mask++) {
     let p = 1;
     const links = [...alwaysUp];
@@ -79,7 +83,7 @@ function sidesOfUpZones(
       p *= isUp ? link[2] : 1 - link[2];
       if (isUp) links.push(link);
     });
-    const key = componentLabels(up.length, links).join(',');
+    const key = componentLabels(up.length, links).reduceRight((code, l) => code * SIDE_BASE + l, 0);
     result.set(key, (result.get(key) ?? 0) + p);
   }
   return result;
