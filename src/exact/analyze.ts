@@ -56,7 +56,7 @@ export function analyzeTopology(t: Topology): AnalysisResult {
   const values = computeMetrics(t, av);
   const attribution = computeAttribution(t, av, values);
   const importance = computeImportance(t, av);
-  const spof = computeSinglePointsOfFailure(t);
+  const spof = computeSinglePointsOfFailure(t, av);
   const result: AnalysisResult = {
     version: 1,
     engine: 'exact',

@@ -4,7 +4,11 @@
  * single point of failure". Group ids are also the keys of availability overrides.
  */
 import type { Cluster, Topology } from '../model/topology.js';
-import { badChangeReach, type ElementClass } from './element-availability.js';
+import {
+  badChangeReach,
+  type ElementAvailabilities,
+  type ElementClass,
+} from './element-availability.js';
 
 /** A set of exchangeable elements. */
 export interface ElementGroup {
@@ -80,6 +84,27 @@ export function listElementGroups(t: Topology): ElementGroup[] {
   }
   for (const c of t.clusters) groups.push(...clusterGroups(c));
   return groups;
+}
+
+/** The availability of one element of a group (before any override). */
+export function groupAvailability(group: ElementGroup, av: ElementAvailabilities): number {
+  switch (group.class) {
+    case 'partition':
+      return av.link;
+    case 'operatorError':
+      return group.id === elementId.badChangeApi ? av.badChangeApi : av.badChangeRestore;
+    case 'maintenance':
+      return 1;
+    case 'region':
+    case 'zone':
+    case 'master':
+    case 'etcd':
+    case 'worker':
+    case 'process':
+    case 'disk':
+    case 'loadBalancer':
+      return av[group.class];
+  }
 }
 
 // --- internal ---

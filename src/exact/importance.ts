@@ -9,7 +9,7 @@ import {
   type ElementAvailabilities,
   type ElementClass,
 } from './element-availability.js';
-import { listElementGroups, type ElementGroup } from './elements.js';
+import { groupAvailability, listElementGroups, type ElementGroup } from './elements.js';
 import {
   combineMetrics,
   prepareEngine,
@@ -52,13 +52,20 @@ export function computeImportance(
   return out;
 }
 
-/** The single points of failure of every predicate (keyed by `metricKey`), by element id. */
-export function computeSinglePointsOfFailure(t: Topology): Map<string, string[]> {
+/**
+ * The single points of failure of every predicate (keyed by `metricKey`), by element id: only
+ * elements that can fail under `av` (a class switched off has none).
+ */
+export function computeSinglePointsOfFailure(
+  t: Topology,
+  av: ElementAvailabilities,
+): Map<string, string[]> {
   const prepared = prepareEngine(t, allElementsUp(), new Map());
   const baseline = combineMetrics(prepared);
   const paths = listMetricPaths(t);
   const out = new Map(paths.map((p) => [metricKey(p), [] as string[]] as const));
   for (const group of listElementGroups(t)) {
+    if (groupAvailability(group, av) >= 1) continue;
     const failed = evaluateWith(prepared, group, 0);
     for (const p of paths) {
       // With every element up a predicate holds (value 1) unless it cannot hold at all.

@@ -9,11 +9,29 @@ import { smallScenarioArb, withinElementBudget } from '../../helpers/arbitraries
 import { oneRegion } from '../../helpers/topology-builder.js';
 
 const zone = { perYear: 0.5, repair: { mean: '6h' } };
+const on = { perYear: 1, repair: { mean: '1h' } };
+const everyClassOn = {
+  node: on,
+  disk: on,
+  zone: on,
+  region: on,
+  process: on,
+  loadBalancer: on,
+};
+
+/** Single points of failure with every binary class able to fail. */
+function spofs(t: ReturnType<typeof oneRegion>): Map<string, string[]> {
+  return computeSinglePointsOfFailure(t, computeElementAvailabilities(t));
+}
 
 describe('single points of failure', () => {
   it('names the cloud load balancer and the region for api, no zone with masters in 3 zones', () => {
-    const t = oneRegion(['a', 'b', 'c'], [{ masters: { a: 1, b: 1, c: 1 }, endpoint: 'cloud' }]);
-    const api = computeSinglePointsOfFailure(t).get('clusters/c0/api');
+    const t = oneRegion(
+      ['a', 'b', 'c'],
+      [{ masters: { a: 1, b: 1, c: 1 }, endpoint: 'cloud' }],
+      everyClassOn,
+    );
+    const api = spofs(t).get('clusters/c0/api');
     expect(api).toEqual(
       expect.arrayContaining([elementId.region('r'), elementId.loadBalancer('c0')]),
     );
@@ -21,15 +39,15 @@ describe('single points of failure', () => {
   });
 
   it('names the zone holding 2 of 3 members, not the other one', () => {
-    const t = oneRegion(['a', 'b'], [{ masters: { a: 1 }, etcd: { a: 2, b: 1 } }]);
-    const quorum = computeSinglePointsOfFailure(t).get('clusters/c0/etcdQuorum');
+    const t = oneRegion(['a', 'b'], [{ masters: { a: 1 }, etcd: { a: 2, b: 1 } }], everyClassOn);
+    const quorum = spofs(t).get('clusters/c0/etcdQuorum');
     expect(quorum).toContain(elementId.zone('r', 'a'));
     expect(quorum).not.toContain(elementId.zone('r', 'b'));
   });
 
   it('names the pinned master of a single-master endpoint and not the others', () => {
-    const t = oneRegion(['a'], [{ masters: { a: 3 }, endpoint: 'single-master' }]);
-    const api = computeSinglePointsOfFailure(t).get('clusters/c0/api');
+    const t = oneRegion(['a'], [{ masters: { a: 3 }, endpoint: 'single-master' }], everyClassOn);
+    const api = spofs(t).get('clusters/c0/api');
     expect(api).toContain(elementId.role('c0', 'master node', 'a', true));
     expect(api).not.toContain(elementId.role('c0', 'master node', 'a'));
   });
@@ -38,10 +56,16 @@ describe('single points of failure', () => {
     const t = oneRegion(
       ['a', 'b', 'c'],
       [{ masters: { a: 1, b: 1, c: 1 }, endpoint: { kind: 'keepalived', zone: 'b' } }],
+      everyClassOn,
     );
-    const api = computeSinglePointsOfFailure(t).get('clusters/c0/api');
+    const api = spofs(t).get('clusters/c0/api');
     expect(api).not.toContain(elementId.keepalivedHost('c0'));
     expect(api).toContain(elementId.zone('r', 'b'));
+  });
+
+  it('lists no element of a class that cannot fail', () => {
+    const t = oneRegion(['a'], [{ masters: { a: 1 }, endpoint: 'cloud' }], { zone });
+    expect(spofs(t).get('clusters/c0/api')).toEqual([elementId.zone('r', 'a')]);
   });
 });
 
@@ -88,5 +112,13 @@ describe('attribution of downtime', () => {
     expect(quorum?.byClass.zone).toBeCloseTo(downtime, 9);
     expect(quorum?.byZone['r/a']).toBeCloseTo(downtime, 9);
     expect(quorum?.byZone['r/b']).toBeUndefined();
+  });
+});
+
+describe('limits', () => {
+  it('refuses to enumerate partitions of more than 6 zones in a region', () => {
+    const zones = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const t = oneRegion(zones, [{ masters: { a: 1 } }], { partition: on });
+    expect(() => computeMetrics(t, computeElementAvailabilities(t))).toThrow(RangeError);
   });
 });
