@@ -40,7 +40,8 @@ export function renderAnalysisText(result: AnalysisResult, style: TextStyle): st
 export function formatPercent(availability: number): string {
   if (availability >= 1) return '100 %';
   const nines = -Math.log10(1 - availability);
-  const decimals = Math.min(12, Math.max(2, Math.ceil(nines)));
+  // Three significant digits of the unavailability (rounding noise aside).
+  const decimals = Math.min(12, Math.max(2, Math.ceil(nines - 1e-9)));
   return `${(availability * 100).toFixed(decimals)} %`;
 }
 
