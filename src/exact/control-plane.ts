@@ -4,34 +4,15 @@
  * of up etcd members jointly with "no serving apiserver" / "no scheduling master", and convolve
  * the zones of each side of the partition. At most one side can hold a quorum, so sides add up.
  */
-import type { ClusterPlan, MasterSpec, ZonePlan } from './cluster-plan.js';
+import type { ClusterPlan, ZonePlan } from './cluster-plan.js';
 import { convolve, upperTail, ZERO_COUNT } from './count-distribution.js';
 import type { RegionCondition } from './region-conditions.js';
+import { masterOdds, zoneArrays, type MasterOdds, type ZoneArrays } from './zone-arrays.js';
 
 /** Conditional probabilities of the control-plane predicates (bad changes not included). */
 export interface ControlPlaneValues {
   quorum: number;
   api: number;
-  scheduling: number;
-}
-
-/**
- * Per zone: F[k] = P(k members up), G[k] = P(k members up and no serving apiserver),
- * H[k] = P(k members up and no master that serves and has its controllers up). The pinned
- * master of a single-master endpoint is left out and described by `pinned`.
- */
-interface ZoneArrays {
-  f: number[];
-  g: number[];
-  h: number[];
-}
-
-interface MasterOdds {
-  /** Its stacked member is up. */
-  member: number;
-  /** Its apiserver serves (up, and with stacked etcd its member up). */
-  serving: number;
-  /** Serving and controllers up. */
   scheduling: number;
 }
 
@@ -183,13 +164,6 @@ function bernoulli(p: number): number[] {
   return [1 - p, p];
 }
 
-function odds(plan: ClusterPlan, spec: MasterSpec, inMaintenance: boolean): MasterOdds {
-  const node = inMaintenance ? 0 : spec.node;
-  const member = plan.stacked ? node * spec.etcdProcess * spec.disk : 0;
-  const serving = (plan.stacked ? member : node) * spec.apiserver;
-  return { member, serving, scheduling: serving * spec.controllers };
-}
-
 function pinnedMaster(
   plan: ClusterPlan,
   zone: ZonePlan | undefined,
@@ -197,41 +171,5 @@ function pinnedMaster(
 ): MasterOdds | undefined {
   const index = zone?.masters.findIndex((s) => s.pinned) ?? -1;
   const spec = zone?.masters[index];
-  return spec === undefined ? undefined : odds(plan, spec, index === maintSpec);
-}
-
-function zoneArrays(plan: ClusterPlan, zone: ZonePlan, maintSpec: number): ZoneArrays {
-  let f: number[] = [...ZERO_COUNT];
-  let g: number[] = [...ZERO_COUNT];
-  let h: number[] = [...ZERO_COUNT];
-  let noServing = 1;
-  let noScheduling = 1;
-  zone.masters.forEach((spec, si) => {
-    if (spec.pinned) return;
-    const inMaint = si === maintSpec ? 1 : 0;
-    const regular = odds(plan, spec, false);
-    const maint = odds(plan, spec, true);
-    for (const [o, n] of [
-      [regular, spec.count - inMaint],
-      [maint, inMaint],
-    ] as const) {
-      for (let i = 0; i < n; i++) {
-        if (plan.stacked) {
-          f = convolve(f, [1 - o.member, o.member]);
-          g = convolve(g, [1 - o.member, o.member - o.serving]);
-          h = convolve(h, [1 - o.member, o.member - o.scheduling]);
-        } else {
-          noServing *= 1 - o.serving;
-          noScheduling *= 1 - o.scheduling;
-        }
-      }
-    }
-  });
-  if (!plan.stacked) {
-    for (const m of zone.members)
-      for (let i = 0; i < m.count; i++) f = convolve(f, [1 - m.up, m.up]);
-    g = f.map((x) => x * noServing);
-    h = f.map((x) => x * noScheduling);
-  }
-  return { f, g, h };
+  return spec === undefined ? undefined : masterOdds(plan, spec, index === maintSpec);
 }

@@ -49,13 +49,6 @@ export function binomial(n: number, p: number, limit = Infinity): number[] {
   return out;
 }
 
-/** `P(count = k)` for independent elements with the given probabilities of being counted. */
-export function poissonBinomial(probabilities: readonly number[], limit = Infinity): number[] {
-  let dist: number[] = [1];
-  for (const p of probabilities) dist = convolve(dist, [1 - p, p], limit);
-  return dist;
-}
-
 /** `P(count ≥ k)`: with k ≤ 0 the total mass. */
 export function upperTail(dist: readonly number[], k: number): number {
   let sum = 0;
