@@ -34,13 +34,20 @@ export function computeImportance(
   av: ElementAvailabilities,
 ): Map<string, Importance[]> {
   const prepared = prepareEngine(t, av, new Map());
+  const base = combineMetrics(prepared);
   const paths = listMetricPaths(t);
   const out = new Map(paths.map((p) => [metricKey(p), [] as Importance[]] as const));
   for (const group of listElementGroups(t)) {
-    const up = evaluateWith(prepared, group, 1);
+    // A is linear in one element's availability a: A = a·A(1) + (1 − a)·A(0), so
+    // A(1) − A(0) = (A − A(0)) / a, which needs one evaluation instead of two.
+    const a = groupAvailability(group, av);
     const down = evaluateWith(prepared, group, 0);
+    const up = a > 0 ? undefined : evaluateWith(prepared, group, 1);
     for (const p of paths) {
-      const birnbaum = metricValue(up, p) - metricValue(down, p);
+      const birnbaum =
+        up === undefined
+          ? (metricValue(base, p) - metricValue(down, p)) / a
+          : metricValue(up, p) - metricValue(down, p);
       if (birnbaum !== 0) {
         out
           .get(metricKey(p))

@@ -102,6 +102,30 @@ describe('Birnbaum importance', () => {
   });
 });
 
+describe('Birnbaum importance from one evaluation', () => {
+  it('equals A(a=1) − A(a=0) computed directly', () => {
+    fc.assert(
+      fc.property(smallScenarioArb, fc.nat(), (file, pick) => {
+        // Arrange
+        const t = withinElementBudget(file, Infinity);
+        const av = computeElementAvailabilities(t);
+        const groups = listElementGroups(t);
+        const group = groups[pick % groups.length]!;
+        const name = t.clusters[0]!.name;
+        const api = (v: number): number =>
+          computeMetrics(t, av, new Map([[group.id, v]])).clusters[name]!.api;
+        // Act
+        const reported = computeImportance(t, av)
+          .get(`clusters/${name}/api`)
+          ?.find((i) => i.element === group.id);
+        // Assert
+        expect(Math.abs((reported?.birnbaum ?? 0) - (api(1) - api(0)))).toBeLessThanOrEqual(1e-12);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('attribution of downtime', () => {
   it('gives all the downtime to the only failing class, and to the zone holding 2 of 3', () => {
     const t = oneRegion(['a', 'b'], [{ masters: { a: 1 }, etcd: { a: 2, b: 1 } }], { zone });
