@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computeElementAvailabilities } from '../../../src/exact/element-availability.js';
 import { computeMetrics } from '../../../src/exact/engine.js';
 import type { Topology } from '../../../src/model/topology.js';
-import { smallScenarioArb, withinElementBudget } from '../../helpers/arbitraries.js';
+import { smallScenarioArb, withinElementBudget } from '../../helpers/scenario-arbitraries.js';
 import { bruteForce } from '../../helpers/brute-force.js';
 import { oneRegion } from '../../helpers/topology-builder.js';
 

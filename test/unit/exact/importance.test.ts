@@ -5,7 +5,7 @@ import { computeElementAvailabilities } from '../../../src/exact/element-availab
 import { elementId, listElementGroups } from '../../../src/exact/elements.js';
 import { computeMetrics } from '../../../src/exact/engine.js';
 import { computeImportance, computeSinglePointsOfFailure } from '../../../src/exact/importance.js';
-import { smallScenarioArb, withinElementBudget } from '../../helpers/arbitraries.js';
+import { smallScenarioArb, withinElementBudget } from '../../helpers/scenario-arbitraries.js';
 import { oneRegion } from '../../helpers/topology-builder.js';
 
 const zone = { perYear: 0.5, repair: { mean: '6h' } };

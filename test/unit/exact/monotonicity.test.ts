@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computeElementAvailabilities } from '../../../src/exact/element-availability.js';
 import { computeMetrics, type MetricValues } from '../../../src/exact/engine.js';
 import type { RepairDistribution, Topology } from '../../../src/model/topology.js';
-import { smallScenarioArb, withinElementBudget } from '../../helpers/arbitraries.js';
+import { smallScenarioArb, withinElementBudget } from '../../helpers/scenario-arbitraries.js';
 import { oneRegion } from '../../helpers/topology-builder.js';
 
 const NOISE = 1e-12;
