@@ -8,7 +8,9 @@ const dir = new URL('./bench/', import.meta.url);
 const only = process.argv[2];
 const log = (line = '') => process.stdout.write(`${line}\n`);
 log(`hasim bench · node ${process.version} · ${cpus().length} cores · ${cpus()[0]?.model ?? '?'}`);
-const files = (await readdir(dir)).filter((f) => f.endsWith('.mjs') && (!only || f.includes(only))).sort();
+const files = (await readdir(dir))
+  .filter((f) => f.endsWith('.mjs') && (!only || f.includes(only)))
+  .sort();
 if (files.length === 0) log('no benchmarks yet');
 for (const file of files) {
   log(`\n== ${file.replace(/\.mjs$/, '')}`);

@@ -52,9 +52,18 @@ function configure(command: Command, ctx: CliContext): void {
   command.exitOverride().configureOutput({
     writeOut: (s) => ctx.stdout(s),
     writeErr: (s) => ctx.stderr(s),
-    // Commander's own message is one line already ("error: unknown option '--x'").
-    outputError: (s, write) => write(`hasim: ${s.replace(/^error: /, '')}`),
+    // One line: commander's message ("error: unknown option '--x'") and where help is.
+    outputError: (s, write) => write(`${oneLineError(s, command)}\n`),
   });
+}
+
+function oneLineError(message: string, command: Command): string {
+  const text = message
+    .trim()
+    .replace(/^error: /, '')
+    .replace(/ is invalid\. /, ' is invalid: ');
+  const help = command.parent ? `hasim ${command.name()} --help` : 'hasim --help';
+  return `hasim: ${text} (see ${help})`;
 }
 
 function reportError(e: unknown, ctx: CliContext, argv: string[]): number {
@@ -66,10 +75,7 @@ function reportError(e: unknown, ctx: CliContext, argv: string[]): number {
     ) {
       return ExitCode.ok;
     }
-    // Commander printed the message already; append a pointer to help for usage slips.
-    if (e.code !== 'commander.executeSubCommandAsync')
-      ctx.stderr(`Run "hasim --help" for usage.\n`);
-    return ExitCode.invalid;
+    return ExitCode.invalid; // commander printed the one-line message (oneLineError)
   }
   if (e instanceof UsageError) {
     ctx.stderr(`hasim: ${e.message}\n`);

@@ -5,10 +5,9 @@ import { formatPath } from '../model/issue.js';
 import type { Style } from './style.js';
 
 export function renderIssue(issue: LocatedIssue, style: Style): string {
-  const where =
-    issue.path.length === 0 && issue.code !== undefined && issue.line > 0
-      ? 'yaml'
-      : formatPath(issue.path);
+  // A problem with the file itself (missing, too large) has no place in the text.
+  if (issue.line === 0) return `${issue.file}: ${issue.message}`;
+  const where = issue.code?.startsWith('yaml.') ? 'yaml' : formatPath(issue.path);
   const label = issue.severity === 'warning' ? style.warning('warning: ') : '';
   return `${formatLocation(issue)} ${where}: ${label}${issue.message}`;
 }

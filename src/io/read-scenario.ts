@@ -30,7 +30,7 @@ export function loadScenarioText(text: string, file: string): LoadResult {
     path: [],
     message: e.message,
     severity: 'error',
-    code: e.code,
+    code: `yaml.${e.code}`,
   }));
   if (parsed.value === undefined && syntax.length > 0)
     return { ok: false, file, errors: syntax, warnings: [] };
@@ -55,21 +55,22 @@ export async function readScenarioFile(file: string): Promise<LoadResult> {
     errors: [{ file, line: 0, col: 0, path: [], message, severity: 'error', code }],
     warnings: [],
   });
+  let text: string;
   try {
     const info = await stat(file);
     if (info.isDirectory()) return fail('is a directory, not a scenario file', 'EISDIR');
     if (info.size > MAX_SCENARIO_BYTES) {
-      return fail(
-        `is ${info.size} bytes; scenario files are limited to ${MAX_SCENARIO_BYTES} bytes`,
-        'TOO_LARGE',
-      );
+      const limit = `scenario files are limited to ${MAX_SCENARIO_BYTES} bytes`;
+      return fail(`is ${info.size} bytes; ${limit}`, 'TOO_LARGE');
     }
-    return loadScenarioText(await readFile(file, 'utf8'), file);
+    text = await readFile(file, 'utf8');
   } catch (e) {
+    // Only file-system errors land here: a bug in loading must not pass for an IO error.
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
     const message = code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`;
     return fail(message, code);
   }
+  return loadScenarioText(text, file);
 }
 
 /** `file:line:col` (or just `file` when the problem has no place in the text). */

@@ -7,7 +7,8 @@
 export interface LooseRegion {
   index: number;
   name: string | undefined;
-  zones: string[];
+  /** undefined when the zones are not a list (the schema reports it). */
+  zones: string[] | undefined;
   users: number | undefined;
 }
 
@@ -47,7 +48,9 @@ export function looseView(input: unknown): LooseFile {
       return {
         index,
         name: str(o['name']),
-        zones: list(o['zones']).filter((z): z is string => typeof z === 'string'),
+        zones: Array.isArray(o['zones'])
+          ? (o['zones'] as unknown[]).filter((z): z is string => typeof z === 'string')
+          : undefined,
         users: num(o['users']),
       };
     }),

@@ -63,7 +63,9 @@ export function resolveFailTarget(text: string, index: NameIndex): Resolved<Fail
           ? { ok: false, message: TARGET_HINT }
           : { ok: false, message: `cluster "${cluster}" is not defined` };
       }
-      if (!index.regions.get(found.region)?.includes(zone)) {
+      const zones = index.regions.get(found.region);
+      // An undefined region is reported where the cluster names it; nothing to check here.
+      if (zones !== undefined && !zones.includes(zone)) {
         return { ok: false, message: `zone "${zone}" is not a zone of region ${found.region}` };
       }
       return { ok: true, value: { kind: 'node', role: kind, cluster, zone } };

@@ -12,12 +12,14 @@ import { formatDuration, parseDuration } from './units.js';
 type Path = (string | number)[];
 
 export function buildNameIndex(file: {
-  regions: { name?: string | undefined; zones: string[] }[];
+  regions: { name?: string | undefined; zones: string[] | undefined }[];
   clusters: { name?: string | undefined; region?: string | undefined }[];
 }): NameIndex {
   const regions = new Map<string, string[]>();
-  for (const r of file.regions)
-    if (r.name !== undefined && !regions.has(r.name)) regions.set(r.name, r.zones);
+  for (const r of file.regions) {
+    // A region whose zones are malformed is known, with no zones to check against.
+    if (r.name !== undefined && !regions.has(r.name)) regions.set(r.name, r.zones ?? []);
+  }
   const clusters = new Map<string, { region: string }>();
   for (const c of file.clusters) {
     if (c.name !== undefined && c.region !== undefined && !clusters.has(c.name)) {
@@ -36,7 +38,7 @@ export function checkScenarioRules(input: unknown): Issue[] {
   if (file.regions.length > 0 && file.regions.every((r) => r.users === 0)) {
     issues.push(error(['regions'], 'at least one region must have users > 0'));
   }
-  for (const cluster of file.clusters) checkCluster(cluster, index, issues);
+  for (const cluster of file.clusters) checkCluster(cluster, file, index, issues);
   checkEvents(file, index, issues);
   return issues;
 }
@@ -64,6 +66,7 @@ function checkDuplicates(file: LooseFile, issues: Issue[]): void {
     'cluster name',
   );
   for (const r of file.regions) {
+    if (r.zones === undefined) continue;
     seen(r.zones, (i) => ['regions', r.index, 'zones', i], `zone in region ${r.name ?? r.index}`);
   }
 }
@@ -87,7 +90,12 @@ function checkZoneKeys(
   }
 }
 
-function checkCluster(cluster: LooseCluster, index: NameIndex, issues: Issue[]): void {
+function checkCluster(
+  cluster: LooseCluster,
+  file: LooseFile,
+  index: NameIndex,
+  issues: Issue[],
+): void {
   const at = (...rest: Path): Path => ['clusters', cluster.index, ...rest];
   const zones = cluster.region === undefined ? undefined : index.regions.get(cluster.region);
   if (cluster.region !== undefined && zones === undefined) {
@@ -96,7 +104,8 @@ function checkCluster(cluster: LooseCluster, index: NameIndex, issues: Issue[]):
       error(at('region'), `region "${cluster.region}" is not defined (regions: ${known})`),
     );
   }
-  if (cluster.region !== undefined && zones !== undefined) {
+  const zonesKnown = file.regions.some((r) => r.name === cluster.region && r.zones !== undefined);
+  if (cluster.region !== undefined && zones !== undefined && zonesKnown) {
     checkZoneKeys(cluster.masters, at('masters'), cluster.region, zones, issues);
     checkZoneKeys(cluster.workers, at('workers'), cluster.region, zones, issues);
     if (typeof cluster.etcd === 'object')

@@ -83,22 +83,25 @@ function oneRateForm(
 
 export const FailureClassSchema = z.strictObject(failureFields).superRefine(oneRateForm);
 
-const RolloutSchema = z.union([
-  z.literal('all-at-once'),
-  z.strictObject({
-    waves: z
-      .array(
-        z.union([
-          z.number().int().positive({ error: 'a wave is a number of clusters ≥ 1, or "all"' }),
-          z.literal('all'),
-        ]),
-      )
-      .min(1, { error: 'list at least one wave' }),
-    detection: DurationSchema.meta({
-      description: 'How long a bad change takes to be noticed; later waves then stop',
+const RolloutSchema = z.union(
+  [
+    z.literal('all-at-once'),
+    z.strictObject({
+      waves: z
+        .array(
+          z.union([
+            z.number().int().positive({ error: 'a wave is a number of clusters ≥ 1, or "all"' }),
+            z.literal('all'),
+          ]),
+        )
+        .min(1, { error: 'list at least one wave' }),
+      detection: DurationSchema.meta({
+        description: 'How long a bad change takes to be noticed; later waves then stop',
+      }),
     }),
-  }),
-]);
+  ],
+  { error: 'expected all-at-once or { waves: [1, 2, all], detection: 30m }' },
+);
 
 const OperatorErrorSchema = z.strictObject({
   changesPerYear: Rate.optional(),
@@ -159,10 +162,13 @@ const ClusterSchema = z.strictObject({
         '"stacked" (one member on every master, the default) or external members per zone',
     }),
   endpoint: z
-    .union([
-      EndpointKindSchema,
-      z.strictObject({ kind: EndpointKindSchema, zone: z.string().optional() }),
-    ])
+    .union(
+      [
+        EndpointKindSchema,
+        z.strictObject({ kind: EndpointKindSchema, zone: z.string().optional() }),
+      ],
+      { error: 'expected cloud, keepalived, local-proxy, dns or single-master, or { kind, zone }' },
+    )
     .optional(),
   workers: ZoneCountsSchema,
   workersNeeded: Count.optional().meta({
@@ -176,7 +182,9 @@ const RegionSchema = z.strictObject({
   users: z.number().nonnegative({ error: 'users is a share of traffic, ≥ 0' }).optional(),
 });
 
-const ClusterList = z.union([z.literal('all'), z.array(z.string()).min(1)]);
+const ClusterList = z.union([z.literal('all'), z.array(z.string()).min(1)], {
+  error: 'expected all or a list of cluster names',
+});
 
 export const EventSchema = z
   .strictObject({
@@ -221,62 +229,70 @@ const Percent = z
 const Cost = z.number().nonnegative({ error: 'a cost must be ≥ 0' });
 
 export const ScenarioFileSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    version: z.literal(1, { error: 'expected version: 1' }),
-    name: Name,
-    description: z.string().optional(),
-    regions: z.array(RegionSchema).min(1, { error: 'a scenario needs at least one region' }),
-    clusters: z.array(ClusterSchema).min(1, { error: 'a scenario needs at least one cluster' }),
-    failover: z.enum(['cross-region', 'local-only']).optional(),
-    failures: FailuresSchema.optional(),
-    backup: z
-      .strictObject({
-        interval: DurationSchema.optional(),
-        restore: RepairSchema.optional(),
-        location: z.enum(['off-cluster', 'on-etcd-nodes']).optional(),
-      })
-      .optional(),
-    timers: z
-      .strictObject({
-        leaseDuration: DurationSchema.optional(),
-        endpointFailover: DurationSchema.optional(),
-        nodeMonitorGrace: DurationSchema.optional(),
-        podEviction: DurationSchema.optional(),
-      })
-      .optional(),
-    events: z.array(EventSchema).optional(),
-    simulation: z
-      .strictObject({
-        horizon: DurationSchema.optional(),
-        trials: z
-          .number()
-          .int()
-          .positive({ error: 'trials must be a whole number ≥ 1' })
-          .optional(),
-        seed: z.number().int({ error: 'a seed is a whole number' }).optional(),
-      })
-      .optional(),
-    objectives: z
-      .strictObject({
-        etcdQuorum: Percent.optional(),
-        api: Percent.optional(),
-        scheduling: Percent.optional(),
-        workloads: Percent.optional(),
-        served: Percent.optional(),
-        local: Percent.optional(),
-      })
-      .optional(),
-    cost: z
-      .strictObject({
-        node: Cost.optional(),
-        master: Cost.optional(),
-        etcd: Cost.optional(),
-        worker: Cost.optional(),
-        loadBalancer: Cost.optional(),
-      })
-      .optional(),
-  })
+  .strictObject(
+    {
+      $schema: z.string().optional(),
+      version: z.literal(1, { error: 'expected version: 1' }),
+      name: Name,
+      description: z.string().optional(),
+      regions: z.array(RegionSchema).min(1, { error: 'a scenario needs at least one region' }),
+      clusters: z.array(ClusterSchema).min(1, { error: 'a scenario needs at least one cluster' }),
+      failover: z.enum(['cross-region', 'local-only']).optional(),
+      failures: FailuresSchema.optional(),
+      backup: z
+        .strictObject({
+          interval: DurationSchema.optional(),
+          restore: RepairSchema.optional(),
+          location: z.enum(['off-cluster', 'on-etcd-nodes']).optional(),
+        })
+        .optional(),
+      timers: z
+        .strictObject({
+          leaseDuration: DurationSchema.optional(),
+          endpointFailover: DurationSchema.optional(),
+          nodeMonitorGrace: DurationSchema.optional(),
+          podEviction: DurationSchema.optional(),
+        })
+        .optional(),
+      events: z.array(EventSchema).optional(),
+      simulation: z
+        .strictObject({
+          horizon: DurationSchema.optional(),
+          trials: z
+            .number()
+            .int()
+            .positive({ error: 'trials must be a whole number ≥ 1' })
+            .optional(),
+          seed: z.number().int({ error: 'a seed is a whole number' }).optional(),
+        })
+        .optional(),
+      objectives: z
+        .strictObject({
+          etcdQuorum: Percent.optional(),
+          api: Percent.optional(),
+          scheduling: Percent.optional(),
+          workloads: Percent.optional(),
+          served: Percent.optional(),
+          local: Percent.optional(),
+        })
+        .optional(),
+      cost: z
+        .strictObject({
+          node: Cost.optional(),
+          master: Cost.optional(),
+          etcd: Cost.optional(),
+          worker: Cost.optional(),
+          loadBalancer: Cost.optional(),
+        })
+        .optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'invalid_type'
+          ? 'a scenario is a mapping with version, name, regions and clusters'
+          : undefined,
+    },
+  )
   .meta({
     title: 'hasim scenario',
     description: 'A hasim scenario file, version 1 (see docs/scenarios.md)',

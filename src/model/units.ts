@@ -17,9 +17,12 @@ const UNIT_HOURS = {
 
 type DurationUnit = keyof typeof UNIT_HOURS;
 
-/** The written form of a duration: `0` or one or more `<number><unit>` parts, e.g. `1h30m`. */
-export const DURATION_PATTERN = '^(?:0|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d|w|y))+)$';
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/g;
+/**
+ * The written form of a duration: `0` or one or more `<number><unit>` parts, e.g. `1h30m`.
+ * Exponents (`1e-7h`) are accepted so that any number of hours can be written back exactly.
+ */
+export const DURATION_PATTERN = '^(?:0|(?:\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?(?:ms|s|m|h|d|w|y))+)$';
+const PART = /(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)(ms|s|m|h|d|w|y)/g;
 const WHOLE = new RegExp(DURATION_PATTERN);
 
 /** The message used wherever a duration is expected. */

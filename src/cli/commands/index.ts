@@ -2,9 +2,17 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerAnalyze } from './analyze.js';
+import { registerPlan } from './plan.js';
+import { registerQuorum } from './quorum.js';
 import { registerSchema } from './schema.js';
 import { registerValidate } from './validate.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => Command;
 
-export const COMMANDS: RegisterCommand[] = [registerValidate, registerSchema, registerAnalyze];
+export const COMMANDS: RegisterCommand[] = [
+  registerValidate,
+  registerSchema,
+  registerQuorum,
+  registerPlan,
+  registerAnalyze,
+];

@@ -38,12 +38,13 @@ export function registerValidate(program: Command, ctx: CliContext): Command {
             `${ctx.style.ok('✔')} ${result.file}${result.warnings.length > 0 ? ` (${plural(result.warnings.length, 'warning')})` : ''}\n`,
           );
         }
-        ctx.stderr(renderLoadProblems(result, ctx.style));
+        // Like a linter: the report is the output (stdout); the exit code says pass or fail.
+        ctx.stdout(renderLoadProblems(result, ctx.style));
       }
       const bad = results.filter(failed).length;
       if (results.length > 1 || bad > 0) {
-        const summary = `${plural(results.length, 'file')} checked, ${bad} invalid${options.strict ? ' (strict)' : ''}`;
-        (bad > 0 ? ctx.stderr : ctx.stdout)(`${summary}\n`);
+        const strict = options.strict ? ' (--strict: warnings count as errors)' : '';
+        ctx.stdout(`${plural(results.length, 'file')} checked, ${bad} invalid${strict}\n`);
       }
     });
 }

@@ -1,0 +1,22 @@
+/** hasim's library API. The CLI is one user of it; scripts and tests are others. */
+export { VERSION } from './version.js';
+export type { Issue } from './model/issue.js';
+export { formatPath } from './model/issue.js';
+export type { ScenarioFile } from './model/schema.js';
+export { ScenarioFileSchema } from './model/schema.js';
+export type * from './model/topology.js';
+export { METRICS, REGION_METRICS, ENDPOINT_KINDS } from './model/topology.js';
+export { validateScenario, type ScenarioResult } from './model/validate.js';
+export { normalizeScenario } from './model/normalize.js';
+export { serializeTopology } from './model/serialize.js';
+export { buildScenarioJsonSchema } from './model/json-schema.js';
+export { parseDuration, formatDuration, HOURS_PER_YEAR } from './model/units.js';
+export { DEFAULT_FAILURES, DEFAULT_TIMERS, DEFAULT_BACKUP } from './model/defaults.js';
+export { repairMeanHours, repairMedianHours } from './model/repair.js';
+export {
+  readScenarioFile,
+  loadScenarioText,
+  type LoadResult,
+  type LocatedIssue,
+} from './io/read-scenario.js';
+export { writeFileAtomic } from './io/write-file-atomic.js';
