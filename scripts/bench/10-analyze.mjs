@@ -1,6 +1,5 @@
 // hasim analyze: the exact engine on every example scenario and on a generated large
 // deployment (5 regions × 3 zones, 20 clusters, 5,000 workers, every default failure class on).
-/* global process, URL */
 import { readdir } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { analyzeTopology } from '../../dist/exact/analyze.js';

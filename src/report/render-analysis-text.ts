@@ -3,16 +3,9 @@
  * downtime, top contributors, objective), then the single points of failure. Colour comes in
  * through `style`, decided at the edge.
  */
-import Table from 'cli-table3';
 import type { AnalysisResult, MetricAnalysis } from '../exact/analyze.js';
-
-/** The colours the renderer uses (a subset of the CLI's Style). */
-export interface TextStyle {
-  ok(text: string): string;
-  error(text: string): string;
-  bold(text: string): string;
-  dim(text: string): string;
-}
+import { renderTable } from './render-table.js';
+import type { TextStyle } from './text-style.js';
 
 /** The analysis as tables, ending with a newline. */
 export function renderAnalysisText(result: AnalysisResult, style: TextStyle): string {
@@ -24,10 +17,10 @@ export function renderAnalysisText(result: AnalysisResult, style: TextStyle): st
     out.push(...section(`region ${name}`, metrics, style));
   }
   if (result.missedObjectives.length > 0) {
-    out.push(style.error('objectives not met:'));
+    out.push(style.warning('objectives not met:'));
     for (const m of result.missedObjectives) {
       out.push(
-        style.error(
+        style.warning(
           `  ${m.scope}.${m.name}.${m.metric}: ${formatPercent(m.availabilityPercent / 100)} < ${m.objectivePercent} %`,
         ),
       );
@@ -61,20 +54,10 @@ function section(
   metrics: Record<string, MetricAnalysis>,
   style: TextStyle,
 ): string[] {
-  const table = new Table({
-    head: [
-      'metric',
-      'availability',
-      'nines',
-      'down min/yr',
-      'top contributors (min/yr)',
-      'objective',
-    ],
-    style: { head: [], border: [] },
-  });
+  const rows: string[][] = [];
   const spofs: string[] = [];
   for (const [metric, m] of Object.entries(metrics)) {
-    table.push([
+    rows.push([
       metric,
       formatPercent(m.availability),
       m.nines === null ? '∞' : m.nines.toFixed(2),
@@ -84,12 +67,19 @@ function section(
         ? ''
         : m.objective.met
           ? style.ok(`${m.objective.percent} % ✔`)
-          : style.error(`${m.objective.percent} % ✖`),
+          : style.warning(`${m.objective.percent} % ✖`),
     ]);
     if (m.singlePointsOfFailure.length > 0)
       spofs.push(`  ${metric}: ${m.singlePointsOfFailure.join(', ')}`);
   }
-  const lines = [style.bold(title), table.toString()];
+  const head = ['metric', 'availability', 'nines', 'down min/yr', 'top contributors (min/yr)'];
+  const table = renderTable([...head, 'objective'], rows, style, [
+    'left',
+    'right',
+    'right',
+    'right',
+  ]);
+  const lines = [style.bold(title), table];
   if (spofs.length > 0) lines.push('single points of failure:', ...spofs);
   else lines.push(style.dim('no single point of failure'));
   lines.push('');

@@ -5,14 +5,8 @@ import {
   formatPercent,
   renderAnalysisText,
 } from '../../../src/report/render-analysis-text.js';
+import { PLAIN_STYLE } from '../../../src/report/text-style.js';
 import { oneRegion } from '../../helpers/topology-builder.js';
-
-const plain = {
-  ok: (t: string) => t,
-  error: (t: string) => t,
-  bold: (t: string) => t,
-  dim: (t: string) => t,
-};
 
 describe('formatPercent', () => {
   it.each([
@@ -46,13 +40,15 @@ describe('renderAnalysisText', () => {
       { objectives: { api: 99.99 } },
     );
     // Act
-    const text = renderAnalysisText(analyzeTopology(t), plain);
+    const text = renderAnalysisText(analyzeTopology(t), PLAIN_STYLE);
     // Assert
     expect(text).toContain('cluster prod');
     expect(text).toContain('region r');
     expect(text).toContain('api: zone r/a');
     // a = 8760 / 8765 = 99.9430 %, down 5 / 8765 × 525,600 ≈ 300 min a year, all from zone a.
-    expect(text).toMatch(/api\s+│\s+99\.9430 %.*zone 300, zone r\/a 300.*99\.99 % ✖/);
+    expect(text).toMatch(
+      /api\s+│\s+99\.9430 % │\s+3\.24 │\s+300 │ zone 300, zone r\/a 300.*99\.99 % ✖/,
+    );
     expect(text).toContain('clusters.prod.api');
   });
 });
