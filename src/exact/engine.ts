@@ -8,7 +8,11 @@
 import type { Metric, RegionMetric, Topology } from '../model/topology.js';
 import { buildClusterPlan } from './cluster-plan.js';
 import { buildControlPlaneTables, computeControlPlane } from './control-plane.js';
-import { badChangeReach, type ElementAvailabilities } from './element-availability.js';
+import {
+  badChangeReach,
+  computeElementAvailabilities,
+  type ElementAvailabilities,
+} from './element-availability.js';
 import { elementId, type Overrides } from './elements.js';
 import { enumerateRegionConditions, type RegionCondition } from './region-conditions.js';
 import { computeRegionService } from './region-service.js';
@@ -40,10 +44,15 @@ export interface PreparedEngine {
   badChangeRestoreUp: number;
 }
 
-/** The exact availability of every predicate under the given element availabilities. */
+/**
+ * The exact steady-state availability of every predicate.
+ * @param av element availabilities (default: the topology's own)
+ * @param overrides availabilities of single elements, by group id (importance measures)
+ * @example computeMetrics(topology).clusters['prod']?.api
+ */
 export function computeMetrics(
   t: Topology,
-  av: ElementAvailabilities,
+  av: ElementAvailabilities = computeElementAvailabilities(t),
   overrides: Overrides = new Map(),
 ): MetricValues {
   return combineMetrics(prepareEngine(t, av, overrides));

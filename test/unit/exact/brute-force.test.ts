@@ -37,6 +37,15 @@ describe('the exact engine against brute-force enumeration of all 2^n states', (
     );
   });
 
+  it('agrees to 1e-12 on random topologies of up to 2^16 joint states', () => {
+    fc.assert(
+      fc.property(smallScenarioArb, (file) => {
+        expect(mismatches(withinElementBudget(file, 16))).toEqual([]);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it.each([
     ['stacked', 'cloud'],
     ['stacked', 'keepalived'],
