@@ -22,31 +22,36 @@ export function convolve(a: readonly number[], b: readonly number[], limit = Inf
 
 /**
  * The binomial distribution of how many of `n` independent elements are in a state of
- * probability `p`, truncated to `limit` entries. Terms that underflow to 0 past the mode are
- * dropped, so large `n` with small `p` stays short.
+ * probability `p`, truncated to `limit` entries. Terms are built outward from the mode (the
+ * largest term, so nothing overflows) by their ratios and normalized by their sum: each carries
+ * a relative error of about |k − mode| roundings, and terms that underflow are dropped, so large
+ * `n` with small `p` stays short.
  */
 export function binomial(n: number, p: number, limit = Infinity): number[] {
-  const length = Math.min(n + 1, limit);
   if (n === 0 || p === 0) return [1];
-  if (p === 1)
-    return n < length ? [...new Array<number>(n).fill(0), 1] : new Array<number>(length).fill(0);
-  const out: number[] = [];
+  const length = Math.min(n + 1, limit);
+  if (p === 1) return Array.from({ length }, (_, k) => (k === n ? 1 : 0));
   const q = 1 - p;
-  const logRatio = Math.log(p / q);
-  const log0 = n * Math.log1p(-p);
-  const direct = log0 > -700;
-  let value = direct ? Math.pow(q, n) : log0;
-  const mode = Math.floor((n + 1) * p);
-  for (let k = 0; k < length; k++) {
-    if (k > 0) {
-      const step = (n - k + 1) / k;
-      value = direct ? (value * step * p) / q : value + Math.log(step) + logRatio;
-    }
-    const term = direct ? value : Math.exp(value);
-    if (term === 0 && k > mode) break;
-    out.push(term);
+  const ratio = p / q;
+  const mode = Math.min(n, Math.floor((n + 1) * p));
+  const w = new Float64Array(n + 1);
+  w[mode] = 1;
+  let sum = 1;
+  let last = mode;
+  for (let k = mode + 1; k <= n; k++) {
+    const v = (((w[k - 1] ?? 0) * (n - k + 1)) / k) * ratio;
+    if (v === 0) break;
+    w[k] = v;
+    sum += v;
+    last = k;
   }
-  return out;
+  for (let k = mode - 1; k >= 0; k--) {
+    const v = ((w[k + 1] ?? 0) * (k + 1)) / (n - k) / ratio;
+    if (v === 0) break;
+    w[k] = v;
+    sum += v;
+  }
+  return Array.from({ length: Math.min(length, last + 1) }, (_, k) => (w[k] ?? 0) / sum);
 }
 
 /** `P(count ≥ k)`: with k ≤ 0 the total mass. */
