@@ -1,9 +1,10 @@
 /** Every command of the CLI, in the order `hasim --help` lists them. */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerAnalyze } from './analyze.js';
 import { registerPlan } from './plan.js';
-import { registerQuorum } from './quorum.js';
 import { registerMerge } from './merge.js';
+import { registerQuorum } from './quorum.js';
 import { registerSchema } from './schema.js';
 import { registerSimulate } from './simulate.js';
 import { registerValidate } from './validate.js';
@@ -15,6 +16,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerSchema,
   registerQuorum,
   registerPlan,
+  registerAnalyze,
   registerSimulate,
   registerMerge,
 ];

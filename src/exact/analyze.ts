@@ -1,0 +1,112 @@
+/**
+ * `analyzeTopology`: the exact steady-state analysis of a scenario as plain JSON-serializable
+ * data (version 1): every predicate's availability, downtime, nines, attribution, importance,
+ * single points of failure, and the scenario's objectives checked.
+ */
+import type { Metric, RegionMetric, Topology } from '../model/topology.js';
+import { computeAttribution, type Attribution } from './attribution.js';
+import { computeElementAvailabilities } from './element-availability.js';
+import { computeMetrics } from './engine.js';
+import { computeImportance, computeSinglePointsOfFailure, type Importance } from './importance.js';
+import {
+  downtimeMinutesPerYear,
+  listMetricPaths,
+  metricKey,
+  metricValue,
+  nines,
+  type MetricPath,
+} from './metric-paths.js';
+
+/** One predicate's analysis. */
+export interface MetricAnalysis {
+  availability: number;
+  downtimeMinutesPerYear: number;
+  /** −log10(1 − availability); null when it never fails. */
+  nines: number | null;
+  attribution: Attribution;
+  singlePointsOfFailure: string[];
+  importance: Importance[];
+  /** The scenario's objective for this metric, in percent, and whether it is met. */
+  objective?: { percent: number; met: boolean };
+}
+
+/** An objective that the analysis does not meet. */
+export interface MissedObjective {
+  scope: 'clusters' | 'regions';
+  name: string;
+  metric: Metric | RegionMetric;
+  objectivePercent: number;
+  availabilityPercent: number;
+}
+
+/** The result of `hasim analyze`. */
+export interface AnalysisResult {
+  version: 1;
+  engine: 'exact';
+  scenario: string;
+  clusters: Record<string, Record<Metric, MetricAnalysis>>;
+  regions: Record<string, Record<RegionMetric, MetricAnalysis>>;
+  objectivesMet: boolean;
+  missedObjectives: MissedObjective[];
+}
+
+/** The exact steady-state analysis of a topology. */
+export function analyzeTopology(t: Topology): AnalysisResult {
+  const av = computeElementAvailabilities(t);
+  const values = computeMetrics(t, av);
+  const attribution = computeAttribution(t, av, values);
+  const importance = computeImportance(t, av);
+  const spof = computeSinglePointsOfFailure(t, av);
+  const result: AnalysisResult = {
+    version: 1,
+    engine: 'exact',
+    scenario: t.name,
+    clusters: {},
+    regions: {},
+    objectivesMet: true,
+    missedObjectives: [],
+  };
+  for (const path of listMetricPaths(t)) {
+    const key = metricKey(path);
+    const availability = metricValue(values, path);
+    const analysis: MetricAnalysis = {
+      availability,
+      downtimeMinutesPerYear: downtimeMinutesPerYear(availability),
+      nines: nines(availability),
+      attribution: attribution.get(key) ?? { byClass: {}, byZone: {} },
+      singlePointsOfFailure: spof.get(key) ?? [],
+      importance: importance.get(key) ?? [],
+    };
+    const percent = t.objectives[path.metric];
+    if (percent !== undefined) {
+      const met = availability * 100 >= percent;
+      analysis.objective = { percent, met };
+      if (!met) result.missedObjectives.push(missed(path, percent, availability));
+    }
+    place(result, path, analysis);
+  }
+  result.objectivesMet = result.missedObjectives.length === 0;
+  return result;
+}
+
+// --- internal ---
+
+function missed(path: MetricPath, percent: number, availability: number): MissedObjective {
+  return {
+    scope: path.scope,
+    name: path.name,
+    metric: path.metric,
+    objectivePercent: percent,
+    availabilityPercent: availability * 100,
+  };
+}
+
+function place(result: AnalysisResult, path: MetricPath, analysis: MetricAnalysis): void {
+  if (path.scope === 'clusters') {
+    const entry = (result.clusters[path.name] ??= {} as Record<Metric, MetricAnalysis>);
+    entry[path.metric] = analysis;
+  } else {
+    const entry = (result.regions[path.name] ??= {} as Record<RegionMetric, MetricAnalysis>);
+    entry[path.metric] = analysis;
+  }
+}

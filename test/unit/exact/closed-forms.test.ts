@@ -1,0 +1,228 @@
+import { create, all, type BigNumber } from 'mathjs';
+import { describe, expect, it } from 'vitest';
+import {
+  computeElementAvailabilities,
+  steadyStateAvailability,
+} from '../../../src/exact/element-availability.js';
+import { computeMetrics } from '../../../src/exact/engine.js';
+import type { Topology } from '../../../src/model/topology.js';
+import { oneRegion, topologyOf, ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
+
+/** Exact means agreement to 1e-12, relative. */
+const EXACT = 1e-12;
+
+function relativeError(actual: number | undefined, expected: number): number {
+  return Math.abs((actual ?? NaN) - expected) / Math.abs(expected);
+}
+
+function metrics(t: Topology): ReturnType<typeof computeMetrics> {
+  return computeMetrics(t, computeElementAvailabilities(t));
+}
+
+/** a = MTTF / (MTTF + MTTR) for a rate per year and an exponential repair mean in hours. */
+function availability(perYear: number, meanHours: number): number {
+  return 8760 / perYear / (8760 / perYear + meanHours);
+}
+
+function binomialTail(n: number, k: number, a: number): number {
+  let sum = 0;
+  for (let i = k; i <= n; i++) sum += choose(n, i) * a ** i * (1 - a) ** (n - i);
+  return sum;
+}
+
+function choose(n: number, k: number): number {
+  let c = 1;
+  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+  return c;
+}
+
+const zone = { perYear: 0.5, repair: { mean: '6h' } };
+const z = availability(0.5, 6);
+
+describe('element availability', () => {
+  it('is MTTF / (MTTF + MTTR), and 1 for a class switched off', () => {
+    expect(steadyStateAvailability(1, { kind: 'exponential', meanHours: 4 })).toBe(8760 / 8764);
+    expect(steadyStateAvailability(0, { kind: 'fixed', hours: 4 })).toBe(1);
+  });
+});
+
+describe('etcd quorum as k-of-n', () => {
+  it('is 3a² − 2a³ for 3 external members with MTTF 1 y and repair mean 4 h', () => {
+    const t = oneRegion(['a', 'b', 'c'], [{ masters: { a: 1 }, etcd: { a: 1, b: 1, c: 1 } }], {
+      etcd: { mttf: '1y', repair: { mean: '4h' } },
+    });
+    const a = 8760 / 8764;
+    expect(
+      relativeError(metrics(t).clusters['c0']?.etcdQuorum, 3 * a ** 2 - 2 * a ** 3),
+    ).toBeLessThanOrEqual(EXACT);
+  });
+
+  it.each([1, 2, 3, 4, 5, 7])('is the binomial tail for %i members in one zone', (n) => {
+    const t = oneRegion(['a'], [{ masters: { a: 1 }, etcd: { a: n } }], {
+      etcd: { perYear: 20, repair: { mean: '30h' } },
+    });
+    const a = availability(20, 30);
+    expect(
+      relativeError(
+        metrics(t).clusters['c0']?.etcdQuorum,
+        binomialTail(n, Math.floor(n / 2) + 1, a),
+      ),
+    ).toBeLessThanOrEqual(EXACT);
+  });
+
+  it('equals the availability of the zone holding 2 of 3 members (2+1 over two zones)', () => {
+    const t = oneRegion(['a', 'b'], [{ masters: { a: 1 }, etcd: { a: 2, b: 1 } }], { zone });
+    expect(relativeError(metrics(t).clusters['c0']?.etcdQuorum, z)).toBeLessThanOrEqual(EXACT);
+  });
+
+  it('is 3z² − 2z³ for 1+1+1 over three zones with zone failures only', () => {
+    const t = oneRegion(['a', 'b', 'c'], [{ masters: { a: 1 }, etcd: { a: 1, b: 1, c: 1 } }], {
+      zone,
+    });
+    expect(
+      relativeError(metrics(t).clusters['c0']?.etcdQuorum, 3 * z ** 2 - 2 * z ** 3),
+    ).toBeLessThanOrEqual(EXACT);
+  });
+
+  it('counts a stacked master once: 2-of-3 of node × etcd process × disk', () => {
+    const t = oneRegion(['a', 'b', 'c'], [{ masters: { a: 1, b: 1, c: 1 } }], {
+      master: { perYear: 10, repair: { mean: '10h' } },
+      process: { perYear: 30, repair: { mean: '2h' } },
+      disk: { perYear: 5, repair: { mean: '20h' } },
+    });
+    const member = availability(10, 10) * availability(30, 2) * availability(5, 20);
+    expect(
+      relativeError(metrics(t).clusters['c0']?.etcdQuorum, binomialTail(3, 2, member)),
+    ).toBeLessThanOrEqual(EXACT);
+  });
+});
+
+describe('series and parallel endpoints', () => {
+  it('is a product in series: cloud load balancer × apiserver × member', () => {
+    const t = oneRegion(['a'], [{ masters: { a: 1 }, etcd: { a: 1 }, endpoint: 'cloud' }], {
+      loadBalancer: { perYear: 4, repair: { mean: '3h' } },
+      process: { perYear: 12, repair: { mean: '1h' } },
+    });
+    const p = availability(12, 1);
+    // The apiserver process and the member's etcd process fail independently.
+    expect(
+      relativeError(metrics(t).clusters['c0']?.api, availability(4, 3) * p * p),
+    ).toBeLessThanOrEqual(EXACT);
+  });
+
+  it('is 1 − ∏(1 − a) in parallel: any of 3 apiservers behind dns', () => {
+    const t = oneRegion(['a'], [{ masters: { a: 3 }, etcd: { a: 1 }, endpoint: 'dns' }], {
+      process: { perYear: 100, repair: { mean: '10h' } },
+    });
+    const p = availability(100, 10);
+    // The single external member's etcd process is in series with the parallel apiservers.
+    const m = metrics(t).clusters['c0'];
+    expect(relativeError(m?.api, p * (1 - (1 - p) ** 3))).toBeLessThanOrEqual(EXACT);
+    // scheduling needs one master with both apiserver and controllers up.
+    expect(relativeError(m?.scheduling, p * (1 - (1 - p * p) ** 3))).toBeLessThanOrEqual(EXACT);
+  });
+
+  it('needs one of the two keepalived hosts and their zone', () => {
+    const t = oneRegion(
+      ['a', 'b'],
+      [{ masters: { a: 1 }, etcd: { b: 1 }, endpoint: { kind: 'keepalived', zone: 'a' } }],
+      { loadBalancer: { perYear: 50, repair: { mean: '20h' } }, zone },
+    );
+    const h = availability(50, 20);
+    expect(
+      relativeError(metrics(t).clusters['c0']?.api, (1 - (1 - h) ** 2) * z * z),
+    ).toBeLessThanOrEqual(EXACT);
+  });
+
+  it('pins one master with single-master: the others add nothing', () => {
+    const t = oneRegion(['a'], [{ masters: { a: 3 }, etcd: { a: 1 }, endpoint: 'single-master' }], {
+      master: { perYear: 40, repair: { mean: '20h' } },
+    });
+    expect(relativeError(metrics(t).clusters['c0']?.api, availability(40, 20))).toBeLessThanOrEqual(
+      EXACT,
+    );
+  });
+
+  it('takes a lone master down for its share of each maintenance pass', () => {
+    const t = oneRegion(['a'], [{ masters: { a: 1 }, endpoint: 'local-proxy' }], {
+      maintenance: { passesPerYear: 50, perMaster: '2h' },
+    });
+    expect(
+      relativeError(metrics(t).clusters['c0']?.api, 1 - 2 / (8760 / 50 + 2)),
+    ).toBeLessThanOrEqual(EXACT);
+  });
+});
+
+describe('workloads as k-of-n workers', () => {
+  it('is the binomial tail for 8 of 10 workers', () => {
+    const t = oneRegion(
+      ['a', 'b'],
+      [{ masters: { a: 1 }, workers: { a: 5, b: 5 }, workersNeeded: 8 }],
+      {
+        worker: { perYear: 30, repair: { mean: '24h' } },
+      },
+    );
+    expect(
+      relativeError(
+        metrics(t).clusters['c0']?.workloads,
+        binomialTail(10, 8, availability(30, 24)),
+      ),
+    ).toBeLessThanOrEqual(EXACT);
+  });
+
+  it('matches a 40-digit binomial for 4,990 of 5,000 workers', () => {
+    const t = oneRegion(
+      ['a', 'b', 'c'],
+      [{ masters: { a: 1 }, workers: { a: 1667, b: 1667, c: 1666 }, workersNeeded: 4990 }],
+      { worker: { perYear: 2, repair: { mean: '4h' } } },
+    );
+    // Arrange an independent oracle: mathjs BigNumber, Σ_{k≤10} C(5000,k) q^k (1−q)^(5000−k).
+    const math = create(all ?? {}, { number: 'BigNumber', precision: 40 });
+    const big = (x: number | string): BigNumber => math.bignumber(x);
+    const a = math.bignumber(4380).div(math.bignumber(4384));
+    const q = big(1).minus(a);
+    let sum = big(0);
+    for (let k = 0; k <= 10; k++) {
+      const ways = math.combinations(big(5000), big(k));
+      sum = sum.plus(ways.times(q.pow(k)).times(a.pow(5000 - k)));
+    }
+    expect(
+      relativeError(metrics(t).clusters['c0']?.workloads, Number(sum.toString())),
+    ).toBeLessThanOrEqual(EXACT);
+  });
+});
+
+describe('regional service', () => {
+  const twoRegions = (failover: string, users: number): Topology =>
+    topologyOf({
+      regions: [
+        { name: 'r0', zones: ['a'] },
+        { name: 'r1', zones: ['a'], users },
+      ],
+      clusters: [
+        { name: 'k0', region: 'r0', masters: { a: 1 }, endpoint: 'local-proxy', workers: {} },
+        { name: 'k1', region: 'r1', masters: { a: 1 }, endpoint: 'local-proxy', workers: {} },
+      ],
+      failover,
+      failures: { ...ALL_FAILURES_OFF, region: { perYear: 3, repair: { mean: '100h' } } },
+    });
+  const r = availability(3, 100);
+
+  it('is served by another region with a cluster to spare: 1 − (1 − r)²', () => {
+    const m = metrics(twoRegions('cross-region', 0));
+    expect(relativeError(m.regions['r0']?.local, r)).toBeLessThanOrEqual(EXACT);
+    expect(relativeError(m.regions['r0']?.served, 1 - (1 - r) ** 2)).toBeLessThanOrEqual(EXACT);
+  });
+
+  it('is not served by a region whose only cluster carries its own users', () => {
+    expect(
+      relativeError(metrics(twoRegions('cross-region', 1)).regions['r0']?.served, r),
+    ).toBeLessThanOrEqual(EXACT);
+  });
+
+  it('is only local with local-only failover', () => {
+    expect(
+      relativeError(metrics(twoRegions('local-only', 0)).regions['r0']?.served, r),
+    ).toBeLessThanOrEqual(EXACT);
+  });
+});
