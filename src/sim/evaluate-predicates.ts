@@ -42,15 +42,17 @@ export function evaluateCluster(s: TrialState, ci: number, mask: number): void {
     const counts = s.sideCount;
     for (let z = 0; z < c.zoneCount; z++) counts[z] = 0;
     const mb = s.memberBase[ci] ?? 0;
-    const members = c.memberNode.length;
+    const { memberNode, etcdProc, disk, memberZone, masterNode, apiProc, ctrlProc, masterZone } = c;
+    const { memberUp, serving: servingOf, eligible: eligibleOf } = s;
+    const members = memberNode.length;
     for (let k = 0; k < members; k++) {
-      const z = base + (c.memberZone[k] ?? 0);
+      const z = base + (memberZone[k] ?? 0);
       const up =
-        down[c.memberNode[k] ?? 0] === 0 &&
-        down[c.etcdProc[k] ?? 0] === 0 &&
-        down[c.disk[k] ?? 0] === 0 &&
+        down[memberNode[k] ?? 0] === 0 &&
+        down[etcdProc[k] ?? 0] === 0 &&
+        down[disk[k] ?? 0] === 0 &&
         zoneOk[z] === 1;
-      s.memberUp[mb + k] = up ? 1 : 0;
+      memberUp[mb + k] = up ? 1 : 0;
       if (up) {
         const sd = side[z] ?? 0;
         counts[sd] = (counts[sd] ?? 0) + 1;
@@ -61,27 +63,29 @@ export function evaluateCluster(s: TrialState, ci: number, mask: number): void {
       for (let z = 0; z < c.zoneCount; z++) if ((counts[z] ?? 0) >= c.quorum) quorumSide = z;
     }
     const endpointSide = c.endpointZone >= 0 ? (side[base + c.endpointZone] ?? -1) : -1;
-    const masters = c.masterNode.length;
+    const masters = masterNode.length;
     const xb = s.masterBase[ci] ?? 0;
+    const endpoint = c.endpoint;
+    const stacked = c.stacked;
     let reached = false;
     let leaderPossible = false;
     let lostServing = false;
     for (let i = 0; i < masters; i++) {
-      const z = base + (c.masterZone[i] ?? 0);
+      const z = base + (masterZone[i] ?? 0);
       const serving =
         quorumSide >= 0 &&
         side[z] === quorumSide &&
-        down[c.masterNode[i] ?? 0] === 0 &&
-        down[c.apiProc[i] ?? 0] === 0 &&
+        down[masterNode[i] ?? 0] === 0 &&
+        down[apiProc[i] ?? 0] === 0 &&
         zoneOk[z] === 1 &&
-        (!c.stacked || s.memberUp[mb + i] === 1);
-      if (!serving && s.serving[xb + i] === 1) lostServing = true;
-      s.serving[xb + i] = serving ? 1 : 0;
-      const eligible = serving && down[c.ctrlProc[i] ?? 0] === 0;
-      s.eligible[xb + i] = eligible ? 1 : 0;
+        (!stacked || memberUp[mb + i] === 1);
+      if (!serving && servingOf[xb + i] === 1) lostServing = true;
+      servingOf[xb + i] = serving ? 1 : 0;
+      const eligible = serving && down[ctrlProc[i] ?? 0] === 0;
+      eligibleOf[xb + i] = eligible ? 1 : 0;
       if (eligible) leaderPossible = true;
-      if (serving && (c.endpoint === ENDPOINT_ANY || c.endpoint === ENDPOINT_CLOUD)) reached = true;
-      else if (serving && c.endpoint === ENDPOINT_KEEPALIVED && side[z] === endpointSide)
+      if (serving && (endpoint === ENDPOINT_ANY || endpoint === ENDPOINT_CLOUD)) reached = true;
+      else if (serving && endpoint === ENDPOINT_KEEPALIVED && side[z] === endpointSide)
         reached = true;
     }
     let endpointOk: boolean;
