@@ -3,7 +3,9 @@
  * the instantaneous values (what the exact engine sees) and then the timed ones (leader lease,
  * endpoint failover, pod eviction), and records every change with the cause being handled.
  */
-import { CAUSE_COUNT } from './failure-classes.js';
+import { evaluateRegions } from './evaluate-regions.js';
+import { evaluateWorkers } from './evaluate-workers.js';
+import { setTimed, setZero } from './record-predicate.js';
 import {
   CLUSTER_PREDICATES,
   ENDPOINT_ANY,
@@ -16,11 +18,9 @@ import {
   P_QUORUM,
   P_SCHEDULING,
   P_WORKLOADS,
-  REGION_PREDICATES,
   R_LOCAL,
   R_SERVED,
   SLOTS_PER_CLUSTER,
-  SLOT_EVICT,
   SLOT_FAILOVER,
   SLOT_LEASE,
 } from './sim-model.js';
@@ -129,47 +129,6 @@ export function evaluateCluster(s: TrialState, ci: number, mask: number): void {
   }
 }
 
-/**
- * Region predicates from the clusters' api and workloads (zero and timed). local: some cluster
- * of the region is up (api and workloads). served: local, or (cross-region failover) another
- * region has a cluster to spare: two up clusters when it has users of its own, one when not.
- */
-export function evaluateRegions(s: TrialState): void {
-  const m = s.model;
-  const base = m.clusters.length * CLUSTER_PREDICATES;
-  const R = m.regionNames.length;
-  const up = s.regionUp;
-  for (let pass = 0; pass < 2; pass++) {
-    const v = pass === 0 ? s.zero : s.timed;
-    for (let r = 0; r < R; r++) {
-      let count = 0;
-      const end = m.regionClusterStart[r + 1] ?? 0;
-      for (let i = m.regionClusterStart[r] ?? 0; i < end; i++) {
-        const q = (m.regionClusterList[i] ?? 0) * CLUSTER_PREDICATES;
-        if (v[q + P_API] === 1 && v[q + P_WORKLOADS] === 1) count++;
-      }
-      up[r] = count;
-    }
-    for (let r = 0; r < R; r++) {
-      const p = base + r * REGION_PREDICATES;
-      const local = (up[r] ?? 0) > 0;
-      let served = local;
-      if (!served && m.crossRegion) {
-        for (let o = 0; o < R && !served; o++) {
-          if (o !== r && (up[o] ?? 0) >= (m.regionHasUsers[o] === 1 ? 2 : 1)) served = true;
-        }
-      }
-      if (pass === 0) {
-        setZero(s, p + R_LOCAL, local);
-        setZero(s, p + R_SERVED, served);
-      } else {
-        setTimed(s, p + R_LOCAL, local);
-        setTimed(s, p + R_SERVED, served);
-      }
-    }
-  }
-}
-
 // --- internal ---
 
 /**
@@ -217,113 +176,4 @@ function timedControl(
   const changed = setTimed(s, p + P_API, apiTimed);
   setTimed(s, p + P_SCHEDULING, apiTimed && leader >= 0);
   return changed;
-}
-
-/** workloads, instantaneous and with eviction: the load sits on `workersNeeded` carrying workers. */
-function evaluateWorkers(s: TrialState, ci: number, workersChanged: boolean, t: number): boolean {
-  const m = s.model;
-  const c = m.clusters[ci];
-  if (c === undefined) return false;
-  const p = ci * CLUSTER_PREDICATES + P_WORKLOADS;
-  const down = s.down;
-  const zoneOk = s.zoneOk;
-  const n = c.workerNode.length;
-  let changed = false;
-  if (workersChanged) {
-    let up = 0;
-    for (let w = 0; w < n; w++) {
-      if (down[c.workerNode[w] ?? 0] === 0 && zoneOk[c.zoneBase + (c.workerZone[w] ?? 0)] === 1)
-        up++;
-    }
-    changed = setZero(s, p, up >= c.workersNeeded);
-  }
-  const evict = m.timers.evict;
-  if (evict <= 0) return setTimed(s, p, s.zero[p] === 1) || changed;
-  const wb = s.workerBase[ci] ?? 0;
-  const cp = ci * CLUSTER_PREDICATES;
-  const canReplace = s.timed[cp + P_API] === 1 && s.timed[cp + P_SCHEDULING] === 1;
-  let carryingUp = 0;
-  let stranded = 0;
-  let nextDue = Infinity;
-  for (let w = 0; w < n; w++) {
-    if (s.carrying[wb + w] !== 1) continue;
-    const up =
-      down[c.workerNode[w] ?? 0] === 0 && zoneOk[c.zoneBase + (c.workerZone[w] ?? 0)] === 1;
-    if (up) {
-      s.strandedSince[wb + w] = -1;
-      carryingUp++;
-      continue;
-    }
-    if ((s.strandedSince[wb + w] ?? -1) < 0) s.strandedSince[wb + w] = t;
-    stranded++;
-    const due = (s.strandedSince[wb + w] ?? t) + evict;
-    if (due > t) {
-      if (due < nextDue) nextDue = due;
-      continue;
-    }
-    if (!canReplace) continue;
-    for (let v = 0; v < n; v++) {
-      if (
-        s.carrying[wb + v] === 0 &&
-        down[c.workerNode[v] ?? 0] === 0 &&
-        zoneOk[c.zoneBase + (c.workerZone[v] ?? 0)] === 1
-      ) {
-        s.carrying[wb + w] = 0;
-        s.strandedSince[wb + w] = -1;
-        s.carrying[wb + v] = 1;
-        carryingUp++;
-        stranded--;
-        break;
-      }
-    }
-  }
-  s.stranded[ci] = stranded;
-  s.heap.set(m.clusterSlotBase + ci * SLOTS_PER_CLUSTER + SLOT_EVICT, nextDue);
-  return setTimed(s, p, carryingUp >= c.workersNeeded) || changed;
-}
-
-function setZero(s: TrialState, p: number, up: boolean): boolean {
-  const v = up ? 1 : 0;
-  if (s.zero[p] === v) return false;
-  s.zero[p] = v;
-  if (up) s.downHoursZero[p] = (s.downHoursZero[p] ?? 0) + (s.now - (s.downSinceZero[p] ?? 0));
-  else s.downSinceZero[p] = s.now;
-  return true;
-}
-
-function setTimed(s: TrialState, p: number, up: boolean): boolean {
-  const v = up ? 1 : 0;
-  if (s.timed[p] === v) return false;
-  s.timed[p] = v;
-  if (up) {
-    const d = s.now - (s.downSince[p] ?? 0);
-    s.downHours[p] = (s.downHours[p] ?? 0) + d;
-    const k = p * CAUSE_COUNT + (s.outageCause[p] ?? 0);
-    s.causeHours[k] = (s.causeHours[k] ?? 0) + d;
-    s.pushDuration(p, d);
-  } else {
-    s.downSince[p] = s.now;
-    s.outages[p] = (s.outages[p] ?? 0) + 1;
-    s.outageCause[p] = s.cause;
-    const k = p * CAUSE_COUNT + s.cause;
-    s.causeCount[k] = (s.causeCount[k] ?? 0) + 1;
-  }
-  if (s.transitions !== null)
-    s.transitions.push({ hours: s.now, predicate: p, up, cause: s.cause });
-  return true;
-}
-
-/** Closes the outages still open at the horizon (their durations are truncated there). */
-export function closeOutages(s: TrialState): void {
-  for (let p = 0; p < s.predicateCount; p++) {
-    if (s.zero[p] === 0)
-      s.downHoursZero[p] = (s.downHoursZero[p] ?? 0) + (s.now - (s.downSinceZero[p] ?? 0));
-    if (s.timed[p] === 0) {
-      const d = s.now - (s.downSince[p] ?? 0);
-      s.downHours[p] = (s.downHours[p] ?? 0) + d;
-      const k = p * CAUSE_COUNT + (s.outageCause[p] ?? 0);
-      s.causeHours[k] = (s.causeHours[k] ?? 0) + d;
-      s.pushDuration(p, d);
-    }
-  }
 }

@@ -18,7 +18,9 @@ import {
   ACT_QUORUM_BAD_ON,
   type ScriptActions,
 } from './script-actions.js';
-import { closeOutages, evaluateCluster, evaluateRegions } from './evaluate-predicates.js';
+import { evaluateCluster } from './evaluate-predicates.js';
+import { evaluateRegions } from './evaluate-regions.js';
+import { closeOutages } from './record-predicate.js';
 import {
   KIND_BAD_API,
   KIND_BAD_RESTORE,
@@ -39,6 +41,7 @@ import {
   type SimModel,
 } from './sim-model.js';
 import { TrialState } from './trial-state.js';
+import { recomputeSides, recomputeZones } from './domain-state.js';
 
 export interface EngineOptions {
   /** Failure-biasing factor for importance sampling; 1 (or absent) for plain sampling. */
@@ -152,10 +155,10 @@ export class TrialEngine {
     const s = this.state;
     const m = this.model;
     const kind = m.kind[e] ?? 0;
-    if (kind === KIND_LINK) this.recomputeSides(m.elementRegion[e] ?? 0);
+    if (kind === KIND_LINK) recomputeSides(this.state, m.elementRegion[e] ?? 0);
     else if (kind === KIND_DOMAIN) {
-      this.recomputeZones(m.elementRegion[e] ?? 0);
-      this.recomputeSides(m.elementRegion[e] ?? 0);
+      recomputeZones(this.state, m.elementRegion[e] ?? 0);
+      recomputeSides(this.state, m.elementRegion[e] ?? 0);
     }
     const mask = m.mask[e] ?? 0;
     const end = m.affectStart[e + 1] ?? 0;
@@ -300,9 +303,9 @@ export class TrialEngine {
       if (op === ACT_FORCE_DOWN || op === ACT_FORCE_UP) {
         s.down[arg] = (s.down[arg] ?? 0) + (op === ACT_FORCE_DOWN ? 1 : -1);
         const kind = m.kind[arg] ?? 0;
-        if (kind === KIND_DOMAIN) this.recomputeZones(m.elementRegion[arg] ?? 0);
+        if (kind === KIND_DOMAIN) recomputeZones(this.state, m.elementRegion[arg] ?? 0);
         if (kind === KIND_LINK || kind === KIND_DOMAIN)
-          this.recomputeSides(m.elementRegion[arg] ?? 0);
+          recomputeSides(this.state, m.elementRegion[arg] ?? 0);
       } else if (op === ACT_API_BAD_ON || op === ACT_API_BAD_OFF) {
         s.apiBad[arg] = (s.apiBad[arg] ?? 0) + (op === ACT_API_BAD_ON ? 1 : -1);
       } else if (op === ACT_QUORUM_BAD_ON) {
@@ -316,45 +319,6 @@ export class TrialEngine {
     s.heap.set(m.scriptSlot, script.time[i] ?? Infinity);
     for (let ci = 0; ci < m.clusters.length; ci++)
       evaluateCluster(s, ci, MASK_CONTROL | MASK_WORKERS);
-  }
-
-  /** Zones effectively up in region r after a zone or region changed. */
-  private recomputeZones(r: number): void {
-    const s = this.state;
-    const m = this.model;
-    const regionUp = s.down[m.regionElement[r] ?? 0] === 0;
-    const base = m.regionZoneBase[r] ?? 0;
-    const n = m.regionZoneCount[r] ?? 0;
-    for (let z = base; z < base + n; z++)
-      s.zoneOk[z] = regionUp && s.down[m.zoneElement[z] ?? 0] === 0 ? 1 : 0;
-  }
-
-  /**
-   * Partition sides of region r: connected components of the up zones joined by up links (a down
-   * zone relays nothing); label: the smallest zone of the side.
-   */
-  private recomputeSides(r: number): void {
-    const s = this.state;
-    const m = this.model;
-    const base = m.regionZoneBase[r] ?? 0;
-    const n = m.regionZoneCount[r] ?? 0;
-    for (let z = 0; z < n; z++) s.side[base + z] = z;
-    const links = m.regionLinks[r] ?? [];
-    for (let changed = true; changed;) {
-      changed = false;
-      for (const l of links) {
-        if (s.down[l] !== 0) continue;
-        const a = base + (m.linkA[l] ?? 0);
-        const b = base + (m.linkB[l] ?? 0);
-        if (s.zoneOk[a] !== 1 || s.zoneOk[b] !== 1) continue;
-        const sa = s.side[a] ?? 0;
-        const sb = s.side[b] ?? 0;
-        if (sa !== sb) {
-          s.side[a] = s.side[b] = Math.min(sa, sb);
-          changed = true;
-        }
-      }
-    }
   }
 
   /** Switches failure biasing on or off, rescaling the pending failures of up biased elements. */
