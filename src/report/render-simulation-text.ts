@@ -15,7 +15,7 @@ export function renderSimulationText(r: SimulationResult, style: TextStyle): str
       (r.importance === null
         ? ''
         : style.dim(
-            ` (importance sampling: ${r.importance.trials} trials, β = ${r.importance.beta.toPrecision(3)})`,
+            ` (importance sampling: ${r.importance.map((p) => `${p.pass} ${p.trials} trials, β = ${p.beta.toPrecision(3)}`).join('; ')})`,
           )),
   );
   const head = [

@@ -3,11 +3,11 @@
  * sampling and importance sampling per metric, honest bounds when no outage was seen, downtime by
  * cause, the timers' share, outage-duration quantiles, and the objective checks.
  */
-import { CLUSTER_PREDICATES, REGION_PREDICATES } from './sim-model.js';
+import { CLUSTER_PREDICATES, P_WORKLOADS, REGION_PREDICATES } from './sim-model.js';
 import { METRICS, REGION_METRICS, type Topology } from '../model/topology.js';
 import { HOURS_PER_YEAR } from '../model/units.js';
 import { est, importanceMetric, plainMetric } from './metric-estimates.js';
-import { RNG_ALGORITHM } from './rng.js';
+import { IMPORTANCE_GROUPS, RNG_ALGORITHM, type ImportanceGroup } from './rng.js';
 import type { RunSpec } from './run-plan.js';
 import { fromFixed, type RunSums } from './run-sums.js';
 import type {
@@ -26,14 +26,33 @@ export interface ResultInputs {
   topology: Topology;
   spec: RunSpec;
   plain: RunSums;
-  importance: RunSums | null;
-  beta: number;
+  importance: Partial<Record<ImportanceGroup, RunSums>>;
+  betas: Record<ImportanceGroup, number>;
   stop: SimulationResult['stop'];
 }
 
-/** Whether `auto` needs the importance-sampling pass for these plain sums. */
-export function needsImportance(plain: RunSums): boolean {
-  return plain.predicates.some((p) => p.anyTrials < RARE_TRIALS);
+/** The importance-sampling pass that estimates predicate p: what its metric depends on. */
+export function groupOf(p: number, clusters: number): ImportanceGroup {
+  if (p >= clusters * CLUSTER_PREDICATES) return 'is-all';
+  return p % CLUSTER_PREDICATES === P_WORKLOADS ? 'is-workloads' : 'is-control';
+}
+
+/**
+ * The importance-sampling passes a run needs: every pass with `importance`; with `auto`, the
+ * passes of the metrics that plain sampling saw in fewer than RARE_TRIALS trials.
+ */
+export function importancePasses(
+  method: RunSpec['method'],
+  model: { clusters: unknown[] },
+  plain: RunSums,
+): ImportanceGroup[] {
+  if (method === 'plain') return [];
+  if (method === 'importance') return [...IMPORTANCE_GROUPS];
+  const needed = new Set<ImportanceGroup>();
+  plain.predicates.forEach((ps, p) => {
+    if (ps.anyTrials < RARE_TRIALS) needed.add(groupOf(p, model.clusters.length));
+  });
+  return IMPORTANCE_GROUPS.filter((g) => needed.has(g));
 }
 
 export function buildSimulationResult(x: ResultInputs): SimulationResult {
@@ -41,12 +60,15 @@ export function buildSimulationResult(x: ResultInputs): SimulationResult {
   const H = spec.horizonHours;
   const pick = (p: number): MetricResult => {
     const ps = plain.predicates[p];
-    const is = x.importance?.predicates[p];
+    const group = groupOf(p, t.clusters.length);
+    const run = x.importance[group];
+    const is = run?.predicates[p];
     const useIs =
-      x.importance !== null &&
       is !== undefined &&
       (spec.method === 'importance' || (ps !== undefined && ps.anyTrials < RARE_TRIALS));
-    if (useIs && x.importance !== null) return importanceMetric(is, x.importance, H, ps, plain);
+    if (useIs && run !== undefined) {
+      return { ...importanceMetric(is, run, H, ps, plain), importancePass: group };
+    }
     return plainMetric(ps, plain.trials, H, plain.bits);
   };
   const clusters: Record<string, ClusterResult> = {};
@@ -79,7 +101,7 @@ export function buildSimulationResult(x: ResultInputs): SimulationResult {
     method: usedIs ? 'monte-carlo+importance-sampling' : 'monte-carlo',
     rng: RNG_ALGORITHM,
     stop: x.stop,
-    importance: x.importance === null ? null : { trials: x.importance.trials, beta: x.beta },
+    importance: importanceSummary(x),
     timersHours: {
       leaseDuration: t.timers.leaseDurationHours,
       endpointFailover: t.timers.endpointFailoverHours,
@@ -98,6 +120,14 @@ export function stopOf(reason: StopReason, trialsRequested: number): SimulationR
 }
 
 // --- internal ---
+
+function importanceSummary(x: ResultInputs): SimulationResult['importance'] {
+  const passes = IMPORTANCE_GROUPS.flatMap((group) => {
+    const run = x.importance[group];
+    return run === undefined ? [] : [{ pass: group, trials: run.trials, beta: x.betas[group] }];
+  });
+  return passes.length === 0 ? null : passes;
+}
 
 function dataLoss(plain: RunSums, ci: number, H: number): ClusterResult['dataLoss'] {
   const ls = plain.clusters[ci];

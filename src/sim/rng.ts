@@ -8,8 +8,16 @@ import seedrandom from 'seedrandom';
 /** A uniform generator on [0, 1). */
 export type Rng = () => number;
 
-/** Which pass of a run a stream belongs to: plain sampling, or importance sampling. */
-export type StreamKind = 'plain' | 'importance';
+/**
+ * Importance-sampling passes, by the elements they bias: those the control plane depends on
+ * (etcdQuorum, api, scheduling), those workloads depend on (zones, regions, workers), or all
+ * (the region metrics). Biasing only what a metric depends on keeps the weights tame.
+ */
+export const IMPORTANCE_GROUPS = ['is-control', 'is-workloads', 'is-all'] as const;
+export type ImportanceGroup = (typeof IMPORTANCE_GROUPS)[number];
+
+/** Which pass of a run a stream belongs to: plain sampling, or an importance-sampling pass. */
+export type StreamKind = 'plain' | ImportanceGroup;
 
 /** The generator: Alea (Baagøe), about 5× faster than seedrandom's default ARC4. */
 export const RNG_ALGORITHM = 'alea';

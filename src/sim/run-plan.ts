@@ -6,8 +6,8 @@
 import type { Topology } from '../model/topology.js';
 import { compileModel } from './compile-model.js';
 import { PlainAccumulator } from './plain-accumulator.js';
-import { computeBeta } from './importance.js';
-import { createTrialRng, type StreamKind } from './rng.js';
+import { biasedElements, computeBeta } from './importance.js';
+import { createTrialRng, type ImportanceGroup, type StreamKind } from './rng.js';
 import { addTrial, emptyRunSums, PLAIN_BITS, WEIGHTED_BITS, type RunSums } from './run-sums.js';
 import { compileScript, type ScriptActions } from './script-actions.js';
 import type { SimModel } from './sim-model.js';
@@ -28,14 +28,24 @@ export interface RunPlan {
   spec: RunSpec;
   model: SimModel;
   script: ScriptActions | undefined;
-  beta: number;
+  /** Per importance-sampling pass: the elements it biases and its factor β. */
+  passes: Record<ImportanceGroup, { biased: Uint8Array; beta: number }>;
   engines: Partial<Record<StreamKind, TrialEngine>>;
 }
 
 export function createRunPlan(topology: Topology, spec: RunSpec): RunPlan {
   const model = compileModel(topology, { horizonHours: spec.horizonHours, randomFailures: true });
   const script = spec.withEvents ? compileScript(topology, model) : undefined;
-  return { spec, model, script, beta: computeBeta(model), engines: {} };
+  const pass = (group: ImportanceGroup): { biased: Uint8Array; beta: number } => {
+    const biased = biasedElements(model, group);
+    return { biased, beta: computeBeta(model, biased) };
+  };
+  const passes = {
+    'is-control': pass('is-control'),
+    'is-workloads': pass('is-workloads'),
+    'is-all': pass('is-all'),
+  };
+  return { spec, model, script, passes, engines: {} };
 }
 
 export function emptySumsFor(plan: RunPlan, stream: StreamKind): RunSums {
@@ -84,7 +94,7 @@ export function runTrialRange(
 function engineFor(plan: RunPlan, stream: StreamKind): TrialEngine {
   const existing = plan.engines[stream];
   if (existing !== undefined) return existing;
-  const options = stream === 'importance' ? { beta: plan.beta } : {};
+  const options = stream === 'plain' ? {} : plan.passes[stream];
   const engine = new TrialEngine(
     plan.model,
     plan.script === undefined ? options : { ...options, script: plan.script },

@@ -4,8 +4,9 @@
  * sums, so the merge needs nothing else and gives the same result as one run of all the trials.
  */
 import type { Topology } from '../model/topology.js';
-import { needsImportance } from './build-result.js';
+import { importancePasses } from './build-result.js';
 import type { RunSpec } from './run-plan.js';
+import { IMPORTANCE_GROUPS, type ImportanceGroup } from './rng.js';
 import { runSumsFromJson, runSumsToJson, type RunSumsJson } from './run-sums-json.js';
 import { mergeRunSums, type RunSums } from './run-sums.js';
 import type { RangeRequest, RunOutcome } from './simulate.js';
@@ -21,10 +22,10 @@ export interface SimulationPart {
   topology: Topology;
   spec: RunSpec;
   trialsRequested: number;
-  beta: number;
+  betas: Record<ImportanceGroup, number>;
   shard: Shard;
   plain: RunSumsJson;
-  importance: RunSumsJson | null;
+  importance: Partial<Record<ImportanceGroup, RunSumsJson>>;
 }
 
 /** The trial ranges of one shard: its share of the plain trials and, unless plain, of the IS pass. */
@@ -33,8 +34,10 @@ export function shardRequests(spec: RunSpec, trials: number, shard: Shard): Rang
   const to = Math.floor(((shard.index + 1) * trials) / shard.count);
   const requests: RangeRequest[] = [{ stream: 'plain', from, to }];
   // `auto` decides on importance sampling from all the plain trials, which no shard sees: every
-  // shard runs its share of both passes, and the merge uses the second one only if needed.
-  if (spec.method !== 'plain') requests.push({ stream: 'importance', from, to });
+  // shard runs its share of every pass, and the merge uses the passes a single run would have.
+  if (spec.method !== 'plain') {
+    for (const group of IMPORTANCE_GROUPS) requests.push({ stream: group, from, to });
+  }
   return requests;
 }
 
@@ -42,10 +45,10 @@ export function buildPart(
   topology: Topology,
   spec: RunSpec,
   trialsRequested: number,
-  beta: number,
+  betas: Record<ImportanceGroup, number>,
   shard: Shard,
   plain: RunSums,
-  importance: RunSums | null,
+  importance: Partial<Record<ImportanceGroup, RunSums>>,
 ): SimulationPart {
   return {
     version: 1,
@@ -53,15 +56,26 @@ export function buildPart(
     topology,
     spec,
     trialsRequested,
-    beta,
+    betas,
     shard,
     plain: runSumsToJson(plain),
-    importance: importance === null ? null : runSumsToJson(importance),
+    importance: Object.fromEntries(
+      IMPORTANCE_GROUPS.flatMap((g) => {
+        const sums = importance[g];
+        return sums === undefined ? [] : [[g, runSumsToJson(sums)]];
+      }),
+    ),
   };
 }
 
 export type MergeResult =
-  | { ok: true; topology: Topology; spec: RunSpec; beta: number; outcome: RunOutcome }
+  | {
+      ok: true;
+      topology: Topology;
+      spec: RunSpec;
+      betas: Record<ImportanceGroup, number>;
+      outcome: RunOutcome;
+    }
   | { ok: false; message: string };
 
 /** Combines the parts of one sharded run; every shard exactly once, all from the same run. */
@@ -69,7 +83,7 @@ export function mergeParts(parts: SimulationPart[]): MergeResult {
   const first = parts[0];
   if (first === undefined) return { ok: false, message: 'no parts to merge' };
   const key = (p: SimulationPart): string =>
-    JSON.stringify([p.topology, p.spec, p.trialsRequested, p.beta, p.shard.count]);
+    JSON.stringify([p.topology, p.spec, p.trialsRequested, p.betas, p.shard.count]);
   const k0 = key(first);
   const bad = parts.find((p) => key(p) !== k0);
   if (bad !== undefined) {
@@ -90,24 +104,26 @@ export function mergeParts(parts: SimulationPart[]): MergeResult {
     };
   }
   const plain = runSumsFromJson(first.plain);
-  const importance = first.importance === null ? null : runSumsFromJson(first.importance);
-  for (const p of parts.slice(1)) {
-    mergeRunSums(plain, runSumsFromJson(p.plain));
-    if (importance !== null && p.importance !== null)
-      mergeRunSums(importance, runSumsFromJson(p.importance));
+  for (const p of parts.slice(1)) mergeRunSums(plain, runSumsFromJson(p.plain));
+  const importance: Partial<Record<ImportanceGroup, RunSums>> = {};
+  const clusters = { clusters: first.topology.clusters };
+  for (const group of importancePasses(first.spec.method, clusters, plain)) {
+    const sums = parts.map((p) => p.importance[group]);
+    if (sums.some((s) => s === undefined)) {
+      return { ok: false, message: `a part lacks the importance-sampling pass ${group}` };
+    }
+    const merged = runSumsFromJson(sums[0]);
+    for (const s of sums.slice(1)) mergeRunSums(merged, runSumsFromJson(s));
+    importance[group] = merged;
   }
-  const useIs =
-    importance !== null &&
-    (first.spec.method === 'importance' ||
-      (first.spec.method === 'auto' && needsImportance(plain)));
   return {
     ok: true,
     topology: first.topology,
     spec: first.spec,
-    beta: first.beta,
+    betas: first.betas,
     outcome: {
       plain,
-      importance: useIs ? importance : null,
+      importance,
       stop: { reason: 'trials', trialsRequested: first.trialsRequested },
     },
   };

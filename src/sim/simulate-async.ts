@@ -5,6 +5,7 @@
  */
 import type { Topology } from '../model/topology.js';
 import { createRunPlan, emptySumsFor, type RunPlan } from './run-plan.js';
+import type { ImportanceGroup } from './rng.js';
 import { mergeRunSums, type RunSums } from './run-sums.js';
 import {
   resolveSpec,
@@ -38,17 +39,19 @@ export async function driveSteps(
   runner: RangeRunner,
 ): Promise<RunOutcome> {
   const steps = runSteps(plan, options, defaultTrials);
-  const done = { plain: emptySumsFor(plan, 'plain'), importance: null as RunSums | null };
+  const plain = emptySumsFor(plan, 'plain');
+  const importance: Partial<Record<ImportanceGroup, RunSums>> = {};
   let next = steps.next(emptySumsFor(plan, 'plain'));
   while (next.done !== true) {
     const request = next.value;
     const { sums, stopped } = await runner(request);
-    if (request.stream === 'plain') mergeRunSums(done.plain, sums);
-    else mergeRunSums((done.importance ??= emptySumsFor(plan, 'importance')), sums);
+    const stream = request.stream;
+    if (stream === 'plain') mergeRunSums(plain, sums);
+    else mergeRunSums((importance[stream] ??= emptySumsFor(plan, stream)), sums);
     if (stopped) {
       return {
-        plain: done.plain,
-        importance: done.importance,
+        plain,
+        importance,
         stop: { reason: 'interrupted', trialsRequested: options.trials ?? defaultTrials },
       };
     }

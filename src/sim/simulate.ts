@@ -5,8 +5,8 @@
  * in-process run here and the worker-thread run of the CLI (cli/commands/simulate.ts).
  */
 import type { Topology } from '../model/topology.js';
-import { buildSimulationResult, needsImportance } from './build-result.js';
-import type { StreamKind } from './rng.js';
+import { buildSimulationResult, importancePasses } from './build-result.js';
+import type { ImportanceGroup, StreamKind } from './rng.js';
 import {
   createRunPlan,
   emptySumsFor,
@@ -41,7 +41,8 @@ export interface RangeRequest {
 
 export interface RunOutcome {
   plain: RunSums;
-  importance: RunSums | null;
+  /** The importance-sampling passes that ran. */
+  importance: Partial<Record<ImportanceGroup, RunSums>>;
   stop: SimulationResult['stop'];
 }
 
@@ -70,9 +71,18 @@ export function resultOf(topology: Topology, plan: RunPlan, outcome: RunOutcome)
     spec: plan.spec,
     plain: outcome.plain,
     importance: outcome.importance,
-    beta: plan.beta,
+    betas: betasOf(plan),
     stop: outcome.stop,
   });
+}
+
+/** The biasing factor of every importance-sampling pass of a plan. */
+export function betasOf(plan: RunPlan): Record<ImportanceGroup, number> {
+  return {
+    'is-control': plan.passes['is-control'].beta,
+    'is-workloads': plan.passes['is-workloads'].beta,
+    'is-all': plan.passes['is-all'].beta,
+  };
 }
 
 /**
@@ -107,11 +117,11 @@ export function* runSteps(
       batch = Math.min(plain.trials, max - plain.trials);
     }
   }
-  let importance: RunSums | null = null;
-  const method = plan.spec.method;
-  if (method === 'importance' || (method === 'auto' && needsImportance(plain))) {
-    importance = emptySumsFor(plan, 'importance');
-    mergeRunSums(importance, yield { stream: 'importance', from: 0, to: plain.trials });
+  const importance: Partial<Record<ImportanceGroup, RunSums>> = {};
+  for (const group of importancePasses(plan.spec.method, plan.model, plain)) {
+    const sums = emptySumsFor(plan, group);
+    mergeRunSums(sums, yield { stream: group, from: 0, to: plain.trials });
+    importance[group] = sums;
   }
   const stop: SimulationResult['stop'] = { reason, trialsRequested: requested };
   if (options.precision !== undefined) {

@@ -4,6 +4,7 @@
  */
 import type { Cause } from './failure-classes.js';
 import type { Interval } from './intervals.js';
+import type { ImportanceGroup } from './rng.js';
 
 export interface Estimate {
   mean: number;
@@ -30,6 +31,8 @@ export interface MetricResult {
   outageDurationHours: { p50: number; p90: number; p99: number; max: number } | null;
   /** Importance sampling: the effective number of outage trials, (Σw)²/Σw². */
   effectiveSampleSize?: number;
+  /** Importance sampling: the pass (which elements it biased) this estimate comes from. */
+  importancePass?: ImportanceGroup;
   /** How to read the interval when it is a bound rather than an estimate. */
   note?: string;
 }
@@ -73,7 +76,8 @@ export interface SimulationResult {
   method: 'monte-carlo' | 'monte-carlo+importance-sampling';
   rng: string;
   stop: { reason: StopReason; trialsRequested: number; precision?: number; unmet?: string[] };
-  importance: { trials: number; beta: number } | null;
+  /** The importance-sampling passes that ran: the elements each biased, its trials and β. */
+  importance: { pass: ImportanceGroup; trials: number; beta: number }[] | null;
   timersHours: {
     leaseDuration: number;
     endpointFailover: number;

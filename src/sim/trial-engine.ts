@@ -46,6 +46,8 @@ import { recomputeSides, recomputeZones } from './domain-state.js';
 export interface EngineOptions {
   /** Failure-biasing factor for importance sampling; 1 (or absent) for plain sampling. */
   beta?: number;
+  /** The elements biased (default: the model's biasable elements). */
+  biased?: Uint8Array;
   script?: ScriptActions;
 }
 
@@ -53,6 +55,7 @@ export class TrialEngine {
   readonly model: SimModel;
   readonly state: TrialState;
   private readonly script: ScriptActions | undefined;
+  private readonly biased: Uint8Array;
   private rng: Rng = () => 0.5;
 
   constructor(model: SimModel, options: EngineOptions = {}) {
@@ -60,6 +63,7 @@ export class TrialEngine {
     this.state = new TrialState(model);
     this.script =
       options.script !== undefined && options.script.time.length > 0 ? options.script : undefined;
+    this.biased = options.biased ?? model.biased;
     const beta = options.beta ?? 1;
     this.state.biasing = beta > 1;
     this.state.beta = beta;
@@ -78,7 +82,7 @@ export class TrialEngine {
       const rate = m.rate[e] ?? 0;
       if (rate > 0) {
         heap.set(e, drawUnitExponential(rng) / rate);
-        if (s.biasing && m.biased[e] === 1) s.upBiasedRate += rate;
+        if (s.biasing && this.biased[e] === 1) s.upBiasedRate += rate;
       }
     }
     m.clusters.forEach((c, ci) => {
@@ -123,7 +127,7 @@ export class TrialEngine {
     if (s.randomDown[e] === 0) {
       s.randomDown[e] = 1;
       s.down[e] = (s.down[e] ?? 0) + 1;
-      if (s.biasing && m.biased[e] === 1) {
+      if (s.biasing && this.biased[e] === 1) {
         if (s.biasOn) s.logWeight -= s.logBeta;
         s.upBiasedRate -= m.rate[e] ?? 0;
         if (++s.biasedDown === 1) this.setBias(true);
@@ -140,7 +144,7 @@ export class TrialEngine {
         s.diskDown[ci] = (s.diskDown[ci] ?? 0) - 1;
       }
       let rate = m.rate[e] ?? 0;
-      if (s.biasing && m.biased[e] === 1) {
+      if (s.biasing && this.biased[e] === 1) {
         s.upBiasedRate += rate;
         if (--s.biasedDown === 0) this.setBias(false);
         if (s.biasOn) rate *= s.beta;
@@ -330,7 +334,7 @@ export class TrialEngine {
     const t = s.now;
     const heap = s.heap;
     for (let e = 0; e < m.elementCount; e++) {
-      if (m.biased[e] !== 1 || s.randomDown[e] !== 0) continue;
+      if (this.biased[e] !== 1 || s.randomDown[e] !== 0) continue;
       const k = heap.key[e] ?? Infinity;
       if (k > t && k < Infinity) heap.set(e, t + (k - t) * factor);
     }

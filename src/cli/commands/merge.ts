@@ -31,7 +31,7 @@ export function registerMerge(program: Command, ctx: CliContext): Command {
         spec: merged.spec,
         plain: merged.outcome.plain,
         importance: merged.outcome.importance,
-        beta: merged.beta,
+        betas: merged.betas,
         stop: merged.outcome.stop,
       });
       const json = `${JSON.stringify(result, null, 2)}\n`;

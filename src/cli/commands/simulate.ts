@@ -11,9 +11,17 @@ import { renderSimulationText, renderTimelineText } from '../../report/render-si
 import { createRunPlan, emptySumsFor, type SimulationMethod } from '../../sim/run-plan.js';
 import { buildPart, shardRequests, type Shard } from '../../sim/shard.js';
 import { driveSteps } from '../../sim/simulate-async.js';
-import { resolveSpec, resultOf, type SimulateOptions } from '../../sim/simulate.js';
+import {
+  betasOf,
+  resolveSpec,
+  resultOf,
+  type RangeRequest,
+  type SimulateOptions,
+} from '../../sim/simulate.js';
+import type { ImportanceGroup } from '../../sim/rng.js';
+import type { RunSums } from '../../sim/run-sums.js';
 import { simulateTimeline } from '../../sim/timeline.js';
-import { WorkerPool } from '../../sim/worker-pool.js';
+import { WorkerPool, type PoolRun } from '../../sim/worker-pool.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -167,14 +175,10 @@ async function run(
   const onInterrupt = (): void => pool.stop();
   process.once('SIGINT', onInterrupt);
   try {
-    const runner = async (request: {
-      stream: 'plain' | 'importance';
-      from: number;
-      to: number;
-    }) => {
+    const runner = async (request: RangeRequest): Promise<PoolRun> => {
       progress.start(
         request.to - request.from,
-        request.stream === 'plain' ? 'trials' : 'importance',
+        request.stream === 'plain' ? 'trials' : request.stream,
       );
       const r = await pool.run(request, (done) => progress.update(done));
       progress.stop();
@@ -182,13 +186,19 @@ async function run(
     };
     if (flags.shard !== undefined) {
       const trials = options.trials ?? topology.simulation.trials;
-      const [plainReq, isReq] = shardRequests(spec, trials, flags.shard);
-      const plain = plainReq === undefined ? empty : (await runner(plainReq)).sums;
-      const importance = isReq === undefined ? null : (await runner(isReq)).sums;
-      const part = buildPart(topology, spec, trials, plan.beta, flags.shard, plain, importance);
+      const requests = shardRequests(spec, trials, flags.shard);
+      let plain = empty;
+      const importance: Partial<Record<ImportanceGroup, RunSums>> = {};
+      for (const request of requests) {
+        const { sums } = await runner(request);
+        if (request.stream === 'plain') plain = sums;
+        else importance[request.stream] = sums;
+      }
+      const part = buildPart(topology, spec, trials, betasOf(plan), flags.shard, plain, importance);
       await writeFileAtomic(flags.out ?? 'part.json', `${JSON.stringify(part)}\n`);
+      const range = requests[0];
       ctx.stderr(
-        `hasim: wrote shard ${flags.shard.index}/${flags.shard.count} (trials ${plainReq?.from ?? 0}–${(plainReq?.to ?? 0) - 1}) to ${flags.out ?? ''}\n`,
+        `hasim: wrote shard ${flags.shard.index}/${flags.shard.count} (trials ${range?.from ?? 0}–${(range?.to ?? 0) - 1}) to ${flags.out ?? ''}\n`,
       );
       return;
     }

@@ -6,7 +6,7 @@ import { runSumsToJson } from '../../../src/sim/run-sums-json.js';
 import { TrialEngine } from '../../../src/sim/trial-engine.js';
 import { addTrial, mergeRunSums } from '../../../src/sim/run-sums.js';
 import { buildPart, mergeParts, shardRequests } from '../../../src/sim/shard.js';
-import { simulate } from '../../../src/sim/simulate.js';
+import { betasOf, simulate } from '../../../src/sim/simulate.js';
 import { METRICS } from '../../../src/model/topology.js';
 import { threeZones } from '../../helpers/sim-scenarios.js';
 
@@ -55,8 +55,8 @@ describe('reproducibility', () => {
           topology: t,
           spec,
           plain: sums,
-          importance: null,
-          beta: 1,
+          importance: {},
+          betas: { 'is-control': 1, 'is-workloads': 1, 'is-all': 1 },
           stop: { reason: 'trials', trialsRequested: 90 },
         }),
       );
@@ -99,10 +99,12 @@ describe('sharded runs', () => {
       const parts = [0, 1, 2].map((index) => {
         const shard = { index, count: 3 };
         const plan = createRunPlan(t, spec);
-        const sums = shardRequests(spec, 120, shard).map((r) =>
-          runTrialRange(plan, r.stream, r.from, r.to),
+        const requests = shardRequests(spec, 120, shard);
+        const sums = requests.map((r) => runTrialRange(plan, r.stream, r.from, r.to));
+        const importance = Object.fromEntries(
+          requests.flatMap((r, i) => (r.stream === 'plain' ? [] : [[r.stream, sums[i]!]])),
         );
-        return buildPart(t, spec, 120, plan.beta, shard, sums[0]!, sums[1] ?? null);
+        return buildPart(t, spec, 120, betasOf(plan), shard, sums[0]!, importance);
       });
       const merged = mergeParts(JSON.parse(JSON.stringify(parts.reverse())) as typeof parts);
       // Assert
@@ -113,7 +115,7 @@ describe('sharded runs', () => {
         spec: merged.spec,
         plain: merged.outcome.plain,
         importance: merged.outcome.importance,
-        beta: merged.beta,
+        betas: merged.betas,
         stop: merged.outcome.stop,
       });
       expect(single.clusters['prod']!.etcdQuorum.method).toBe('importance-sampling');

@@ -31,7 +31,9 @@ describe('simulate options', () => {
       maxTrials: 5000,
     });
     expect(r.stop.reason).toBe('precision-met');
-    expect(r.importance?.trials).toBe(r.trials);
+    expect(r.importance).toEqual([
+      expect.objectContaining({ pass: 'is-workloads', trials: r.trials }),
+    ]);
     // Batches double: 20, 40, 80, … trials.
     expect(Math.log2(r.trials / 20) % 1).toBe(0);
     for (const m of ['etcdQuorum', 'api', 'scheduling'] as const) {
