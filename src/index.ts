@@ -20,3 +20,30 @@ export {
   type LocatedIssue,
 } from './io/read-scenario.js';
 export { writeFileAtomic } from './io/write-file-atomic.js';
+
+// quorum: closed forms
+export { majority, faultTolerance, hasQuorum } from './quorum/majority.js';
+export {
+  computeDomainTolerance,
+  computeRegionTolerance,
+  balancedSpread,
+  type DomainTolerance,
+} from './quorum/domain-tolerance.js';
+export { analyzePartition, listPartitions, type PartitionOutcome } from './quorum/partition.js';
+export {
+  computeClusterCounts,
+  CLUSTER_MODES,
+  type ClusterCounts,
+  type ClusterMode,
+} from './quorum/cluster-count.js';
+export { computeClusterSplit, KUBERNETES_LIMITS } from './quorum/cluster-split.js';
+export { computeWorkerHeadroom, type WorkerHeadroom } from './quorum/headroom.js';
+
+// exact: steady-state availability
+export { analyzeTopology, type AnalysisResult } from './exact/analyze.js';
+export { computeMetrics, type MetricValues } from './exact/engine.js';
+export { buildQuorumReport, type QuorumReport } from './quorum/quorum-report.js';
+
+// plan
+export { buildPlan } from './plan/build-plan.js';
+export type { PlanOptions, PlanResult } from './plan/plan-result.js';
