@@ -172,12 +172,13 @@ export class TrialState {
     this.serving.fill(1);
     this.eligible.fill(1);
     this.strandedSince.fill(-1);
-    this.leader.fill(0);
     this.electAt.fill(0);
     this.failoverUntil.fill(0);
     this.zero.fill(1);
     this.timed.fill(1);
     this.model.clusters.forEach((c, ci) => {
+      // The first master leads from the start (none without masters).
+      this.leader[ci] = c.masterNode.length > 0 ? 0 : -1;
       const b = this.workerBase[ci] ?? 0;
       for (let w = 0; w < c.workerNode.length; w++)
         this.carrying[b + w] = w < c.workersNeeded ? 1 : 0;
