@@ -78,9 +78,11 @@ export class PlainAccumulator {
       ps.anyTrials++;
       ps.outageCount += n;
       for (let c = 0; c < CAUSE_COUNT; c++) {
+        const count = s.causeCount[p * CAUSE_COUNT + c] ?? 0;
         const h = s.causeHours[p * CAUSE_COUNT + c] ?? 0;
+        if (count === 0 && h === 0) continue;
         if (h > 0) f[o + 8 + c] = (f[o + 8 + c] ?? 0) + Math.round(h * scale);
-        ps.causeCount[c] = (ps.causeCount[c] ?? 0) + (s.causeCount[p * CAUSE_COUNT + c] ?? 0);
+        ps.causeCount[c] = (ps.causeCount[c] ?? 0) + count;
       }
     }
     addDurations(this.sums, s);
