@@ -47,3 +47,6 @@ export { buildQuorumReport, type QuorumReport } from './quorum/quorum-report.js'
 // plan
 export { buildPlan } from './plan/build-plan.js';
 export type { PlanOptions, PlanResult } from './plan/plan-result.js';
+
+// sim: the Monte Carlo engine
+export * from './sim/index.js';

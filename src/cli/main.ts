@@ -38,7 +38,8 @@ export function buildProgram(ctx: CliContext): Command {
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',
-      '\nExit codes: 0 ok, 1 internal error (a bug), 2 bad usage or invalid input, 3 target not met.\n' +
+      '\nExit codes: 0 ok, 1 internal error (a bug), 2 bad usage or invalid input, 3 target not met,\n' +
+        '130 interrupted (Ctrl-C; the partial result is printed).\n' +
         'Docs: README.md and docs/ in the hasim repository.',
     );
   configure(program, ctx);

@@ -156,7 +156,7 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
 // --- internal ---
 
 /** The shell's code for a run stopped by Ctrl-C (128 + SIGINT): its result is partial. */
-const INTERRUPTED = 130;
+const INTERRUPTED = ExitCode.interrupted;
 
 async function run(
   topology: Topology,

@@ -22,7 +22,7 @@ describe('the hasim CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('validate');
     expect(r.stdout).toContain(
-      'Exit codes: 0 ok, 1 internal error (a bug), 2 bad usage or invalid input, 3 target not met.',
+      'Exit codes: 0 ok, 1 internal error (a bug), 2 bad usage or invalid input, 3 target not met,',
     );
   });
 
