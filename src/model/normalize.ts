@@ -71,8 +71,8 @@ export function normalizeScenario(file: ScenarioFile): Topology {
 }
 
 /** Hours of a written duration; the schema has already checked the text. */
-function duration(text: string | undefined, fallback: number): number {
-  return text === undefined ? fallback : (parseDuration(text) ?? fallback);
+function duration(text: string | 0 | undefined, fallback: number): number {
+  return text === undefined ? fallback : (parseDuration(String(text)) ?? fallback);
 }
 
 export function normalizeRepair(written: RepairWritten): RepairDistribution {
@@ -148,7 +148,7 @@ function normalizeFailures(written: NonNullable<ScenarioFile['failures']>): Fail
   };
 }
 
-type RolloutWritten = 'all-at-once' | { waves: (number | 'all')[]; detection: string };
+type RolloutWritten = 'all-at-once' | { waves: (number | 'all')[]; detection: string | 0 };
 
 function normalizeRollout(written: RolloutWritten): Rollout {
   if (written === 'all-at-once') return { kind: 'all-at-once' };

@@ -4,17 +4,17 @@
  * express (references between names) and `normalize.ts` fills in defaults.
  */
 import { z } from 'zod';
-import { DURATION_HINT, DURATION_PATTERN } from './units.js';
+import { DURATION_HINT, DURATION_PATTERN, parseDuration } from './units.js';
 
 const NAME_PATTERN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 const NAME_HINT = 'expected a name of lowercase letters, digits, "-" and "." (e.g. eu-west)';
 
 const Name = z.string({ error: NAME_HINT }).regex(NAME_PATTERN, { error: NAME_HINT });
 
+// A bare 0 is a duration too: `leaseDuration: 0` is how people switch a timer off.
 export const DurationSchema = z
-  .string({ error: DURATION_HINT })
-  .regex(new RegExp(DURATION_PATTERN), { error: DURATION_HINT })
-  .meta({ description: 'A duration: 30s, 10m, 4h, 2d, 1y (365 d), or parts such as 1h30m' });
+  .union([z.string().regex(new RegExp(DURATION_PATTERN)), z.literal(0)], { error: DURATION_HINT })
+  .meta({ description: 'A duration: 30s, 10m, 4h, 2d, 1y (365 d), parts such as 1h30m, or 0' });
 
 const Rate = z
   .number({ error: 'expected a number of failures per year' })
@@ -68,12 +68,16 @@ export const RepairSchema = z
 
 const failureFields = {
   perYear: Rate.optional(),
-  mttf: DurationSchema.optional().meta({ description: 'Mean time to failure, instead of perYear' }),
+  mttf: DurationSchema.refine((d) => parseDuration(String(d)) !== 0, {
+    error: 'an mttf must be longer than 0 (perYear: 0 switches the class off)',
+  })
+    .optional()
+    .meta({ description: 'Mean time to failure, instead of perYear' }),
   repair: RepairSchema.optional(),
 };
 
 function oneRateForm(
-  f: { perYear?: number | undefined; mttf?: string | undefined },
+  f: { perYear?: number | undefined; mttf?: string | 0 | undefined },
   ctx: z.RefinementCtx,
 ): void {
   if (f.perYear !== undefined && f.mttf !== undefined) {
@@ -257,7 +261,9 @@ export const ScenarioFileSchema = z
       events: z.array(EventSchema).optional(),
       simulation: z
         .strictObject({
-          horizon: DurationSchema.optional(),
+          horizon: DurationSchema.refine((d) => parseDuration(String(d)) !== 0, {
+            error: 'the horizon must be longer than 0',
+          }).optional(),
           trials: z
             .number()
             .int()

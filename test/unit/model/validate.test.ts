@@ -177,6 +177,20 @@ describe('validateScenario', () => {
     expect(issuesOf(withCluster(patch)).warnings).toContain(warning);
   });
 
+  it('accepts a bare 0 as a duration: the way to switch a timer off', () => {
+    const r = validateScenario({ ...base(), timers: { leaseDuration: 0, podEviction: '0' } });
+    expect(r.ok && r.topology.timers.leaseDurationHours).toBe(0);
+    expect(r.ok && r.topology.timers.podEvictionHours).toBe(0);
+  });
+
+  it('rejects a zero horizon and a zero mttf', () => {
+    const file = { ...base(), simulation: { horizon: 0 }, failures: { zone: { mttf: '0' } } };
+    expect(issuesOf(file).errors).toEqual([
+      'failures.zone.mttf: an mttf must be longer than 0 (perYear: 0 switches the class off)',
+      'simulation.horizon: the horizon must be longer than 0',
+    ]);
+  });
+
   it('explains a repair with no distribution, or with two', () => {
     const file = {
       ...base(),
