@@ -13,7 +13,9 @@ const Name = z.string({ error: NAME_HINT }).regex(NAME_PATTERN, { error: NAME_HI
 
 // A bare 0 is a duration too: `leaseDuration: 0` is how people switch a timer off.
 export const DurationSchema = z
-  .union([z.string().regex(new RegExp(DURATION_PATTERN)), z.literal(0)], { error: DURATION_HINT })
+  .union([z.string().regex(new RegExp(DURATION_PATTERN), { error: DURATION_HINT }), z.literal(0)], {
+    error: DURATION_HINT,
+  })
   .meta({ description: 'A duration: 30s, 10m, 4h, 2d, 1y (365 d), parts such as 1h30m, or 0' });
 
 const Rate = z
