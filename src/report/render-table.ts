@@ -15,7 +15,8 @@ export function renderTable(
     head: head.map((h) => style.bold(h)),
     colAligns: head.map((_, i) => align[i] ?? 'left'),
     // cli-table3 colours headings and borders itself unless told not to; colour is ours.
-    style: { head: [], border: [] },
+    // Compact: no rule between rows, so long tables (timelines) stay readable.
+    style: { head: [], border: [], compact: true },
   });
   for (const row of rows) table.push(row.map((c) => String(c)));
   return table.toString();
