@@ -1,19 +1,7 @@
 /** Small scenarios for simulator tests, written as scenario files (JSON is YAML) and loaded. */
 import { loadScenarioText } from '../../src/io/read-scenario.js';
 import type { Topology } from '../../src/model/topology.js';
-
-/** Every failure class switched off; tests switch on what they need. */
-export const ALL_OFF = {
-  node: { perYear: 0 },
-  disk: { perYear: 0 },
-  zone: { perYear: 0 },
-  region: { perYear: 0 },
-  partition: { perYear: 0 },
-  process: { perYear: 0 },
-  loadBalancer: { perYear: 0 },
-  operatorError: { changesPerYear: 0 },
-  maintenance: { passesPerYear: 0 },
-};
+import { ALL_FAILURES_OFF } from './topology-builder.js';
 
 export const ZERO_TIMERS = {
   leaseDuration: '0',
@@ -55,7 +43,7 @@ export function threeZones(options: {
         workersNeeded: options.workersNeeded ?? 4,
       },
     ],
-    failures: { ...ALL_OFF, ...options.failures },
+    failures: { ...ALL_FAILURES_OFF, ...options.failures },
     timers: options.timers ?? ZERO_TIMERS,
     ...(options.events === undefined ? {} : { events: options.events }),
     simulation: { horizon: options.horizon ?? '1y', trials: 200, seed: 7 },

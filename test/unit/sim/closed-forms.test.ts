@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/sim/simulate.js';
 import { lognormalSigma } from '../../../src/model/repair.js';
 import {
-  ALL_OFF,
   atLeast,
   elementAvailability,
   threeZones,
   topologyOf,
   ZERO_TIMERS,
 } from '../../helpers/sim-scenarios.js';
+import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
 
 // With every timer at 0 the time-average of a predicate converges to its steady-state value,
 // whatever the shape of the repair distribution. Rates are high so that 200 trials see plenty of
@@ -135,7 +135,7 @@ describe('region predicates agree with closed forms', () => {
         endpoint: 'single-master',
         workers: { a: 1 },
       })),
-      failures: { ...ALL_OFF, master: { perYear: 40, repair: { mean: '24h' } } },
+      failures: { ...ALL_FAILURES_OFF, master: { perYear: 40, repair: { mean: '24h' } } },
       timers: ZERO_TIMERS,
       failover: 'cross-region',
     });

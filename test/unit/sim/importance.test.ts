@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/sim/simulate.js';
 import { lognormalSigma } from '../../../src/model/repair.js';
 import {
-  ALL_OFF,
   atLeast,
   elementAvailability,
   threeZones,
   topologyOf,
   ZERO_TIMERS,
 } from '../../helpers/sim-scenarios.js';
+import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
 
 // A 3-member quorum whose nodes fail 0.2 times a year and are repaired in 10 minutes on average
 // (exponential): a quorum loss needs a second failure within a repair, about once in 200,000 years.
@@ -107,7 +107,7 @@ describe('importance sampling with heavy-tailed repairs', () => {
         },
       ],
       failures: {
-        ...ALL_OFF,
+        ...ALL_FAILURES_OFF,
         zone: { perYear: 0.02, repair: { median: '3h', p90: '14h' } },
         worker: { perYear: 0.2, repair: { median: '10m', p90: '1h' } },
       },

@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/sim/simulate.js';
-import {
-  ALL_OFF,
-  elementAvailability,
-  topologyOf,
-  ZERO_TIMERS,
-} from '../../helpers/sim-scenarios.js';
+import { elementAvailability, topologyOf, ZERO_TIMERS } from '../../helpers/sim-scenarios.js';
+import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
 
 // Random small clusters (1–3 zones, stacked masters, a few endpoint kinds) with masters, zones,
 // zone links and load balancers failing often. The oracle enumerates every joint state of the
@@ -115,7 +111,7 @@ describe('simulate agrees with an independent steady-state oracle on random smal
             },
           ],
           failures: {
-            ...ALL_OFF,
+            ...ALL_FAILURES_OFF,
             master: { perYear: rates.master, repair: { mean: '20h' } },
             zone: { perYear: rates.zone, repair: { mean: '20h' } },
             partition: { perYear: rates.link, repair: { mean: '20h' } },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeReach } from '../../../src/sim/rollout-reach.js';
 import { simulate } from '../../../src/sim/simulate.js';
-import { ALL_OFF, topologyOf, ZERO_TIMERS } from '../../helpers/sim-scenarios.js';
+import { topologyOf, ZERO_TIMERS } from '../../helpers/sim-scenarios.js';
+import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
 
 function sixClusters(rollout: unknown) {
   return topologyOf({
@@ -13,7 +14,7 @@ function sixClusters(rollout: unknown) {
       workers: { a: 1 },
     })),
     failures: {
-      ...ALL_OFF,
+      ...ALL_FAILURES_OFF,
       operatorError: {
         changesPerYear: 20,
         badChangeProbability: 1,

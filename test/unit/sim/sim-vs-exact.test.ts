@@ -6,7 +6,8 @@ import { readScenarioFile } from '../../../src/io/read-scenario.js';
 import type { Topology } from '../../../src/model/topology.js';
 import type { Estimate } from '../../../src/sim/simulation-result.js';
 import { simulate } from '../../../src/sim/simulate.js';
-import { ALL_OFF, topologyOf, ZERO_TIMERS } from '../../helpers/sim-scenarios.js';
+import { topologyOf, ZERO_TIMERS } from '../../helpers/sim-scenarios.js';
+import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
 
 // With every timer at 0 the simulator's time-averages converge to the exact engine's steady
 // state (docs/model.md). The example scenarios are checked against their 99.9 % intervals (the
@@ -112,7 +113,7 @@ describe('simulate agrees with hasim analyze with every timer at 0', () => {
             },
           ],
           failures: {
-            ...ALL_OFF,
+            ...ALL_FAILURES_OFF,
             master,
             etcd,
             worker,
