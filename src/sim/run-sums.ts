@@ -141,7 +141,7 @@ export function addDurations(sums: RunSums, s: TrialState): void {
     if (ps === undefined) continue;
     if (h > ps.maxHours) ps.maxHours = h;
     if (s.biasing) continue;
-    const b = histogramBin(s.durationPredicate[i] ?? 0, h);
+    const b = histogramBin(h);
     ps.hist[b] = (ps.hist[b] ?? 0) + 1;
   }
 }
