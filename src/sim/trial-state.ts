@@ -197,17 +197,21 @@ export class TrialState {
     this.scriptCursor = 0;
   }
 
+  /** Small enough to be inlined where outages end (about once per event); growth is apart. */
   pushDuration(predicate: number, hours: number): void {
-    if (this.durationCount === this.durationHours.length) {
-      const p = new Int32Array(this.durationCount * 2);
-      const h = new Float64Array(this.durationCount * 2);
-      p.set(this.durationPredicate);
-      h.set(this.durationHours);
-      this.durationPredicate = p;
-      this.durationHours = h;
-    }
-    this.durationPredicate[this.durationCount] = predicate;
-    this.durationHours[this.durationCount] = hours;
-    this.durationCount++;
+    const i = this.durationCount;
+    if (i === this.durationHours.length) this.growDurations();
+    this.durationPredicate[i] = predicate;
+    this.durationHours[i] = hours;
+    this.durationCount = i + 1;
+  }
+
+  private growDurations(): void {
+    const p = new Int32Array(this.durationCount * 2);
+    const h = new Float64Array(this.durationCount * 2);
+    p.set(this.durationPredicate);
+    h.set(this.durationHours);
+    this.durationPredicate = p;
+    this.durationHours = h;
   }
 }
