@@ -6,7 +6,8 @@
  * adding every trial as BigInts, at a fraction of the cost.
  */
 import { CAUSE_COUNT } from './failure-classes.js';
-import { addDurations, addLosses, addTrial, type RunSums } from './run-sums.js';
+import { HIST_BINS, histogramBin } from './histogram-bin.js';
+import { addLosses, addTrial, type PredicateSums, type RunSums } from './run-sums.js';
 import type { TrialState } from './trial-state.js';
 
 // Per predicate: Σk, Σa², Σ2ab, Σb² (k = a·2^split + b), Σk₀, Σn, Σn², trials with an outage,
@@ -31,6 +32,9 @@ export class PlainAccumulator {
   /** Trials per batch: every partial sum stays below 2^53. 0: always the BigInt path. */
   private readonly limit: number;
   private readonly f: Float64Array;
+  /** The batch's outage-duration histograms (HIST_BINS per predicate) and longest outages. */
+  private readonly hist: Float64Array;
+  private readonly maxHours: Float64Array;
   private trials = 0;
 
   constructor(sums: RunSums, horizonHours: number) {
@@ -42,6 +46,8 @@ export class PlainAccumulator {
     const bound = Math.max(kMax, 2 ** (2 * this.splitBits + 1), MAX_COUNT * MAX_COUNT);
     this.limit = Math.floor(2 ** 53 / bound) - 1;
     this.f = new Float64Array(sums.predicates.length * FIELDS);
+    this.hist = new Float64Array(sums.predicates.length * HIST_BINS);
+    this.maxHours = new Float64Array(sums.predicates.length);
   }
 
   add(s: TrialState): void {
@@ -85,9 +91,24 @@ export class PlainAccumulator {
         ps.causeCount[c] = (ps.causeCount[c] ?? 0) + count;
       }
     }
-    addDurations(this.sums, s);
+    this.addDurations(s);
     addLosses(this.sums, s, 1, scale);
     if (++this.trials >= this.limit) this.flush();
+  }
+
+  /**
+   * The trial's outage durations (run-sums.ts addDurations), into typed arrays: a trial has about
+   * one per event, and counting them straight into the sums' objects cost more.
+   */
+  private addDurations(s: TrialState): void {
+    const { hist, maxHours } = this;
+    for (let i = 0; i < s.durationCount; i++) {
+      const p = s.durationPredicate[i] ?? 0;
+      const h = s.durationHours[i] ?? 0;
+      if (h > (maxHours[p] ?? 0)) maxHours[p] = h;
+      const k = p * HIST_BINS + histogramBin(h);
+      hist[k] = (hist[k] ?? 0) + 1;
+    }
   }
 
   /** Moves the batch into the BigInt sums (call once more after the last trial). */
@@ -101,6 +122,7 @@ export class PlainAccumulator {
     sums.weight2 += m << (2n * bits);
     const sb = BigInt(this.splitBits);
     sums.predicates.forEach((ps, p) => {
+      this.flushDurations(ps, p);
       const o = p * FIELDS;
       const any = f[o + ANY] ?? 0;
       if (any === 0) return;
@@ -119,5 +141,17 @@ export class PlainAccumulator {
     });
     f.fill(0);
     this.trials = 0;
+  }
+
+  private flushDurations(ps: PredicateSums, p: number): void {
+    const max = this.maxHours[p] ?? 0;
+    if (max > ps.maxHours) ps.maxHours = max;
+    this.maxHours[p] = 0;
+    for (let b = 0; b < HIST_BINS; b++) {
+      const n = this.hist[p * HIST_BINS + b] ?? 0;
+      if (n === 0) continue;
+      ps.hist[b] = (ps.hist[b] ?? 0) + n;
+      this.hist[p * HIST_BINS + b] = 0;
+    }
   }
 }

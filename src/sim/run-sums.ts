@@ -5,6 +5,7 @@
  * combines to bit-identical sums, whatever order the pieces finish in.
  */
 import { CAUSE_COUNT } from './failure-classes.js';
+import { HIST_BINS, histogramBin } from './histogram-bin.js';
 import type { TrialState } from './trial-state.js';
 
 /**
@@ -16,9 +17,7 @@ export const PLAIN_BITS = 32;
 export const WEIGHTED_BITS = 160;
 
 /** Outage-duration histogram: 20 bins a decade from 10^-4 h (0.36 s) to 10^5 h. */
-export const HIST_MIN_LOG10 = -4;
-export const HIST_PER_DECADE = 20;
-export const HIST_BINS = 9 * HIST_PER_DECADE;
+export { HIST_BINS, HIST_MIN_LOG10, HIST_PER_DECADE } from './histogram-bin.js';
 
 export interface PredicateSums {
   /** Σ w·D, Σ (w·D)²: hours down in the horizon (w = 1 in plain sampling). */
@@ -142,8 +141,7 @@ export function addDurations(sums: RunSums, s: TrialState): void {
     if (ps === undefined) continue;
     if (h > ps.maxHours) ps.maxHours = h;
     if (s.biasing) continue;
-    const bin = Math.floor((Math.log10(Math.max(h, 1e-12)) - HIST_MIN_LOG10) * HIST_PER_DECADE);
-    const b = Math.min(HIST_BINS - 1, Math.max(0, bin));
+    const b = histogramBin(h);
     ps.hist[b] = (ps.hist[b] ?? 0) + 1;
   }
 }

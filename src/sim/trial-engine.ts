@@ -85,13 +85,14 @@ export class TrialEngine {
         if (s.biasing && this.biased[e] === 1) s.upBiasedRate += rate;
       }
     }
-    m.clusters.forEach((c, ci) => {
-      if (c.passRate > 0 && c.masterNode.length > 0)
+    for (let ci = 0; ci < m.clusters.length; ci++) {
+      const c = m.clusters[ci];
+      if (c !== undefined && c.passRate > 0 && c.masterNode.length > 0)
         heap.set(
           m.clusterSlotBase + ci * SLOTS_PER_CLUSTER + SLOT_MAINTENANCE,
           drawUnitExponential(rng) / c.passRate,
         );
-    });
+    }
     if (this.script !== undefined) heap.set(m.scriptSlot, this.script.time[0] ?? Infinity);
     s.cause = CAUSE.event;
     for (let ci = 0; ci < m.clusters.length; ci++)

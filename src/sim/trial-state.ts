@@ -146,21 +146,22 @@ export class TrialState {
     this.totalLosses = new Int32Array(C);
   }
 
-  /** Everything up, no outage yet, at time 0. */
+  /** Everything up, no outage yet, at time 0 (no allocation: this runs once per trial). */
   reset(): void {
     this.heap.reset();
-    for (const a of [
-      this.down,
-      this.apiBad,
-      this.quorumBad,
-      this.diskDown,
-      this.outages,
-      this.stranded,
-    ])
-      a.fill(0);
-    for (const a of [this.randomDown, this.badApiPhase, this.badRestorePhase, this.restoring])
-      a.fill(0);
-    for (const a of [this.downHours, this.downHoursZero, this.causeHours]) a.fill(0);
+    this.down.fill(0);
+    this.apiBad.fill(0);
+    this.quorumBad.fill(0);
+    this.diskDown.fill(0);
+    this.outages.fill(0);
+    this.stranded.fill(0);
+    this.randomDown.fill(0);
+    this.badApiPhase.fill(0);
+    this.badRestorePhase.fill(0);
+    this.restoring.fill(0);
+    this.downHours.fill(0);
+    this.downHoursZero.fill(0);
+    this.causeHours.fill(0);
     this.causeCount.fill(0);
     this.lossEvents.fill(0);
     this.lossHours.fill(0);
@@ -176,13 +177,16 @@ export class TrialState {
     this.failoverUntil.fill(0);
     this.zero.fill(1);
     this.timed.fill(1);
-    this.model.clusters.forEach((c, ci) => {
+    const clusters = this.model.clusters;
+    for (let ci = 0; ci < clusters.length; ci++) {
+      const c = clusters[ci];
+      if (c === undefined) continue;
       // The first master leads from the start (none without masters).
       this.leader[ci] = c.masterNode.length > 0 ? 0 : -1;
       const b = this.workerBase[ci] ?? 0;
       for (let w = 0; w < c.workerNode.length; w++)
         this.carrying[b + w] = w < c.workersNeeded ? 1 : 0;
-    });
+    }
     this.durationCount = 0;
     this.biasOn = false;
     this.biasedDown = 0;
@@ -193,17 +197,21 @@ export class TrialState {
     this.scriptCursor = 0;
   }
 
+  /** Small enough to be inlined where outages end (about once per event); growth is apart. */
   pushDuration(predicate: number, hours: number): void {
-    if (this.durationCount === this.durationHours.length) {
-      const p = new Int32Array(this.durationCount * 2);
-      const h = new Float64Array(this.durationCount * 2);
-      p.set(this.durationPredicate);
-      h.set(this.durationHours);
-      this.durationPredicate = p;
-      this.durationHours = h;
-    }
-    this.durationPredicate[this.durationCount] = predicate;
-    this.durationHours[this.durationCount] = hours;
-    this.durationCount++;
+    const i = this.durationCount;
+    if (i === this.durationHours.length) this.growDurations();
+    this.durationPredicate[i] = predicate;
+    this.durationHours[i] = hours;
+    this.durationCount = i + 1;
+  }
+
+  private growDurations(): void {
+    const p = new Int32Array(this.durationCount * 2);
+    const h = new Float64Array(this.durationCount * 2);
+    p.set(this.durationPredicate);
+    h.set(this.durationHours);
+    this.durationPredicate = p;
+    this.durationHours = h;
   }
 }
