@@ -38,7 +38,6 @@ export function plainMetric(
   H: number,
   bits: number,
 ): MetricResult {
-  const perYear = HOURS_PER_YEAR / H;
   if (ps === undefined || ps.anyTrials === 0) {
     const upper = n > 0 ? clopperPearsonZeroUpper(n) : 1;
     // No outage seen: D ≤ H·1{outage}, so E[D]/H ≤ P(outage) ≤ the Clopper–Pearson bound.
@@ -58,14 +57,12 @@ export function plainMetric(
   }
   const down = meanInterval(n, fromFixed(ps.down, bits), fromFixed(ps.down2, bits, 2));
   const outages = meanInterval(n, fromFixed(ps.outages, bits), fromFixed(ps.outages2, bits, 2));
+  const t = timeEstimates(down, outages, H);
   return {
-    availability: est(1 - down.mean / H, clip([1 - down.ci95[1] / H, 1 - down.ci95[0] / H], 0, 1)),
-    downHours: est(down.mean, clip(down.ci95, 0, H)),
+    availability: t.availability,
+    downHours: t.downHours,
     pOutage: est(ps.anyTrials / n, proportionInterval(ps.anyTrials, n)),
-    outagesPerYear: est(
-      outages.mean * perYear,
-      clip([outages.ci95[0] * perYear, outages.ci95[1] * perYear], 0, Infinity),
-    ),
+    outagesPerYear: t.outagesPerYear,
     method: 'monte-carlo',
     trialsWithOutage: ps.anyTrials,
     timerDownHours: fromFixed(ps.down - ps.downZero, bits) / n,
@@ -99,21 +96,18 @@ export function importanceMetric(
       note: `no outage in ${n} importance-sampling trials; ${k} of ${plainRun.trials} plain trials saw one: plain-sampling estimate`,
     };
   }
-  const perYear = HOURS_PER_YEAR / H;
   const bits = run.bits;
   const down = meanInterval(n, fromFixed(ps.down, bits), fromFixed(ps.down2, bits, 2));
   const outages = meanInterval(n, fromFixed(ps.outages, bits), fromFixed(ps.outages2, bits, 2));
   const any = meanInterval(n, fromFixed(ps.any, bits), fromFixed(ps.any2, bits, 2));
+  const t = timeEstimates(down, outages, H);
   const a = fromFixed(ps.any, bits);
   const ess = (a * a) / fromFixed(ps.any2, bits, 2);
   const result: MetricResult = {
-    availability: est(1 - down.mean / H, clip([1 - down.ci95[1] / H, 1 - down.ci95[0] / H], 0, 1)),
-    downHours: est(down.mean, clip(down.ci95, 0, H)),
+    availability: t.availability,
+    downHours: t.downHours,
     pOutage: est(any.mean, clip(any.ci95, 0, 1)),
-    outagesPerYear: est(
-      outages.mean * perYear,
-      clip([outages.ci95[0] * perYear, outages.ci95[1] * perYear], 0, Infinity),
-    ),
+    outagesPerYear: t.outagesPerYear,
     method: 'importance-sampling',
     trialsWithOutage: ps.anyTrials,
     timerDownHours: fromFixed(ps.down - ps.downZero, bits) / n,
@@ -141,6 +135,23 @@ export function importanceMetric(
       Math.max(result.outagesPerYear.ci95[1], rate),
     ]),
     note: `importance sampling did not converge (effective sample size ${ess.toFixed(1)} < ${MIN_ESS}): the intervals are widened to plain sampling's one-sided bounds (${k} of ${plainRun.trials} plain trials had an outage); run more trials`,
+  };
+}
+
+/** Availability, down hours and outages a year from the intervals of down time and outages. */
+function timeEstimates(
+  down: { mean: number; ci95: Interval },
+  outages: { mean: number; ci95: Interval },
+  H: number,
+): Pick<MetricResult, 'availability' | 'downHours' | 'outagesPerYear'> {
+  const perYear = HOURS_PER_YEAR / H;
+  return {
+    availability: est(1 - down.mean / H, clip([1 - down.ci95[1] / H, 1 - down.ci95[0] / H], 0, 1)),
+    downHours: est(down.mean, clip(down.ci95, 0, H)),
+    outagesPerYear: est(
+      outages.mean * perYear,
+      clip([outages.ci95[0] * perYear, outages.ci95[1] * perYear], 0, Infinity),
+    ),
   };
 }
 

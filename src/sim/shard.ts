@@ -4,8 +4,9 @@
  * sums, so the merge needs nothing else and gives the same result as one run of all the trials.
  */
 import type { Topology } from '../model/topology.js';
-import { importancePasses } from './build-result.js';
+import { buildSimulationResult, importancePasses } from './build-result.js';
 import type { RunSpec } from './run-plan.js';
+import type { SimulationResult } from './simulation-result.js';
 import { IMPORTANCE_GROUPS, type ImportanceGroup } from './rng.js';
 import { runSumsFromJson, runSumsToJson, type RunSumsJson } from './run-sums-json.js';
 import { mergeRunSums, type RunSums } from './run-sums.js';
@@ -127,4 +128,16 @@ export function mergeParts(parts: SimulationPart[]): MergeResult {
       stop: { reason: 'trials', trialsRequested: first.trialsRequested },
     },
   };
+}
+
+/** The result of a merge, exactly as one unsharded run would have built it. */
+export function buildMergedResult(merged: Extract<MergeResult, { ok: true }>): SimulationResult {
+  return buildSimulationResult({
+    topology: merged.topology,
+    spec: merged.spec,
+    plain: merged.outcome.plain,
+    importance: merged.outcome.importance,
+    betas: merged.betas,
+    stop: merged.outcome.stop,
+  });
 }

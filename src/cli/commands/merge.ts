@@ -3,8 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { renderSimulationText } from '../../report/render-simulation-text.js';
-import { buildSimulationResult } from '../../sim/build-result.js';
-import { mergeParts, type SimulationPart } from '../../sim/shard.js';
+import { buildMergedResult, mergeParts, type SimulationPart } from '../../sim/shard.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -26,14 +25,7 @@ export function registerMerge(program: Command, ctx: CliContext): Command {
       const parts = await Promise.all(files.map((f) => readPart(f)));
       const merged = mergeParts(parts);
       if (!merged.ok) throw new UsageError(merged.message);
-      const result = buildSimulationResult({
-        topology: merged.topology,
-        spec: merged.spec,
-        plain: merged.outcome.plain,
-        importance: merged.outcome.importance,
-        betas: merged.betas,
-        stop: merged.outcome.stop,
-      });
+      const result = buildMergedResult(merged);
       const json = `${JSON.stringify(result, null, 2)}\n`;
       if (flags.out !== undefined) await writeFileAtomic(flags.out, json);
       if (flags.json) ctx.stdout(json);

@@ -5,7 +5,7 @@ import { createTrialRng } from '../../../src/sim/rng.js';
 import { runSumsToJson } from '../../../src/sim/run-sums-json.js';
 import { TrialEngine } from '../../../src/sim/trial-engine.js';
 import { addTrial, mergeRunSums } from '../../../src/sim/run-sums.js';
-import { buildPart, mergeParts, shardRequests } from '../../../src/sim/shard.js';
+import { buildMergedResult, buildPart, mergeParts, shardRequests } from '../../../src/sim/shard.js';
 import { betasOf, simulate } from '../../../src/sim/simulate.js';
 import { METRICS } from '../../../src/model/topology.js';
 import { threeZones } from '../../helpers/sim-scenarios.js';
@@ -110,14 +110,7 @@ describe('sharded runs', () => {
       // Assert
       expect(merged.ok).toBe(true);
       if (!merged.ok) return;
-      const result = buildSimulationResult({
-        topology: merged.topology,
-        spec: merged.spec,
-        plain: merged.outcome.plain,
-        importance: merged.outcome.importance,
-        betas: merged.betas,
-        stop: merged.outcome.stop,
-      });
+      const result = buildMergedResult(merged);
       expect(single.clusters['prod']!.etcdQuorum.method).toBe('importance-sampling');
       expect(JSON.stringify(result)).toBe(JSON.stringify(single));
     },
