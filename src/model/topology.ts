@@ -21,8 +21,19 @@ export interface FailureProcess {
   repair: RepairDistribution;
 }
 
+/**
+ * How a change reaches the clusters. `waves`: wave k starts `detectionHours` after wave k−1 (its
+ * bake); a bad change is noticed at the end of a wave's bake with `detectionProbability` (then no
+ * further wave starts), and always at the end of the last wave's bake.
+ */
 export type Rollout =
-  { kind: 'all-at-once' } | { kind: 'waves'; waves: (number | 'all')[]; detectionHours: Hours };
+  | { kind: 'all-at-once' }
+  | {
+      kind: 'waves';
+      waves: (number | 'all')[];
+      detectionHours: Hours;
+      detectionProbability: number;
+    };
 
 export interface OperatorErrorProcess {
   changesPerYear: number;
@@ -32,12 +43,19 @@ export interface OperatorErrorProcess {
   apiDownShare: number;
   /** Share of bad changes that corrupt etcd and need a restore from the last snapshot. */
   restoreShare: number;
+  /** Share of bad changes that take the data plane (workloads) down: CNI, DNS, node OS. */
+  dataPlaneShare: number;
   rollout: Rollout;
 }
 
 export interface MaintenanceProcess {
   passesPerYear: number;
   perMasterHours: Hours;
+  /**
+   * Graceful (drained from the endpoint, leases handed over): no endpoint-failover or lease gap.
+   * Abrupt: a master in maintenance is like a failed one.
+   */
+  graceful: boolean;
 }
 
 export type DiskStorage = 'local' | 'cloud';
@@ -49,7 +67,13 @@ export interface Failures {
   worker: FailureProcess;
   disk: FailureProcess & { storage: DiskStorage };
   zone: FailureProcess;
+  /** A region blackout: every VM of the region down. */
   region: FailureProcess;
+  /**
+   * A region impairment: the cloud's control plane, load balancers and DNS fail (cloud and dns
+   * endpoints down), running VMs keep running, failed VMs and volumes cannot be replaced.
+   */
+  regionImpairment: FailureProcess;
   partition: FailureProcess;
   process: FailureProcess;
   loadBalancer: FailureProcess;
@@ -68,9 +92,14 @@ export const ENDPOINT_KINDS: readonly EndpointKind[] = [
 
 export interface Endpoint {
   kind: EndpointKind;
-  /** The zone of the keepalived pair or of the pinned master; null for the other kinds. */
+  /** The zone of the pinned master, or of the first keepalived host; null for the other kinds. */
   zone: string | null;
+  /** keepalived: the zones of its two hosts (the same zone twice for a pair in one zone). */
+  hostZones: string[];
 }
+
+/** Where the workload's pods run: spread over every worker, or packed onto `workersNeeded`. */
+export type Placement = 'spread' | 'packed';
 
 export type EtcdPlacement = 'stacked' | 'external';
 
@@ -84,6 +113,7 @@ export interface Cluster {
   endpoint: Endpoint;
   workers: ZoneCounts;
   workersNeeded: number;
+  placement: Placement;
   /** Derived totals. */
   counts: { masters: number; etcdMembers: number; workers: number; quorum: number };
 }
@@ -105,7 +135,8 @@ export interface Backup {
 
 export interface Timers {
   leaseDurationHours: Hours;
-  endpointFailoverHours: Hours;
+  /** Per endpoint kind: how long the endpoint keeps sending to an apiserver that stopped. */
+  endpointFailoverHours: Record<EndpointKind, Hours>;
   nodeMonitorGraceHours: Hours;
   podEvictionHours: Hours;
 }
@@ -137,7 +168,7 @@ export type ScenarioEvent =
     }
   | { kind: 'maintenance'; atHours: Hours; clusters: string[] };
 
-export type OperatorErrorEffect = 'api-down' | 'etcd-restore';
+export type OperatorErrorEffect = 'api-down' | 'etcd-restore' | 'data-plane';
 
 export const METRICS = ['etcdQuorum', 'api', 'scheduling', 'workloads'] as const;
 export type Metric = (typeof METRICS)[number];
