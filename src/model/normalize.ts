@@ -177,13 +177,19 @@ function normalizeFailures(written: NonNullable<ScenarioFile['failures']>): Fail
 
 type RolloutWritten =
   | 'all-at-once'
-  | { waves: (number | 'all')[]; detection: string | 0; detectionProbability?: number | undefined };
+  | {
+      waves: (number | 'all')[];
+      detection: string | 0;
+      bake?: string | 0 | undefined;
+      detectionProbability?: number | undefined;
+    };
 
 function normalizeRollout(written: RolloutWritten): Rollout {
   if (written === 'all-at-once') return { kind: 'all-at-once' };
   return {
     kind: 'waves',
     waves: [...written.waves],
+    bakeHours: duration(written.bake ?? written.detection, 0),
     detectionHours: duration(written.detection, 0),
     detectionProbability: written.detectionProbability ?? DEFAULT_DETECTION_PROBABILITY,
   };

@@ -93,25 +93,40 @@ export const FailureClassSchema = z.strictObject(failureFields).superRefine(oneR
 const RolloutSchema = z.union(
   [
     z.literal('all-at-once'),
-    z.strictObject({
-      waves: z
-        .array(
-          z.union([
-            z.number().int().positive({ error: 'a wave is a number of clusters ≥ 1, or "all"' }),
-            z.literal('all'),
-          ]),
-        )
-        .min(1, { error: 'list at least one wave' }),
-      detection: DurationSchema.meta({
-        description:
-          "Each wave's bake: the next wave starts this long after; a bad change a wave catches is noticed at its end",
+    z
+      .strictObject({
+        waves: z
+          .array(
+            z.union([
+              z.number().int().positive({ error: 'a wave is a number of clusters ≥ 1, or "all"' }),
+              z.literal('all'),
+            ]),
+          )
+          .min(1, { error: 'list at least one wave' }),
+        detection: DurationSchema.meta({
+          description:
+            'How long a bad change hurts the clusters of the wave that catches it before it is noticed',
+        }),
+        bake: DurationSchema.optional().meta({
+          description:
+            'How long each wave runs before the next starts, unless the change was noticed (default: detection)',
+        }),
+        detectionProbability: Probability.optional().meta({
+          description: 'The chance that a wave catches a bad change during its bake (default 0.8)',
+        }),
+      })
+      .superRefine((r, ctx) => {
+        const bake = r.bake === undefined ? undefined : parseDuration(String(r.bake));
+        const detection = parseDuration(String(r.detection));
+        if (bake !== undefined && detection !== undefined && bake < detection)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['bake'],
+            message: `a wave bakes at least as long as a bad change takes to notice (detection ${String(r.detection)})`,
+          });
       }),
-      detectionProbability: Probability.optional().meta({
-        description: "The chance that a wave's bake catches a bad change (default 0.7)",
-      }),
-    }),
   ],
-  { error: 'expected all-at-once or { waves: [1, 2, all], detection: 30m }' },
+  { error: 'expected all-at-once or { waves: [1, 2, all], detection: 30m, bake: 1d }' },
 );
 
 const OperatorErrorSchema = z

@@ -109,12 +109,15 @@ function repair(r: RepairDistribution): RepairWritten {
 
 function rollout(
   r: Rollout,
-): 'all-at-once' | { waves: (number | 'all')[]; detection: string; detectionProbability: number } {
+):
+  | 'all-at-once'
+  | { waves: (number | 'all')[]; detection: string; bake: string; detectionProbability: number } {
   return r.kind === 'all-at-once'
     ? 'all-at-once'
     : {
         waves: [...r.waves],
         detection: formatDuration(r.detectionHours),
+        bake: formatDuration(r.bakeHours),
         detectionProbability: r.detectionProbability,
       };
 }

@@ -22,15 +22,18 @@ export interface FailureProcess {
 }
 
 /**
- * How a change reaches the clusters. `waves`: wave k starts `detectionHours` after wave k−1 (its
- * bake); a bad change is noticed at the end of a wave's bake with `detectionProbability` (then no
- * further wave starts), and always at the end of the last wave's bake.
+ * How a change reaches the clusters. `waves`: wave k starts `bakeHours` after wave k−1 unless the
+ * change has been noticed; a wave catches a bad change with `detectionProbability`, noticed
+ * `detectionHours` after the wave started (≤ the bake); a change no earlier wave caught is noticed
+ * `detectionHours` after the last wave started. `all-at-once` breaks every cluster at once and is
+ * noticed at once (its repair time is the whole incident).
  */
 export type Rollout =
   | { kind: 'all-at-once' }
   | {
       kind: 'waves';
       waves: (number | 'all')[];
+      bakeHours: Hours;
       detectionHours: Hours;
       detectionProbability: number;
     };

@@ -73,7 +73,7 @@ describe('validateScenario', () => {
   it('rejects bad-change shares that add up to more than 1, defaults included', () => {
     const file = { ...base(), failures: { operatorError: { apiDownShare: 0.9 } } };
     expect(issuesOf(file).errors).toEqual([
-      'failures.operatorError.apiDownShare: the shares of bad changes add up to 1.15 (apiDownShare 0.9 + restoreShare 0.05 + dataPlaneShare 0.2, defaults included); they must add up to at most 1',
+      'failures.operatorError.apiDownShare: the shares of bad changes add up to 1.35 (apiDownShare 0.9 + restoreShare 0.05 + dataPlaneShare 0.4, defaults included); they must add up to at most 1',
     ]);
   });
 

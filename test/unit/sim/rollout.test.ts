@@ -42,6 +42,7 @@ describe('bad-change rollouts', () => {
         {
           kind: 'waves',
           waves: [2, 3, 'all'],
+          bakeHours: 1.5,
           detectionHours: 1.5,
           detectionProbability: 1,
         },
@@ -50,7 +51,13 @@ describe('bad-change rollouts', () => {
     ).toEqual({ clusters: [0, 1], offsets: [0, 0] });
     expect(
       computeReach(
-        { kind: 'waves', waves: ['all'], detectionHours: 0, detectionProbability: 1 },
+        {
+          kind: 'waves',
+          waves: ['all'],
+          bakeHours: 0,
+          detectionHours: 0,
+          detectionProbability: 1,
+        },
         clusters,
       ).clusters,
     ).toEqual(clusters);
