@@ -5,6 +5,7 @@
  */
 import { METRICS, REGION_METRICS, type Topology } from '../model/topology.js';
 import { compileModel } from './compile-model.js';
+import { eventLabel } from './event-label.js';
 import { CAUSES, type Cause } from './failure-classes.js';
 import { createTrialRng } from './rng.js';
 import { compileScript } from './script-actions.js';
@@ -27,6 +28,9 @@ export interface TimelineEntry {
   metric: string;
   up: boolean;
   cause: Cause;
+  /** Cause `event`: the index of the scenario event, and a short label of it. */
+  event?: number;
+  eventLabel?: string;
 }
 
 export interface TimelineResult {
@@ -79,12 +83,16 @@ export function simulateTimeline(
     horizonHours,
     withRandom,
     seed: withRandom ? seed : null,
-    entries: transitions.map((tr) => ({
-      hours: tr.hours,
-      ...name(tr.predicate),
-      up: tr.up,
-      cause: CAUSES[tr.cause] ?? 'event',
-    })),
+    entries: transitions.map((tr) => {
+      const e = tr.event >= 0 ? topology.events[tr.event] : undefined;
+      return {
+        hours: tr.hours,
+        ...name(tr.predicate),
+        up: tr.up,
+        cause: CAUSES[tr.cause] ?? 'event',
+        ...(e === undefined ? {} : { event: tr.event, eventLabel: eventLabel(e, tr.event) }),
+      };
+    }),
     downHours,
   };
 }
