@@ -126,6 +126,15 @@ export function renderTimelineText(r: TimelineResult, style: TextStyle): string 
       ),
     );
   }
+  for (const st of r.maintenance) {
+    const waited = st.startHours - st.dueHours;
+    out.push(
+      `maintenance: ${st.cluster} master ${st.master} (zone ${st.zone}) ${fmtHours(st.startHours)}–${fmtHours(st.endHours)}` +
+        (waited > 0
+          ? style.warning(` (waited ${fmtHours(waited)} for the cluster to be healthy)`)
+          : ''),
+    );
+  }
   const totals = Object.entries(r.downHours).flatMap(([t, ms]) =>
     Object.entries(ms)
       .filter(([, h]) => h > 0)

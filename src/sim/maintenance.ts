@@ -50,6 +50,13 @@ export function startWaitingStep(s: TrialState, ci: number): void {
   s.addDown(c.masterNode[step] ?? 0, 1);
   s.heap.set(slotOf(s, ci), s.now + c.perMasterHours);
   passCause(s, ci);
+  s.steps?.push({
+    cluster: ci,
+    master: step,
+    dueHours: s.maintDueAt[ci] ?? s.now,
+    startHours: s.now,
+    event: s.passEvent[ci] ?? -1,
+  });
 }
 
 // --- internal ---
@@ -67,6 +74,7 @@ function passCause(s: TrialState, ci: number): void {
 /** Step `step` is due: it waits for the evaluation that finds the cluster healthy. */
 function due(s: TrialState, ci: number, step: number): void {
   s.maintDue[ci] = step;
+  s.maintDueAt[ci] = s.now;
   s.heap.set(slotOf(s, ci), Infinity);
 }
 

@@ -11,7 +11,7 @@ import { createTrialRng } from './rng.js';
 import { compileScript } from './script-actions.js';
 import { CLUSTER_PREDICATES, REGION_PREDICATES } from './sim-model.js';
 import { TrialEngine } from './trial-engine.js';
-import type { Transition } from './trial-state.js';
+import type { StepRecord, Transition } from './trial-state.js';
 
 export interface TimelineOptions {
   horizonHours?: number;
@@ -33,6 +33,20 @@ export interface TimelineEntry {
   eventLabel?: string;
 }
 
+/** A maintenance step of the timeline: which master, when it was due and when it ran. */
+export interface TimelineStep {
+  cluster: string;
+  /** The master's place in the cluster's file order (1-based) and its zone. */
+  master: number;
+  zone: string;
+  dueHours: number;
+  startHours: number;
+  /** When it ended (the horizon when it was still in progress). */
+  endHours: number;
+  /** Cause `event`: the scenario event that started the pass. */
+  event?: number;
+}
+
 export interface TimelineResult {
   version: 1;
   kind: 'timeline';
@@ -41,6 +55,8 @@ export interface TimelineResult {
   withRandom: boolean;
   seed: number | null;
   entries: TimelineEntry[];
+  /** Every maintenance step, in start order: a step waits while the cluster is not healthy. */
+  maintenance: TimelineStep[];
   /** Hours down per target and metric over the horizon. */
   downHours: Record<string, Record<string, number>>;
 }
@@ -54,7 +70,9 @@ export function simulateTimeline(
   const model = compileModel(topology, { horizonHours, randomFailures: withRandom });
   const engine = new TrialEngine(model, { script: compileScript(topology, model) });
   const transitions: Transition[] = [];
+  const steps: StepRecord[] = [];
   engine.state.transitions = transitions;
+  engine.state.steps = steps;
   const seed = options.seed ?? topology.simulation.seed;
   engine.run(createTrialRng(seed, options.trial ?? 0));
   const name = (p: number): { target: string; metric: string } => {
@@ -91,6 +109,22 @@ export function simulateTimeline(
         up: tr.up,
         cause: CAUSES[tr.cause] ?? 'event',
         ...(e === undefined ? {} : { event: tr.event, eventLabel: eventLabel(e, tr.event) }),
+      };
+    }),
+    maintenance: steps.map((st) => {
+      const c = topology.clusters[st.cluster];
+      const zone = model.clusters[st.cluster]?.masterZone[st.master] ?? 0;
+      return {
+        cluster: c?.name ?? '?',
+        master: st.master + 1,
+        zone: c?.zones[zone] ?? '?',
+        dueHours: st.dueHours,
+        startHours: st.startHours,
+        endHours: Math.min(
+          horizonHours,
+          st.startHours + topology.failures.maintenance.perMasterHours,
+        ),
+        ...(st.event >= 0 ? { event: st.event } : {}),
       };
     }),
     downHours,

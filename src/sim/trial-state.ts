@@ -14,6 +14,17 @@ import {
   type SimModel,
 } from './sim-model.js';
 
+/** One maintenance step, recorded only when a timeline is asked for. */
+export interface StepRecord {
+  cluster: number;
+  master: number;
+  /** When the step was due, and when it started (later when it waited for health). */
+  dueHours: number;
+  startHours: number;
+  /** The scenario event that started the pass, else -1. */
+  event: number;
+}
+
 /** One change of a predicate, recorded only when a timeline is asked for. */
 export interface Transition {
   hours: number;
@@ -51,6 +62,7 @@ export class TrialState {
   /** Maintenance per cluster: the master in its step (-1: none), the step waiting for health. */
   readonly maintStep: Int32Array;
   readonly maintDue: Int32Array;
+  readonly maintDueAt: Float64Array;
   /** The scenario event that started the cluster's pass (-1: a random pass). */
   readonly passEvent: Int32Array;
   /**
@@ -119,6 +131,7 @@ export class TrialState {
   events = 0;
   readonly script = new ScriptQueue();
   transitions: Transition[] | null = null;
+  steps: StepRecord[] | null = null;
 
   constructor(model: SimModel) {
     this.model = model;
@@ -145,6 +158,7 @@ export class TrialState {
     this.restoring = new Uint8Array(C);
     this.maintStep = new Int32Array(C);
     this.maintDue = new Int32Array(C);
+    this.maintDueAt = new Float64Array(C);
     this.passEvent = new Int32Array(C);
     this.blocked = model.regionNames.map(() => []);
     this.workerNodeUp = new Int32Array(model.clusterZones);
