@@ -62,7 +62,7 @@ export function evaluateCluster(s: TrialState, ci: number, mask: number): void {
 const REACHED = 1;
 const LEADER_POSSIBLE = 2;
 const LOST_SERVING = 4;
-/** endpointReach: the endpoint is down, or reaches a serving apiserver on any side. */
+/** Where the endpoint reaches: nowhere (down), any side, or a partition side (≥ 0). */
 const NO_ENDPOINT = -2;
 const ANY_SIDE = -1;
 
@@ -70,9 +70,13 @@ const ANY_SIDE = -1;
 function evaluateControl(s: TrialState, c: ClusterModel, ci: number): void {
   const p = ci * CLUSTER_PREDICATES;
   const quorumSide = s.quorumBad[ci] === 0 ? countMembers(s, c, ci) : markMembers(s, c, ci);
-  const reach = endpointReach(s, c);
-  const found = serveMasters(s, c, ci, quorumSide, reach);
-  const api = reach !== NO_ENDPOINT && (found & REACHED) !== 0 && s.apiBad[ci] === 0;
+  // keepalived reaches the sides of its up hosts (its check script moves the VIP to a host
+  // whose HAProxy reaches a serving apiserver); the other kinds reach every side, or nothing.
+  const keepalived = c.endpoint === ENDPOINT_KEEPALIVED;
+  const reach = keepalived ? hostSide(s, c, 0) : endpointReach(s, c);
+  const reach2 = keepalived ? hostSide(s, c, 1) : NO_ENDPOINT;
+  const found = serveMasters(s, c, ci, quorumSide, reach, reach2);
+  const api = (found & REACHED) !== 0 && s.apiBad[ci] === 0;
   setZero(s, p + P_QUORUM, quorumSide >= 0);
   setZero(s, p + P_API, api);
   setZero(s, p + P_SCHEDULING, api && (found & LEADER_POSSIBLE) !== 0);
@@ -120,10 +124,7 @@ function memberUp(s: TrialState, c: ClusterModel, k: number): boolean {
   );
 }
 
-/**
- * The endpoint itself: NO_ENDPOINT when it is down, ANY_SIDE when it reaches every zone, else
- * the partition side its active keepalived host reaches (the first host up in an up zone).
- */
+/** A cloud, dns, local-proxy or single-master endpoint: NO_ENDPOINT when down, else ANY_SIDE. */
 function endpointReach(s: TrialState, c: ClusterModel): number {
   const down = s.down;
   const m = s.model;
@@ -136,25 +137,29 @@ function endpointReach(s: TrialState, c: ClusterModel): number {
         : NO_ENDPOINT;
     case ENDPOINT_DNS:
       return down[m.impairElement[c.region] ?? 0] === 0 ? ANY_SIDE : NO_ENDPOINT;
-    case ENDPOINT_KEEPALIVED:
-      for (let h = 0; h < 2; h++) {
-        const z = c.zoneBase + (c.hostZone[h] ?? 0);
-        if (down[c.lb[h] ?? 0] === 0 && s.zoneOk[z] === 1) return s.side[z] ?? 0;
-      }
-      return NO_ENDPOINT;
     default:
       // local-proxy (a proxy on every node) and single-master: no element of their own.
       return ANY_SIDE;
   }
 }
 
-/** Marks which apiservers serve and which masters may lead; returns REACHED | … flags. */
+/** The partition side of keepalived host h, or NO_ENDPOINT when it or its zone is down. */
+function hostSide(s: TrialState, c: ClusterModel, h: number): number {
+  const z = c.zoneBase + (c.hostZone[h] ?? 0);
+  return s.down[c.lb[h] ?? 0] === 0 && s.zoneOk[z] === 1 ? (s.side[z] ?? 0) : NO_ENDPOINT;
+}
+
+/**
+ * Marks which apiservers serve and which masters may lead; returns REACHED | … flags.
+ * @param reach where the endpoint reaches (NO_ENDPOINT, ANY_SIDE or a side); reach2 a second side
+ */
 function serveMasters(
   s: TrialState,
   c: ClusterModel,
   ci: number,
   quorumSide: number,
   reach: number,
+  reach2: number,
 ): number {
   const { down, zoneOk, side } = s;
   const { masterNode, apiProc, ctrlProc, masterZone, stacked } = c;
@@ -178,7 +183,8 @@ function serveMasters(
     const eligible = serving && down[ctrlProc[i] ?? 0] === 0;
     s.eligible[xb + i] = eligible ? 1 : 0;
     if (eligible) found |= LEADER_POSSIBLE;
-    if (serving && (reach === ANY_SIDE || side[z] === reach)) found |= REACHED;
+    if (serving && (reach === ANY_SIDE || side[z] === reach || side[z] === reach2))
+      found |= REACHED;
   }
   if (c.endpoint === ENDPOINT_SINGLE) {
     // A single-master endpoint reaches only its pinned master.

@@ -1,40 +1,51 @@
 /**
- * Rolling maintenance (docs/model.md, Maintenance): passes alternate with idle periods of mean
- * 8760 h / passesPerYear; a pass takes masters 1, 2, … down in turn for perMaster each. A step
+ * Rolling maintenance (docs/model.md, Maintenance): passes fall due at passesPerYear (a Poisson
+ * process); one runs at a time, and a pass that falls due while another is in progress starts
+ * when that one has finished. A pass takes masters 1, 2, … down in turn for perMaster each. A step
  * that is due waits until the cluster passes the health gate and then starts at once; a step in
- * progress is never interrupted. The caller re-evaluates the cluster's control plane after each
- * of these functions, and that evaluation starts a waiting step when the cluster is healthy.
+ * progress is never interrupted. The caller re-evaluates the cluster's control plane after each of
+ * these functions, and that evaluation starts a waiting step when the cluster is healthy.
  */
 import { CAUSE } from './failure-classes.js';
 import { isHealthy } from './health-gate.js';
 import { drawUnitExponential } from './random-variates.js';
 import type { Rng } from './rng.js';
-import { SLOTS_PER_CLUSTER, SLOT_MAINTENANCE } from './sim-model.js';
+import { SLOTS_PER_CLUSTER, SLOT_MAINTENANCE, SLOT_PASS } from './sim-model.js';
 import type { TrialState } from './trial-state.js';
 
-/** The cluster's maintenance timer: a pass starts (its first step is due), or a step ends. */
-export function maintenanceEvent(s: TrialState, ci: number, rng: Rng): void {
+/** A pass falls due: it starts now unless one is in progress, then it waits its turn. */
+export function passDue(s: TrialState, ci: number, rng: Rng): void {
   const c = s.model.clusters[ci];
   if (c === undefined) return;
+  s.heap.set(slotOf(s, ci, SLOT_PASS), s.now + drawUnitExponential(rng) / c.passRate);
+  if (inProgress(s, ci)) s.passesWaiting[ci] = (s.passesWaiting[ci] ?? 0) + 1;
+  else startPass(s, ci, -1);
+}
+
+/** A step ends: the master comes back as the next step (or the next pass) is due. */
+export function stepEnds(s: TrialState, ci: number): void {
+  const c = s.model.clusters[ci];
   const step = s.maintStep[ci] ?? -1;
-  if (step < 0) s.passEvent[ci] = -1;
+  if (c === undefined || step < 0) return;
   passCause(s, ci);
-  if (step >= 0) {
-    // The master comes back as the next step is due.
-    s.addDown(c.masterNode[step] ?? 0, -1);
-    s.maintStep[ci] = -1;
-    if (step + 1 < c.masterNode.length) due(s, ci, step + 1);
-    else endPass(s, ci, rng);
-  } else due(s, ci, 0);
+  s.addDown(c.masterNode[step] ?? 0, -1);
+  s.maintStep[ci] = -1;
+  s.heap.set(slotOf(s, ci, SLOT_MAINTENANCE), Infinity);
+  if (step + 1 < c.masterNode.length) due(s, ci, step + 1);
+  else if ((s.passesWaiting[ci] ?? 0) > 0) {
+    s.passesWaiting[ci] = (s.passesWaiting[ci] ?? 0) - 1;
+    startPass(s, ci, -1);
+  } else {
+    s.passEvent[ci] = -1;
+    s.maintDue[ci] = -1;
+  }
 }
 
 /** A scenario `maintenance:` event: a pass starts now unless one is in progress. */
 export function startScriptedPass(s: TrialState, ci: number, event: number): void {
   const c = s.model.clusters[ci];
-  if (c === undefined || c.masterNode.length === 0) return;
-  if ((s.maintStep[ci] ?? -1) >= 0 || (s.maintDue[ci] ?? -1) >= 0) return;
-  s.passEvent[ci] = event;
-  due(s, ci, 0);
+  if (c === undefined || c.masterNode.length === 0 || inProgress(s, ci)) return;
+  startPass(s, ci, event);
 }
 
 /**
@@ -48,7 +59,7 @@ export function startWaitingStep(s: TrialState, ci: number): void {
   s.maintDue[ci] = -1;
   s.maintStep[ci] = step;
   s.addDown(c.masterNode[step] ?? 0, 1);
-  s.heap.set(slotOf(s, ci), s.now + c.perMasterHours);
+  s.heap.set(slotOf(s, ci, SLOT_MAINTENANCE), s.now + c.perMasterHours);
   passCause(s, ci);
   s.steps?.push({
     cluster: ci,
@@ -61,8 +72,18 @@ export function startWaitingStep(s: TrialState, ci: number): void {
 
 // --- internal ---
 
-function slotOf(s: TrialState, ci: number): number {
-  return s.model.clusterSlotBase + ci * SLOTS_PER_CLUSTER + SLOT_MAINTENANCE;
+function slotOf(s: TrialState, ci: number, slot: number): number {
+  return s.model.clusterSlotBase + ci * SLOTS_PER_CLUSTER + slot;
+}
+
+function inProgress(s: TrialState, ci: number): boolean {
+  return (s.maintStep[ci] ?? -1) >= 0 || (s.maintDue[ci] ?? -1) >= 0;
+}
+
+function startPass(s: TrialState, ci: number, event: number): void {
+  s.passEvent[ci] = event;
+  passCause(s, ci);
+  due(s, ci, 0);
 }
 
 function passCause(s: TrialState, ci: number): void {
@@ -75,13 +96,4 @@ function passCause(s: TrialState, ci: number): void {
 function due(s: TrialState, ci: number, step: number): void {
   s.maintDue[ci] = step;
   s.maintDueAt[ci] = s.now;
-  s.heap.set(slotOf(s, ci), Infinity);
-}
-
-/** The pass is over: the next one starts after an idle period (none without random passes). */
-function endPass(s: TrialState, ci: number, rng: Rng): void {
-  const rate = s.model.clusters[ci]?.passRate ?? 0;
-  s.passEvent[ci] = -1;
-  s.maintDue[ci] = -1;
-  s.heap.set(slotOf(s, ci), rate > 0 ? s.now + drawUnitExponential(rng) / rate : Infinity);
 }

@@ -43,7 +43,9 @@ export const SLOT_LEASE = 4;
 export const SLOT_FAILOVER = 5;
 export const SLOT_EVICT = 6;
 export const SLOT_RESTORE = 7;
-export const SLOTS_PER_CLUSTER = 8;
+/** The next maintenance pass falls due (a Poisson process; SLOT_MAINTENANCE ends steps). */
+export const SLOT_PASS = 8;
+export const SLOTS_PER_CLUSTER = 9;
 
 /** Cluster predicates, in the order of METRICS. */
 export const P_QUORUM = 0;
@@ -91,7 +93,7 @@ export interface ClusterModel {
   pinned: number;
   /** How long the endpoint keeps sending to an apiserver that stopped (its kind's timer). */
   failoverHours: number;
-  /** Maintenance passes per hour and the hours each master is down in a pass. */
+  /** Maintenance passes due per hour (Poisson) and the hours each master is down in a pass. */
   passRate: number;
   perMasterHours: number;
   /** Graceful maintenance: a master drained from the endpoint opens no failover gap. */

@@ -18,7 +18,7 @@ import { recomputeSides, recomputeZones } from './domain-state.js';
 import { evaluateCluster } from './evaluate-predicates.js';
 import { evaluateRegions } from './evaluate-regions.js';
 import { CAUSE } from './failure-classes.js';
-import { maintenanceEvent, startScriptedPass } from './maintenance.js';
+import { passDue, startScriptedPass, stepEnds } from './maintenance.js';
 import { drawRepair, drawUnitExponential } from './random-variates.js';
 import { closeOutages } from './record-predicate.js';
 import type { Rng } from './rng.js';
@@ -52,6 +52,7 @@ import {
   SLOT_BAD,
   SLOT_EVICT,
   SLOT_MAINTENANCE,
+  SLOT_PASS,
   SLOT_RESTORE,
   type SimModel,
 } from './sim-model.js';
@@ -104,7 +105,7 @@ export class TrialEngine {
       const c = m.clusters[ci];
       if (c !== undefined && c.passRate > 0 && c.masterNode.length > 0)
         heap.set(
-          m.clusterSlotBase + ci * SLOTS_PER_CLUSTER + SLOT_MAINTENANCE,
+          m.clusterSlotBase + ci * SLOTS_PER_CLUSTER + SLOT_PASS,
           drawUnitExponential(rng) / c.passRate,
         );
     }
@@ -231,8 +232,11 @@ export class TrialEngine {
     s.event = -1;
     let mask = MASK_CONTROL;
     switch (type) {
+      case SLOT_PASS:
+        passDue(s, ci, this.rng);
+        break;
       case SLOT_MAINTENANCE:
-        maintenanceEvent(s, ci, this.rng);
+        stepEnds(s, ci);
         break;
       case SLOT_BAD + BAD_API:
       case SLOT_BAD + BAD_RESTORE:

@@ -65,6 +65,8 @@ export class TrialState {
   readonly maintDueAt: Float64Array;
   /** The scenario event that started the cluster's pass (-1: a random pass). */
   readonly passEvent: Int32Array;
+  /** Passes that fell due while one was in progress: they run in turn. */
+  readonly passesWaiting: Int32Array;
   /**
    * Repairs blocked by a region impairment, per region: an element whose random repair is due,
    * or ~element for a scripted failure's end (emptied, not reallocated, between trials).
@@ -160,6 +162,7 @@ export class TrialState {
     this.maintDue = new Int32Array(C);
     this.maintDueAt = new Float64Array(C);
     this.passEvent = new Int32Array(C);
+    this.passesWaiting = new Int32Array(C);
     this.blocked = model.regionNames.map(() => []);
     this.workerNodeUp = new Int32Array(model.clusterZones);
     this.strand = new Uint8Array(model.clusterZones);
@@ -207,6 +210,7 @@ export class TrialState {
     this.badPhase.fill(0);
     this.maintDue.fill(-1);
     this.passEvent.fill(-1);
+    this.passesWaiting.fill(0);
     for (const list of this.blocked) list.length = 0;
     this.strand.fill(0);
     this.diskDown.fill(0);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readScenarioFile } from '../../../src/io/read-scenario.js';
+import { compileModel } from '../../../src/sim/compile-model.js';
+import { createScriptedRng } from '../../../src/sim/rng.js';
 import { simulateTimeline } from '../../../src/sim/timeline.js';
+import { TrialEngine } from '../../../src/sim/trial-engine.js';
+import type { StepRecord } from '../../../src/sim/trial-state.js';
 import { threeZones, topologyOf } from '../../helpers/sim-scenarios.js';
 import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
 
@@ -124,5 +128,30 @@ describe('rolling maintenance', () => {
       ['c', 315],
     ]);
     expect(min(r.maintenance[1]!.dueHours)).toBe(70);
+  });
+
+  it('a pass that falls due during another waits its turn (Poisson passes, one at a time)', () => {
+    // Arrange: 2000 passes a year, 1 h per master, 3 masters; nothing fails. The scripted draws
+    // make passes fall due at 1 h and 2 h (then at 102 h): the second waits for the first.
+    const t = threeZones({
+      failures: { maintenance: { passesPerYear: 2000, perMaster: '1h' } },
+    });
+    const rate = 2000 / 8760;
+    const u = (hours: number): number => 1 - Math.exp(-hours * rate);
+    const engine = new TrialEngine(compileModel(t, { horizonHours: 10, randomFailures: true }));
+    const steps: StepRecord[] = [];
+    engine.state.steps = steps;
+    // Act
+    engine.run(createScriptedRng([1, 1, 100].map(u)));
+    const round = (h: number): number => Math.round(h * 1e9) / 1e9;
+    // Assert: masters 1, 2, 3 from 1 h, then the waiting pass from 4 h.
+    expect(steps.map((x) => [x.master, round(x.dueHours), round(x.startHours)])).toEqual([
+      [0, 1, 1],
+      [1, 2, 2],
+      [2, 3, 3],
+      [0, 4, 4],
+      [1, 5, 5],
+      [2, 6, 6],
+    ]);
   });
 });
