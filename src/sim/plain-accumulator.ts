@@ -76,14 +76,7 @@ export class PlainAccumulator {
       const n = s.outages[p] ?? 0;
       if (n === 0) continue;
       const o = p * FIELDS;
-      const k = Math.round((s.downHours[p] ?? 0) * scale);
-      const a = Math.floor(k / this.split);
-      const b = k - a * this.split;
-      f[o + DOWN] = (f[o + DOWN] ?? 0) + k;
-      f[o + SQ_HI] = (f[o + SQ_HI] ?? 0) + a * a;
-      f[o + SQ_MID] = (f[o + SQ_MID] ?? 0) + 2 * a * b;
-      f[o + SQ_LO] = (f[o + SQ_LO] ?? 0) + b * b;
-      f[o + DOWN_ZERO] = (f[o + DOWN_ZERO] ?? 0) + Math.round((s.downHoursZero[p] ?? 0) * scale);
+      this.addHours(f, o, s.downHours[p] ?? 0, s.downHoursZero[p] ?? 0);
       f[o + OUTAGES] = (f[o + OUTAGES] ?? 0) + n;
       f[o + OUTAGES2] = (f[o + OUTAGES2] ?? 0) + n * n;
       f[o + ANY] = (f[o + ANY] ?? 0) + 1;
@@ -124,15 +117,20 @@ export class PlainAccumulator {
   private addUsersServed(s: TrialState): void {
     if (!(s.usersDownHours > 0)) return;
     const u = this.users;
-    const k = Math.round(s.usersDownHours * this.scale);
+    this.addHours(u, 0, s.usersDownHours, s.usersDownHoursZero);
+    u[5] = (u[5] ?? 0) + 1;
+  }
+
+  /** Hours down (timed, and with timers at 0) on the grid, at f[o + DOWN …]: Σk, Σk² split, Σk₀. */
+  private addHours(f: Float64Array, o: number, hours: number, hoursZero: number): void {
+    const k = Math.round(hours * this.scale);
     const a = Math.floor(k / this.split);
     const b = k - a * this.split;
-    u[DOWN] = (u[DOWN] ?? 0) + k;
-    u[SQ_HI] = (u[SQ_HI] ?? 0) + a * a;
-    u[SQ_MID] = (u[SQ_MID] ?? 0) + 2 * a * b;
-    u[SQ_LO] = (u[SQ_LO] ?? 0) + b * b;
-    u[DOWN_ZERO] = (u[DOWN_ZERO] ?? 0) + Math.round(s.usersDownHoursZero * this.scale);
-    u[5] = (u[5] ?? 0) + 1;
+    f[o + DOWN] = (f[o + DOWN] ?? 0) + k;
+    f[o + SQ_HI] = (f[o + SQ_HI] ?? 0) + a * a;
+    f[o + SQ_MID] = (f[o + SQ_MID] ?? 0) + 2 * a * b;
+    f[o + SQ_LO] = (f[o + SQ_LO] ?? 0) + b * b;
+    f[o + DOWN_ZERO] = (f[o + DOWN_ZERO] ?? 0) + Math.round(hoursZero * this.scale);
   }
 
   /** Moves the batch into the BigInt sums (call once more after the last trial). */
