@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerAnalyze } from './analyze.js';
+import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
 import { registerMerge } from './merge.js';
 import { registerQuorum } from './quorum.js';
@@ -12,6 +13,7 @@ import { registerValidate } from './validate.js';
 export type RegisterCommand = (program: Command, ctx: CliContext) => Command;
 
 export const COMMANDS: RegisterCommand[] = [
+  registerInit,
   registerValidate,
   registerSchema,
   registerQuorum,
