@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerAnalyze } from './analyze.js';
+import { registerCheck } from './check.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
 import { registerMerge } from './merge.js';
@@ -21,4 +22,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerAnalyze,
   registerSimulate,
   registerMerge,
+  registerCheck,
 ];
