@@ -2,7 +2,7 @@
  * `hasim check`: scenarios validated and their objectives checked with the exact engine, as
  * plain data (version 1) that the text and GitHub renderers print and `--json` serializes.
  */
-import type { AnalysisResult } from '../exact/analyze.js';
+import type { AnalysisResult, MetricAnalysis } from '../exact/analyze.js';
 import type { LocatedIssue } from '../io/read-scenario.js';
 import { formatPath } from '../model/issue.js';
 import type { Metric, RegionMetric } from '../model/topology.js';
@@ -103,29 +103,27 @@ function listObjectives(
   analysis: AnalysisResult,
   locate: (path: readonly (string | number)[]) => { line: number; col: number },
 ): ObjectiveOutcome[] {
-  const out: ObjectiveOutcome[] = [];
-  const scopes = [
+  const scopes: ['clusters' | 'regions', Record<string, Record<string, MetricAnalysis>>][] = [
     ['clusters', analysis.clusters],
     ['regions', analysis.regions],
-  ] as const;
-  for (const [scope, byName] of scopes) {
-    for (const [name, metrics] of Object.entries(byName)) {
-      for (const [metric, m] of Object.entries(metrics) as [
-        Metric | RegionMetric,
-        (typeof metrics)[keyof typeof metrics],
-      ][]) {
-        if (m.objective === undefined) continue;
-        out.push({
-          scope,
-          name,
-          metric,
-          objectivePercent: m.objective.percent,
-          availabilityPercent: m.availability * 100,
-          met: m.objective.met,
-          ...locate(['objectives', metric]),
-        });
-      }
-    }
-  }
-  return out;
+  ];
+  return scopes.flatMap(([scope, byName]) =>
+    Object.entries(byName).flatMap(([name, metrics]) =>
+      Object.entries(metrics).flatMap(([metric, m]) =>
+        m.objective === undefined
+          ? []
+          : [
+              {
+                scope,
+                name,
+                metric: metric as Metric | RegionMetric,
+                objectivePercent: m.objective.percent,
+                availabilityPercent: m.availability * 100,
+                met: m.objective.met,
+                ...locate(['objectives', metric]),
+              },
+            ],
+      ),
+    ),
+  );
 }
