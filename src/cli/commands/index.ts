@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerAnalyze } from './analyze.js';
 import { registerCheck } from './check.js';
+import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
 import { registerMerge } from './merge.js';
@@ -23,4 +24,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerSimulate,
   registerMerge,
   registerCheck,
+  registerImport,
 ];
