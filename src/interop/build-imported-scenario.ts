@@ -180,7 +180,7 @@ function chooseEtcd(
     const spread = balancedSpread(n, zones.length);
     return {
       value: Object.fromEntries(
-        zones.map((z, i) => [z, spread[i] ?? 0]).filter(([, k]) => k !== 0),
+        zones.map((z, i): [string, number] => [z, spread[i] ?? 0]).filter(([, k]) => k !== 0),
       ),
       note: `CHECK: external (kubeadm etcd.external: ${n} endpoints), zones assumed`,
     };

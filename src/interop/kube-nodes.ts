@@ -122,7 +122,7 @@ function readNode(item: unknown, at: string, problems: InputProblem[]): Imported
 }
 
 function readyCondition(status: unknown): boolean | null {
-  const conditions =
+  const conditions: unknown[] =
     isRecord(status) && Array.isArray(status['conditions']) ? status['conditions'] : [];
   const ready = conditions.find((c) => isRecord(c) && c['type'] === 'Ready');
   if (!isRecord(ready)) return null;

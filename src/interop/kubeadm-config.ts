@@ -88,7 +88,7 @@ function readClusterConfiguration(
     ) {
       return fail(place('etcd.external.endpoints'), 'expected a list of etcd endpoint URLs');
     }
-    etcdFacts = { kind: 'external', endpoints: endpoints as string[] };
+    etcdFacts = { kind: 'external', endpoints: endpoints };
   }
   const endpoint = doc['controlPlaneEndpoint'];
   const name = doc['clusterName'];
