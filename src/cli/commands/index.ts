@@ -4,6 +4,7 @@ import type { CliContext } from '../context.js';
 import { registerAnalyze } from './analyze.js';
 import { registerCheck } from './check.js';
 import { registerImport } from './import.js';
+import { registerExport } from './export.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
 import { registerMerge } from './merge.js';
@@ -25,4 +26,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerMerge,
   registerCheck,
   registerImport,
+  registerExport,
 ];
