@@ -32,6 +32,8 @@ const MAX_FLOW_WIDTH = 72;
 
 /** One YAML document (no `---`), ending with a newline. */
 export function renderCommentedYaml(input: CommentedDocument): string {
+  // A document of comments only (kubectl apply skips it; YAML reads it as null).
+  if (input.value === null) return `${input.header.map(commentLine).join('\n')}\n`;
   const doc = new Document(input.value);
   if (input.header.length > 0) doc.commentBefore = commentText(input.header);
   if (input.footer !== undefined && input.footer.length > 0)
@@ -53,6 +55,10 @@ export function renderYamlStream(documents: readonly string[]): string {
 }
 
 // --- internal ---
+
+function commentLine(line: string): string {
+  return line === '' ? '#' : `# ${line}`;
+}
 
 function commentText(lines: readonly string[]): string {
   return lines.map((l) => (l === '' ? '' : ` ${l}`)).join('\n');

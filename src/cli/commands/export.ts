@@ -2,7 +2,11 @@
  * `hasim export job|chaos-mesh|litmus <scenario>`: manifests a user reviews and applies; hasim
  * never applies anything itself. Output goes to stdout or, atomically, to --out.
  */
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { ChaosExportOptions } from '../../interop/chaos-export.js';
+import { buildChaosMeshExperiments, buildChaosMeshWorkflow } from '../../interop/chaos-mesh.js';
+import { buildLitmusEngines } from '../../interop/litmus.js';
+import type { CloudKind } from '../../interop/chaos-mesh-specs.js';
 import { renderCommentedYaml, renderYamlStream } from '../../interop/commented-yaml.js';
 import {
   buildMergeJob,
@@ -118,10 +122,154 @@ export function registerExport(program: Command, ctx: CliContext): Command {
       const docs = flags.merge ? [buildMergeJob(options)] : buildShardJob(options);
       await writeOutput(ctx, renderYamlStream(docs.map(renderCommentedYaml)), flags);
     });
+  registerChaos(command, ctx, 'chaos-mesh');
+  registerChaos(command, ctx, 'litmus');
   return command;
 }
 
 // --- internal ---
+
+interface ChaosFlags {
+  event?: number;
+  cluster?: string;
+  namespace: string;
+  cloud?: CloudKind;
+  cloudSecret?: string;
+  zones?: Record<string, string>;
+  controlPlaneNamespace?: string;
+  workflow?: boolean;
+  out?: string;
+  force?: boolean;
+}
+
+function registerChaos(parent: Command, ctx: CliContext, tool: 'chaos-mesh' | 'litmus'): void {
+  const mesh = tool === 'chaos-mesh';
+  const command = parent
+    .command(tool)
+    .description(
+      `the scenario's events as ${mesh ? 'Chaos Mesh experiments' : 'LitmusChaos ChaosEngines'}, each with hasim's prediction`,
+    )
+    .argument('<scenario>', 'scenario file (YAML or JSON) with events:')
+    .option(
+      '--event <N>',
+      'only events[N] (counting from 0, as validate names them)',
+      parseIntegerOption(0),
+    )
+    .option('--cluster <name>', 'the scenario cluster the experiments run in (default: the first)')
+    .option('--namespace <ns>', 'namespace of the chaos objects', parseDnsLabel, 'default')
+    .option(
+      '--zones <zone=label,…>',
+      "the nodes' topology.kubernetes.io/zone value of each scenario zone",
+      parseZoneLabels,
+    );
+  if (mesh) {
+    command
+      .addOption(
+        new Option(
+          '--cloud <cloud>',
+          'stop cloud instances for node and zone outages (placeholders to fill in)',
+        ).choices(['aws', 'gcp', 'azure']),
+      )
+      .option(
+        '--cloud-secret <name>',
+        'the Secret with the cloud credentials',
+        parseDnsLabel,
+        'cloud-key-secret',
+      )
+      .option(
+        '--control-plane-namespace <ns>',
+        'namespace of the static control-plane pods',
+        parseDnsLabel,
+        'kube-system',
+      )
+      .option(
+        '--workflow',
+        'one Workflow that replays the whole timeline, instead of one set per event',
+      );
+  }
+  const file = 'scenarios/zone-outage-during-upgrade.yaml';
+  const examples = mesh
+    ? [
+        `hasim export chaos-mesh ${file} --zones a=eu-west-1a,b=eu-west-1b,c=eu-west-1c`,
+        `hasim export chaos-mesh ${file} --event 1 --cloud aws`,
+        `hasim export chaos-mesh ${file} --workflow --out workflow.yaml`,
+      ]
+    : [
+        `hasim export litmus ${file} --zones a=eu-west-1a,b=eu-west-1b,c=eu-west-1c`,
+        `hasim export litmus ${file} --event 1`,
+      ];
+  command
+    .option('--out <file>', 'write the manifests to a file instead of stdout')
+    .option('--force', 'with --out: replace an existing file')
+    .addHelpText(
+      'after',
+      "\nEach object carries hasim's prediction for its event (annotations hasim/prediction…).\n" +
+        'hasim applies nothing: review the output, fill in the <placeholders>, then kubectl apply -f.\n' +
+        'Exit codes: 0 ok, 2 bad usage or invalid scenario.\n' +
+        `Examples:\n${examples.map((e) => `  ${e}`).join('\n')}`,
+    )
+    .action(async (scenario: string, flags: ChaosFlags) => {
+      const { topology } = await loadScenarioWithText(scenario, ctx);
+      const options = chaosOptions(scenario, topology, flags);
+      const docs = !mesh
+        ? buildLitmusEngines(topology, options)
+        : flags.workflow
+          ? [buildChaosMeshWorkflow(topology, options)].filter((d) => d !== null)
+          : buildChaosMeshExperiments(topology, options);
+      if (docs.length === 0) {
+        throw new UsageError(
+          `${scenario}: no event of cluster ${options.cluster} has an experiment for ${tool}`,
+        );
+      }
+      await writeOutput(ctx, renderYamlStream(docs.map(renderCommentedYaml)), flags);
+    });
+}
+
+function chaosOptions(file: string, t: Topology, flags: ChaosFlags): ChaosExportOptions {
+  if (t.events.length === 0) {
+    throw new UsageError(
+      `${file} has no events: to export; add some (e.g. - { at: 1h, fail: zone eu-west/b, for: 4h })`,
+    );
+  }
+  if (flags.event !== undefined && flags.event >= t.events.length) {
+    throw new UsageError(`--event ${flags.event}: ${file} has events 0 to ${t.events.length - 1}`);
+  }
+  const cluster = t.clusters.find((c) => c.name === (flags.cluster ?? t.clusters[0]?.name));
+  if (cluster === undefined) {
+    throw new UsageError(
+      `--cluster ${flags.cluster ?? ''}: not a cluster of ${file} (clusters: ${t.clusters.map((c) => c.name).join(', ')})`,
+    );
+  }
+  const unknown = Object.keys(flags.zones ?? {}).filter((z) => !cluster.zones.includes(z));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `--zones: ${unknown.join(', ')} not a zone of cluster ${cluster.name} (zones: ${cluster.zones.join(', ')})`,
+    );
+  }
+  return {
+    file,
+    cluster: cluster.name,
+    namespace: flags.namespace,
+    cloud: flags.cloud ?? null,
+    cloudSecret: flags.cloudSecret ?? 'cloud-key-secret',
+    zoneLabels: flags.zones ?? {},
+    controlPlaneNamespace: flags.controlPlaneNamespace ?? 'kube-system',
+    ...(flags.event === undefined ? {} : { event: flags.event }),
+  };
+}
+
+function parseZoneLabels(value: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of value.split(',').map((p) => p.trim())) {
+    const m = /^([^=\s]+)=([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/.exec(part);
+    if (m === null)
+      throw new InvalidArgumentError(
+        `expected <zone>=<label value>,… (e.g. a=eu-west-1a,b=eu-west-1b), got "${value}"`,
+      );
+    out[m[1] ?? ''] = m[2] ?? '';
+  }
+  return out;
+}
 
 /** The scenario's topology and its text as written (the Job ships the text). */
 async function loadScenarioWithText(
