@@ -120,8 +120,9 @@ function litmusEngines(
         external > 0
           ? [`${external} external etcd node(s) are not Kubernetes nodes: stop them by hand`]
           : [];
-      if (nodes.length === 0)
-        return { engines: [], notes: [...notes, `does not touch the nodes of cluster ${c.name}`] };
+      if (nodes.length === 0) {
+        return { engines: [], notes: external > 0 ? notes : [`does not touch cluster ${c.name}`] };
+      }
       if (zonesDown(e, c).length > 0) {
         // A zone: every node by name (NODE_LABEL would pick one node at random).
         return {

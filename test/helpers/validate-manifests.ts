@@ -1,4 +1,4 @@
-/** Multi-document YAML → documents, each checked against the schema of its kind (ajv). */
+/** Multi-document YAML → its objects (comment-only documents dropped), each checked by kind (ajv). */
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
 
@@ -21,10 +21,13 @@ export function validateManifests(
   );
   const parsed = parseAllDocuments(yaml);
   if (!Array.isArray(parsed)) throw new Error('no YAML documents');
-  const documents = parsed.map((d) => {
-    if (d.errors.length > 0) throw new Error(d.errors.map((e) => e.message).join('\n'));
-    return d.toJS() as Record<string, unknown>;
-  });
+  const documents = parsed
+    .map((d) => {
+      if (d.errors.length > 0) throw new Error(d.errors.map((e) => e.message).join('\n'));
+      return d.toJS() as Record<string, unknown> | null;
+    })
+    // A document of comments only (an event without a manifest) reads as null.
+    .filter((d) => d !== null);
   const checks = documents.map((doc) => {
     const kind = String(doc['kind']);
     const validate = validators.get(kind);
