@@ -16,7 +16,7 @@ type Doc = Record<string, any>;
 
 async function exportDocs(args: string[], schemas: Record<string, object>): Promise<Doc[]> {
   const r = await runBin(['export', ...args]);
-  expect(r.code, r.stderr).toBe(0);
+  expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
   const { documents, checks } = validateManifests(r.stdout, schemas);
   expect(checks.flatMap((c) => c.errors)).toEqual([]);
   return documents;
@@ -31,7 +31,7 @@ function topologyOf(file: string) {
 describe('hasim export chaos-mesh', () => {
   it('prints YAML documents valid against the CRDs, selecting nodes by zone, with predictions', async () => {
     const docs = await exportDocs(['chaos-mesh', UPGRADE], CHAOS_MESH_SCHEMAS);
-    expect(docs.map((d) => d['kind'])).toEqual([
+    expect(docs.map((d) => String(d['kind']))).toEqual([
       'PodChaos',
       'NetworkChaos',
       'NetworkChaos',
@@ -39,7 +39,7 @@ describe('hasim export chaos-mesh', () => {
       'NetworkChaos',
     ]);
     for (const d of docs) {
-      expect(Object.keys(d['spec'].selector.nodeSelectors)).toEqual([ZONE]);
+      expect(Object.keys(d['spec'].selector.nodeSelectors as object)).toEqual([ZONE]);
       expect(d['metadata'].annotations['hasim/prediction']).toBeTypeOf('string');
     }
     // The zone outage (events[1]) alone: the predicates the timeline shows going down are the
@@ -70,7 +70,9 @@ describe('hasim export chaos-mesh', () => {
       ['chaos-mesh', UPGRADE, '--workflow', '--zones', 'a=eu-west-1a,b=eu-west-1b,c=eu-west-1c'],
       CHAOS_MESH_SCHEMAS,
     );
-    expect(workflowProblems(workflow!['spec'])).toEqual([]);
+    expect(workflowProblems(workflow!['spec'] as Parameters<typeof workflowProblems>[0])).toEqual(
+      [],
+    );
     const templates = workflow!['spec'].templates as Doc[];
     expect(templates.find((x) => x['name'] === 'event-1-wait')).toEqual({
       name: 'event-1-wait',
@@ -95,8 +97,8 @@ describe('hasim export chaos-mesh', () => {
         CHAOS_MESH_SCHEMAS,
       );
       // Zone b of prod holds 1 master and 2 workers.
-      expect(docs.map((d) => d['kind'])).toEqual([kind, kind, kind]);
-      expect(docs.map((d) => d['spec'][field])).toEqual([
+      expect(docs.map((d) => String(d['kind']))).toEqual([kind, kind, kind]);
+      expect(docs.map((d) => String(d['spec'][field]))).toEqual([
         expect.stringContaining('prod master 1 in eu-west/b'),
         expect.stringContaining('prod worker 1 in eu-west/b'),
         expect.stringContaining('prod worker 2 in eu-west/b'),
@@ -135,7 +137,7 @@ describe('hasim export litmus', () => {
         ),
       );
     expect(env(docs[3]!)['TOTAL_CHAOS_DURATION']).toBe('14400'); // 4 h
-    expect(docs.map((d) => d['metadata'].annotations['hasim/start'])).toEqual([
+    expect(docs.map((d) => String(d['metadata'].annotations['hasim/start']))).toEqual([
       '+1h',
       '+1h10m',
       '+1h20m',
