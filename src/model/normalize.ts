@@ -255,9 +255,11 @@ function normalizeEvent(
         ? failures.zone
         : t.kind === 'region'
           ? failures.region
-          : t.kind === 'endpoint'
-            ? failures.loadBalancer
-            : failures[t.role];
+          : t.kind === 'impairment'
+            ? failures.regionImpairment
+            : t.kind === 'endpoint'
+              ? failures.loadBalancer
+              : failures[t.role];
     return { kind: 'fail', atHours, forHours: duration(e.for, medianOf(cls.repair)), target: t };
   }
   if (e.partition !== undefined) {

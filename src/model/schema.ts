@@ -268,7 +268,7 @@ export const EventSchema = z
     }),
     fail: z.string().optional().meta({
       description:
-        'zone <region>/<zone> | region <region> | master|etcd|worker <cluster>/<zone> | endpoint <cluster>',
+        'zone <region>/<zone> | region <region> (blackout) | impairment <region> | master|etcd|worker <cluster>/<zone> | endpoint <cluster>',
     }),
     partition: z.tuple([z.array(z.string()).min(1), z.array(z.string()).min(1)]).optional(),
     operatorError: z
@@ -367,6 +367,9 @@ export const ScenarioFileSchema = z
           scheduling: Percent.optional(),
           workloads: Percent.optional(),
           served: Percent.optional(),
+          usersServed: Percent.optional().meta({
+            description: 'The share of users served, regions weighted by their users',
+          }),
           local: Percent.optional(),
         })
         .optional(),

@@ -149,6 +149,7 @@ export type NodeRole = 'master' | 'etcd' | 'worker';
 export type FailTarget =
   | { kind: 'zone'; region: string; zone: string }
   | { kind: 'region'; region: string }
+  | { kind: 'impairment'; region: string }
   | { kind: 'node'; role: NodeRole; cluster: string; zone: string }
   | { kind: 'endpoint'; cluster: string };
 
@@ -178,7 +179,11 @@ export type Metric = (typeof METRICS)[number];
 export const REGION_METRICS = ['served', 'local'] as const;
 export type RegionMetric = (typeof REGION_METRICS)[number];
 
-export type Objectives = Partial<Record<Metric | RegionMetric, number>>;
+/** Deployment-wide metrics: the share of users served (regions weighted by their users). */
+export const DEPLOYMENT_METRICS = ['usersServed'] as const;
+export type DeploymentMetric = (typeof DEPLOYMENT_METRICS)[number];
+
+export type Objectives = Partial<Record<Metric | RegionMetric | DeploymentMetric, number>>;
 
 export interface Cost {
   master: number;

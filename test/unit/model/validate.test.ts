@@ -168,7 +168,7 @@ describe('validateScenario', () => {
       'events[3].fail: cluster prod has no etcd in zone a (its etcd is stacked: fail a master)',
       'events[4].partition[1][0]: zone eu-west/a is on both sides',
       'events[5].operatorError.clusters: cluster "nope" is not defined',
-      'events[6].fail: expected "zone <region>/<zone>", "region <region>", "master|etcd|worker <cluster>/<zone>" or "endpoint <cluster>"',
+      'events[6].fail: expected "zone <region>/<zone>", "region <region>" (a blackout), "impairment <region>", "master|etcd|worker <cluster>/<zone>" or "endpoint <cluster>"',
     ]);
   });
 
