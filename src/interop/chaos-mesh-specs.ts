@@ -36,6 +36,10 @@ export interface ChaosMeshSpec {
   what: string;
 }
 
+/** What to do by hand for a region impairment, which no chaos tool stages. */
+export const IMPAIRMENT_NOTE =
+  "a region impairment (the cloud's control plane, load balancers and DNS fail; VMs keep running) is no chaos experiment: take the cloud load balancer out and hold node replacement by hand for the time given";
+
 /** Containers of kubeadm's static control-plane pods (label tier: control-plane). */
 const CONTROL_PLANE_CONTAINERS = [
   'kube-apiserver',
@@ -103,6 +107,9 @@ export function chaosMeshSpecs(
   switch (e.kind) {
     case 'fail': {
       const nodes = affectedNodes(e, c);
+      if (e.target.kind === 'impairment') {
+        return { specs: [], notes: [IMPAIRMENT_NOTE] };
+      }
       if (e.target.kind === 'endpoint') {
         return {
           specs: [],

@@ -25,6 +25,7 @@ export function affectedNodes(e: ScenarioEvent, c: Cluster): AffectedNode[] {
         ? [{ role: stackedRole(t.role, c), zone: t.zone, ordinal: 1 }]
         : [];
     case 'endpoint':
+    case 'impairment': // the cloud's control plane fails; the VMs keep running
       return [];
   }
 }

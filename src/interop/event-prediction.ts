@@ -155,7 +155,7 @@ function quorumLines(t: Topology, e: ScenarioEvent): string[] {
   switch (e.kind) {
     case 'fail': {
       const target = e.target;
-      if (target.kind === 'endpoint') return [];
+      if (target.kind === 'endpoint' || target.kind === 'impairment') return [];
       if (target.kind === 'node') {
         const c = t.clusters.find((x) => x.name === target.cluster);
         const hitsEtcd =

@@ -17,6 +17,7 @@ import {
   streamHeader,
   type ChaosExportOptions,
 } from './chaos-export.js';
+import { IMPAIRMENT_NOTE } from './chaos-mesh-specs.js';
 import type { CommentedDocument } from './commented-yaml.js';
 import { affectedNodes, describeNode, zonesDown } from './event-nodes.js';
 import { formatClock } from './event-prediction.js';
@@ -107,6 +108,7 @@ function litmusEngines(
   const duration = String(seconds(forHours));
   switch (e.kind) {
     case 'fail': {
+      if (e.target.kind === 'impairment') return { engines: [], notes: [IMPAIRMENT_NOTE] };
       if (e.target.kind === 'endpoint')
         return {
           engines: [],

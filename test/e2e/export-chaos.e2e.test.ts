@@ -112,6 +112,7 @@ describe('hasim export chaos-mesh', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('# Note: no Chaos Mesh kind takes a load balancer down');
     expect(r.stdout).toContain('# Note: no in-cluster Chaos Mesh kind stops a worker');
+    expect(r.stdout).toContain('# Note: a region impairment');
     const { checks } = validateManifests(r.stdout, CHAOS_MESH_SCHEMAS);
     expect(checks.flatMap((c) => c.errors)).toEqual([]);
   });
