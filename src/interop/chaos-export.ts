@@ -2,7 +2,8 @@
  * What every chaos export shares: which events it covers, their predictions, the names and
  * annotations of the objects, and the comments that say what to compare after the run.
  */
-import type { Cluster, Topology } from '../model/topology.js';
+import type { Cluster, ScenarioEvent, Topology } from '../model/topology.js';
+import type { CommentedDocument } from './commented-yaml.js';
 import type { ChaosTargetOptions } from './chaos-mesh-specs.js';
 import {
   formatClock,
@@ -84,4 +85,60 @@ export function streamHeader(
     ...extra,
     `Compare what you observe with: hasim simulate ${o.file} --timeline`,
   ];
+}
+
+/** One object of an event: a comment line, its kind, name suffix, spec and extra annotations. */
+export interface EventObject {
+  what: string;
+  apiVersion: string;
+  kind: string;
+  suffix: string;
+  spec: Record<string, unknown>;
+  annotations?: Record<string, string>;
+}
+
+/**
+ * Every exported event as documents: its objects, each annotated with the prediction, the
+ * first one under the event's comment; a comment-only document for an event without any.
+ */
+export function buildEventDocuments(
+  t: Topology,
+  o: ChaosExportOptions,
+  tool: string,
+  notes: readonly string[],
+  objects: (
+    e: ScenarioEvent,
+    c: Cluster,
+    p: EventPrediction,
+  ) => { objects: EventObject[]; notes: string[] },
+): CommentedDocument[] {
+  const c = findCluster(t, o.cluster);
+  const docs: CommentedDocument[] = [];
+  for (const { prediction, prefix } of exportedEvents(t, o)) {
+    const event = t.events[prediction.index];
+    if (event === undefined) continue;
+    const built = objects(event, c, prediction);
+    const comment = predictionComment(prediction, built.notes);
+    if (built.objects.length === 0)
+      docs.push({ header: [...comment, 'No manifest for this event.'], value: null });
+    built.objects.forEach((x, k) => {
+      docs.push({
+        header: [...(k === 0 ? comment : []), `${x.kind}: ${x.what}.`],
+        value: {
+          apiVersion: x.apiVersion,
+          kind: x.kind,
+          metadata: {
+            name: `${prefix}-${x.suffix}`,
+            namespace: o.namespace,
+            labels: { 'app.kubernetes.io/part-of': 'hasim', 'hasim/scenario': t.name.slice(0, 63) },
+            annotations: { ...predictionAnnotations(prediction), ...x.annotations },
+          },
+          spec: x.spec,
+        },
+      });
+    });
+  }
+  const first = docs[0];
+  if (first !== undefined) first.header = [...streamHeader(t, o, tool, notes), '', ...first.header];
+  return docs;
 }

@@ -9,10 +9,9 @@
  */
 import type { Topology } from '../model/topology.js';
 import {
+  buildEventDocuments,
   exportedEvents,
   findCluster,
-  predictionAnnotations,
-  predictionComment,
   streamHeader,
   type ChaosExportOptions,
 } from './chaos-export.js';
@@ -30,38 +29,17 @@ const HEADER_NOTES = [
 
 /** One document per experiment, each starting at its event's time. */
 export function buildChaosMeshExperiments(t: Topology, o: ChaosExportOptions): CommentedDocument[] {
-  const c = findCluster(t, o.cluster);
-  const docs: CommentedDocument[] = [];
-  for (const { prediction, prefix } of exportedEvents(t, o)) {
-    const event = t.events[prediction.index];
-    if (event === undefined) continue;
+  return buildEventDocuments(t, o, 'Chaos Mesh', HEADER_NOTES, (event, c, prediction) => {
     const { specs, notes } = chaosMeshSpecs(event, c, o);
-    const comment = predictionComment(prediction, notes);
-    if (specs.length === 0) {
-      docs.push({ header: [...comment, 'No manifest for this event.'], value: null });
-      continue;
-    }
-    specs.forEach((s, k) => {
-      docs.push({
-        header: [...(k === 0 ? comment : []), `${s.kind}: ${s.what}.`],
-        value: {
-          apiVersion: CHAOS_MESH_API,
-          kind: s.kind,
-          metadata: {
-            name: `${prefix}-${s.suffix}`,
-            namespace: o.namespace,
-            labels: { 'app.kubernetes.io/part-of': 'hasim', 'hasim/scenario': t.name.slice(0, 63) },
-            annotations: predictionAnnotations(prediction),
-          },
-          spec: s.oneShot ? s.spec : { ...s.spec, duration: formatClock(prediction.forHours) },
-        },
-      });
-    });
-  }
-  const first = docs[0];
-  if (first !== undefined)
-    first.header = [...streamHeader(t, o, 'Chaos Mesh', HEADER_NOTES), '', ...first.header];
-  return docs;
+    const objects = specs.map((s) => ({
+      what: s.what,
+      apiVersion: CHAOS_MESH_API,
+      kind: s.kind,
+      suffix: s.suffix,
+      spec: s.oneShot ? s.spec : { ...s.spec, duration: formatClock(prediction.forHours) },
+    }));
+    return { objects, notes };
+  });
 }
 
 /** One Workflow replaying every event at its time; null when no event has an experiment. */

@@ -9,14 +9,7 @@
  * matching node (pkg/utils/common/nodes.go GetNodeName).
  */
 import type { Cluster, ScenarioEvent, Topology } from '../model/topology.js';
-import {
-  exportedEvents,
-  findCluster,
-  predictionAnnotations,
-  predictionComment,
-  streamHeader,
-  type ChaosExportOptions,
-} from './chaos-export.js';
+import { buildEventDocuments, type ChaosExportOptions } from './chaos-export.js';
 import { IMPAIRMENT_NOTE } from './chaos-mesh-specs.js';
 import type { CommentedDocument } from './commented-yaml.js';
 import { affectedNodes, describeNode, zonesDown } from './event-nodes.js';
@@ -44,55 +37,30 @@ const HEADER_NOTES = [
 ];
 
 export function buildLitmusEngines(t: Topology, o: ChaosExportOptions): CommentedDocument[] {
-  const c = findCluster(t, o.cluster);
-  const docs: CommentedDocument[] = [];
-  for (const { prediction, prefix } of exportedEvents(t, o)) {
-    const event = t.events[prediction.index];
-    if (event === undefined) continue;
+  return buildEventDocuments(t, o, 'LitmusChaos', HEADER_NOTES, (event, c, prediction) => {
     const { engines, notes } = litmusEngines(t, event, c, o, prediction.forHours);
-    const comment = predictionComment(prediction, notes);
-    if (engines.length === 0) {
-      docs.push({ header: [...comment, 'No manifest for this event.'], value: null });
-      continue;
-    }
-    engines.forEach((e, k) => {
-      docs.push({
-        header: [...(k === 0 ? comment : []), `${e.fault}: ${e.what}.`],
-        value: {
-          apiVersion: LITMUS_API,
-          kind: 'ChaosEngine',
-          metadata: {
-            name: `${prefix}-${e.suffix}`,
-            namespace: o.namespace,
-            labels: { 'app.kubernetes.io/part-of': 'hasim', 'hasim/scenario': t.name.slice(0, 63) },
-            annotations: {
-              ...predictionAnnotations(prediction),
-              'hasim/start': `+${formatClock(prediction.atHours + e.offsetHours)}`,
+    const objects = engines.map((e) => ({
+      what: `${e.fault}: ${e.what}`,
+      apiVersion: LITMUS_API,
+      kind: 'ChaosEngine',
+      suffix: e.suffix,
+      annotations: { 'hasim/start': `+${formatClock(prediction.atHours + e.offsetHours)}` },
+      spec: {
+        engineState: 'active',
+        ...(e.appinfo === undefined ? {} : { appinfo: e.appinfo }),
+        chaosServiceAccount: `${e.fault}-sa`,
+        experiments: [
+          {
+            name: e.fault,
+            spec: {
+              components: { env: Object.entries(e.env).map(([name, value]) => ({ name, value })) },
             },
           },
-          spec: {
-            engineState: 'active',
-            ...(e.appinfo === undefined ? {} : { appinfo: e.appinfo }),
-            chaosServiceAccount: `${e.fault}-sa`,
-            experiments: [
-              {
-                name: e.fault,
-                spec: {
-                  components: {
-                    env: Object.entries(e.env).map(([name, value]) => ({ name, value })),
-                  },
-                },
-              },
-            ],
-          },
-        },
-      });
-    });
-  }
-  const first = docs[0];
-  if (first !== undefined)
-    first.header = [...streamHeader(t, o, 'LitmusChaos', HEADER_NOTES), '', ...first.header];
-  return docs;
+        ],
+      },
+    }));
+    return { objects, notes };
+  });
 }
 
 // --- internal ---

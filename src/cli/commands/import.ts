@@ -15,10 +15,10 @@ import { MAX_PROBLEMS, readNodeList, type InputProblem } from '../../interop/kub
 import { readKubeadmConfig, type KubeadmFacts } from '../../interop/kubeadm-config.js';
 import { layoutNodes } from '../../interop/node-layout.js';
 import { parseInputDocuments } from '../../interop/parse-input-documents.js';
-import { loadScenarioText } from '../../io/read-scenario.js';
 import { readTextInput } from '../../io/read-text-input.js';
 import type { CliContext } from '../context.js';
-import { InternalError, UsageError } from '../errors.js';
+import { checkGeneratedScenario } from '../check-generated.js';
+import { UsageError } from '../errors.js';
 import { plural } from '../render-issues.js';
 import { writeOutput } from '../write-output.js';
 
@@ -179,14 +179,9 @@ async function emit(
   const result = buildImportedScenario(sources, options);
   if (!result.ok) fail(sources.nodesFile ?? sources.kubeadmFile ?? '', result.problems);
   const text = renderCommentedYaml(result.document);
-  const check = loadScenarioText(text, 'the imported scenario');
-  if (!check.ok) {
-    const first = check.errors[0];
-    if (first?.path[0] === 'name') throw new UsageError(`--name: ${first.message}`);
-    throw new InternalError(`hasim import built an invalid scenario: ${first?.message ?? '?'}`);
-  }
+  const topology = checkGeneratedScenario(text, 'hasim import');
   await writeOutput(ctx, text, flags);
-  const c = check.topology.clusters[0];
+  const c = topology.clusters[0];
   ctx.stderr(
     `hasim: imported ${plural(c?.counts.masters ?? 0, 'master')} and ${plural(c?.counts.workers ?? 0, 'worker')} in ${plural(c?.zones.length ?? 0, 'zone')}; ${plural(result.checks, 'assumption')} to check (CHECK in the file)\n`,
   );

@@ -1,6 +1,5 @@
 /** `hasim init`: a commented starting scenario that validates, on stdout or in --out. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { loadScenarioText } from '../../io/read-scenario.js';
 import { renderCommentedYaml } from '../../interop/commented-yaml.js';
 import {
   buildStartingScenario,
@@ -9,7 +8,8 @@ import {
 } from '../../interop/build-starting-scenario.js';
 import { ENDPOINT_KINDS, type EndpointKind, type FailoverMode } from '../../model/topology.js';
 import type { CliContext } from '../context.js';
-import { InternalError, UsageError } from '../errors.js';
+import { checkGeneratedScenario } from '../check-generated.js';
+import { UsageError } from '../errors.js';
 import { parseIntegerOption } from '../parse-options.js';
 import { writeOutput } from '../write-output.js';
 
@@ -96,13 +96,7 @@ export function registerInit(program: Command, ctx: CliContext): Command {
         commandLine: commandLine(flags),
       });
       const text = renderCommentedYaml(doc);
-      const check = loadScenarioText(text, 'the generated scenario');
-      if (!check.ok) {
-        const first = check.errors[0];
-        // A bad --name is the user's; anything else would be a bug in the builder.
-        if (first?.path[0] === 'name') throw new UsageError(`--name: ${first.message}`);
-        throw new InternalError(`hasim init built an invalid scenario: ${first?.message ?? '?'}`);
-      }
+      checkGeneratedScenario(text, 'hasim init');
       await writeOutput(ctx, text, flags);
     });
 }
