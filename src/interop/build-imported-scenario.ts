@@ -36,7 +36,7 @@ export interface ImportSources {
 }
 
 export type ImportResult =
-  | { ok: true; document: CommentedDocument; checks: number }
+  | { ok: true; document: CommentedDocument; checks: number; reported: number }
   | { ok: false; problems: InputProblem[] };
 
 const PLACEHOLDER_ZONES = ['a', 'b', 'c'];
@@ -123,6 +123,7 @@ export function buildImportedScenario(src: ImportSources, o: ImportOptions): Imp
   return {
     ok: true,
     checks: checks.length,
+    reported: layout?.reported.length ?? 0,
     document: {
       header: [
         `yaml-language-server: $schema=${o.schemaPath}`,

@@ -157,8 +157,16 @@ function inferred(
   return lines;
 }
 
+/** Nodes per cluster Kubernetes supports (kubernetes.io/docs/setup/best-practices/cluster-large/). */
+const MAX_CLUSTER_NODES = 5000;
+
 function reported(nodes: readonly ImportedNode[]): string[] {
   const lines: string[] = [];
+  if (nodes.length > MAX_CLUSTER_NODES) {
+    lines.push(
+      `${nodes.length} nodes: more than the ${MAX_CLUSTER_NODES} Kubernetes supports in one cluster`,
+    );
+  }
   const notReady = nodes.filter((n) => n.ready !== true);
   if (notReady.length > 0)
     lines.push(`not Ready now (counted as part of the design): ${listNames(notReady)}`);

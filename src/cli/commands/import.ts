@@ -183,7 +183,7 @@ async function emit(
   await writeOutput(ctx, text, flags);
   const c = topology.clusters[0];
   ctx.stderr(
-    `hasim: imported ${plural(c?.counts.masters ?? 0, 'master')} and ${plural(c?.counts.workers ?? 0, 'worker')} in ${plural(c?.zones.length ?? 0, 'zone')}; ${plural(result.checks, 'assumption')} to check (CHECK in the file)\n`,
+    `hasim: imported ${plural(c?.counts.masters ?? 0, 'master')} and ${plural(c?.counts.workers ?? 0, 'worker')} in ${plural(c?.zones.length ?? 0, 'zone')}; ${plural(result.checks, 'assumption')} to check (CHECK in the file)${result.reported > 0 ? '; see Reported in the file' : ''}\n`,
   );
 }
 

@@ -154,6 +154,15 @@ describe('hasim import of kubectl get nodes -o json', () => {
     expect(Object.values(c.workers)).toEqual([332, 331, 332]);
   });
 
+  it('reports a list beyond the 5,000 nodes Kubernetes supports in one cluster', () => {
+    const nodes = readNodeList(makeNodeList(largeCluster(5001)));
+    if (!nodes.ok) throw new Error('unreadable');
+    const layout = layoutNodes(nodes.nodes, {});
+    expect(layout.ok && layout.layout.reported).toEqual([
+      '5001 nodes: more than the 5000 Kubernetes supports in one cluster',
+    ]);
+  });
+
   it('counts masters and workers per zone exactly as the labels say, for any list', () => {
     const specArb = fc.record({
       zone: fc.constantFrom('z-a', 'z-b', 'z-c', 'z-d'),
