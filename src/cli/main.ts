@@ -75,7 +75,7 @@ function reportError(e: unknown, ctx: CliContext, argv: string[]): number {
     if (
       e.code === 'commander.helpDisplayed' ||
       e.code === 'commander.version' ||
-      e.code === 'commander.help'
+      (e.code === 'commander.help' && e.exitCode === 0) // not `hasim import` without its subcommand
     ) {
       return ExitCode.ok;
     }

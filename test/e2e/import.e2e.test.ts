@@ -86,6 +86,12 @@ describe('hasim import', () => {
     await expect(stat(out)).rejects.toThrow();
   });
 
+  it('needs a subcommand: its help on stderr, exit 2', async () => {
+    const r = await runBin(['import']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('kubectl [options] <nodes>');
+  });
+
   it('puts unlabelled nodes in --default-zone, and takes a managed control plane from --masters', async () => {
     const r = await runBin([
       'import',
