@@ -113,23 +113,21 @@ describe('bad changes rolled out in waves', () => {
   });
 
   it('waves hurt later clusters less than all at once, and their detection time matters', () => {
-    // The shipped example (six clusters, waves of 1, 2 and the rest, 30 min detection), with its
-    // detection time changed to 3 days, and rolled out all at once instead.
+    // The shipped example (six clusters, waves of 1, 2 and the rest a day apart, 30 min
+    // detection), with 3 days to notice a change (and bake), and rolled out all at once instead.
     const file = readFileSync('scenarios/operator-error-waves.yaml', 'utf8');
     const load = (text: string) => {
       const loaded = loadScenarioText(text, 'waves.yaml');
       if (!loaded.ok) throw new Error('the example does not load');
       return loaded.topology;
     };
-    const slow = file.replace(
-      'rollout: { waves: [1, 2, all], detection: 30m }\n',
-      'rollout: { waves: [1, 2, all], detection: 3d }\n',
-    );
+    const slow = file.replace('detection: 30m, bake: 1d,', 'detection: 3d, bake: 3d,');
     expect(slow).not.toBe(file);
     const once = file.replace(
-      'rollout: { waves: [1, 2, all], detection: 30m }\n',
+      'rollout: { waves: [1, 2, all], detection: 30m, bake: 1d, detectionProbability: 0.8 }\n',
       'rollout: all-at-once\n',
     );
+    expect(once).not.toBe(file);
     const run = (text: string) =>
       simulate(load(text), { trials: 1500, seed: 5, method: 'plain' }).clusters;
     const [waves, waves3d, allAtOnce] = [run(file), run(slow), run(once)];
