@@ -117,10 +117,11 @@ export const DEFAULT_BACKUP: Backup = {
 };
 
 export const DEFAULT_TIMERS: Timers = {
-  // kube-controller-manager / kube-scheduler --leader-elect-lease-duration (15 s). On a graceful
-  // stop kube-scheduler releases its lease (ReleaseOnCancel) but kube-controller-manager does not
+  // kube-controller-manager / kube-scheduler --leader-elect-lease-duration (15 s): the gap when a
+  // leader fails. On a graceful stop kube-scheduler releases its lease (ReleaseOnCancel), so a
+  // drained leader leaves no scheduling gap; kube-controller-manager does not before 1.37
   // (kubernetes#132599; the ControllerManagerReleaseLeaderElectionLockOnExit gate is alpha in
-  // 1.36), so a leader drained for maintenance still leaves a gap of one lease.
+  // 1.36): its reconciliation pauses up to one lease, which delays but fails nothing.
   leaseDurationHours: 15 * SECOND,
   // How long the endpoint keeps sending to an apiserver that stopped, per kind:
   endpointFailoverHours: {

@@ -220,8 +220,10 @@ function timedControl(s: TrialState, c: ClusterModel, ci: number, api: boolean):
   const slots = m.clusterSlotBase + ci * SLOTS_PER_CLUSTER;
   let leader = s.leader[ci] ?? -1;
   if (leader >= 0 && s.eligible[xb + leader] !== 1) {
+    // A leader drained for graceful maintenance hands its scheduler lease over at once.
+    const drained = c.graceful && leader === (s.maintStep[ci] ?? -1);
     leader = -1;
-    s.electAt[ci] = t + m.timers.lease;
+    s.electAt[ci] = drained ? t : t + m.timers.lease;
   }
   if (leader < 0) {
     if ((s.electAt[ci] ?? 0) <= t) leader = firstEligible(s, xb, c.masterNode.length);

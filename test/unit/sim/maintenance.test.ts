@@ -40,13 +40,14 @@ function pass(graceful: boolean, events: unknown[] = []) {
 }
 
 describe('rolling maintenance', () => {
-  it('is graceful by default: no api gap; scheduling waits one lease when the leader goes', () => {
+  it('is graceful by default: no api gap, and the drained leader hands its lease over', () => {
     const r = pass(true);
     expect(changes(r, 'api')).toEqual([]);
     expect(changes(r, 'etcdQuorum')).toEqual([]);
-    // Master a (the leader) goes at 1h: 15 s without a leader, then b leads. b goes at 1h10m:
-    // another 15 s, then a (back) leads; c goes at 1h20m while a leads: no gap.
-    expect(changes(r, 'scheduling')).toEqual([
+    // Master a (the leader) is drained at 1h and b leads at once; b at 1h10m, a leads at once.
+    expect(changes(r, 'scheduling')).toEqual([]);
+    // Abrupt, the leader's lease runs out first: 15 s without a leader, twice.
+    expect(changes(pass(false), 'scheduling')).toEqual([
       [3600, false],
       [3615, true],
       [4200, false],
