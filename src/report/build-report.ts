@@ -33,6 +33,9 @@ export interface ReportInputs {
   topology?: Topology | null;
   /** The scenario file, for the replay commands. */
   scenarioFile?: string | null;
+  /** Without a topology: the layout and question of a saved report, rendered again. */
+  layout?: LayoutSection | null;
+  question?: string | null;
 }
 
 /** How many contributors a predicate lists. */
@@ -47,7 +50,7 @@ export function buildReport(inputs: ReportInputs): Report {
   const simulation = inputs.simulation ?? null;
   const plan = inputs.plan ?? null;
   const topology = inputs.topology ?? null;
-  const layout = topology === null ? null : buildLayout(topology);
+  const layout = topology === null ? (inputs.layout ?? null) : buildLayout(topology);
   const scenario = analysis?.scenario ?? simulation?.scenario ?? topology?.name ?? 'plan';
   const metrics = buildMetrics(analysis, simulation);
   const spofs = analysis === null ? [] : buildSpofs(analysis, layout);
@@ -56,7 +59,8 @@ export function buildReport(inputs: ReportInputs): Report {
     version: 1,
     title: `hasim report · ${scenario}`,
     scenario,
-    question: topology?.description ?? null,
+    question: topology === null ? (inputs.question ?? null) : (topology.description ?? null),
+    scenarioFile: inputs.scenarioFile ?? null,
     engines: { exact: analysis !== null, simulation: simulation !== null, plan: plan !== null },
     replay: buildReplay(inputs.scenarioFile ?? null, scenario, analysis, simulation),
     layout,

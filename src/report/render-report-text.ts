@@ -3,7 +3,7 @@
  * (render-*-text.ts), then the sections those tables do not have — the layout, single points of
  * failure with what would remove them, the SLA view, managed SLAs and how to replay the run.
  */
-import type { Block, DocSection } from './document-blocks.js';
+import type { Block, DocSection, DocumentOptions } from './document-blocks.js';
 import { renderAnalysisText } from './render-analysis-text.js';
 import { renderPlanText } from './render-plan-text.js';
 import { renderSimulationText } from './render-simulation-text.js';
@@ -14,7 +14,8 @@ import type { TextStyle } from './text-style.js';
 
 /** The report as text (ends with a newline). */
 export function renderReportText(report: Report, style: TextStyle): string {
-  const doc = new Map(buildReportDocument(report).map((s) => [s.id, s]));
+  // One contributor per predicate: the analyze tables already list the top three.
+  const doc = new Map(buildReportDocument(report, TEXT_DOCUMENT).map((s) => [s.id, s]));
   const out: string[] = [style.bold(report.title), ''];
   const put = (id: string, titled = true): void => {
     const s = doc.get(id);
@@ -48,6 +49,12 @@ export function renderReportText(report: Report, style: TextStyle): string {
 
 const WIDTH = 100;
 
+const TEXT_DOCUMENT: DocumentOptions = {
+  maxRows: Number.POSITIVE_INFINITY,
+  contributorsPerPredicate: 1,
+  diagram: false,
+};
+
 function section(s: DocSection, style: TextStyle, titled: boolean): string[] {
   const lines = titled ? [style.bold(s.title)] : [];
   for (const b of s.blocks) lines.push(...block(b, style));
@@ -64,8 +71,9 @@ function block(b: Block, style: TextStyle): string[] {
         return wrap(i.text, '  ').map((l, k) => (k === 0 ? `${mark}${l.trimStart()}` : l));
       });
     case 'table': {
+      // Long cells wrap, so the table fits a terminal (cli-table3 keeps line breaks).
       const rows = b.rows.map((r) =>
-        r.map((c) => (typeof c === 'string' ? c : `${c.text} ${c.href}`)),
+        r.map((c) => wrap(typeof c === 'string' ? c : `${c.text} ${c.href}`, '', CELL).join('\n')),
       );
       const lines = [renderTable(b.head, rows, style, b.align)];
       if (b.omitted > 0) lines.push(style.dim(`… and ${b.omitted} more rows`));
@@ -79,12 +87,15 @@ function block(b: Block, style: TextStyle): string[] {
   }
 }
 
-/** Words wrapped at WIDTH columns, each line starting with `indent`. */
-function wrap(text: string, indent: string): string[] {
+/** Table cells wider than this wrap. */
+const CELL = 48;
+
+/** Words wrapped at `width` columns, each line starting with `indent`. */
+function wrap(text: string, indent: string, width = WIDTH): string[] {
   const lines: string[] = [];
   let line = indent;
   for (const word of text.split(/\s+/)) {
-    if (line.length > indent.length && line.length + 1 + word.length > WIDTH) {
+    if (line.length > indent.length && line.length + 1 + word.length > width) {
       lines.push(line);
       line = indent;
     }

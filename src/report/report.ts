@@ -173,6 +173,8 @@ export interface Report {
   scenario: string;
   /** The scenario's description: the question the design answers. */
   question: string | null;
+  /** The scenario file the figures come from, when known. */
+  scenarioFile: string | null;
   engines: { exact: boolean; simulation: boolean; plan: boolean };
   replay: Replay;
   layout: LayoutSection | null;

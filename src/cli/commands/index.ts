@@ -5,6 +5,7 @@ import { registerAnalyze } from './analyze.js';
 import { registerPlan } from './plan.js';
 import { registerMerge } from './merge.js';
 import { registerQuorum } from './quorum.js';
+import { registerReport } from './report.js';
 import { registerSchema } from './schema.js';
 import { registerSimulate } from './simulate.js';
 import { registerValidate } from './validate.js';
@@ -19,4 +20,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerAnalyze,
   registerSimulate,
   registerMerge,
+  registerReport,
 ];
