@@ -4,8 +4,9 @@
  * issue or pull-request comment). A report that would be longer is rendered with shorter tables,
  * then without the diagram, and as a last resort cut at a line with a notice.
  */
-import type { Block, Cell, DocSection, DocumentOptions } from './document-blocks.js';
+import type { DocSection, DocumentOptions } from './document-blocks.js';
 import { FULL_DOCUMENT } from './document-blocks.js';
+import { renderDocumentMarkdown } from './render-document-markdown.js';
 import { buildReportDocument } from './report-document.js';
 import type { Report } from './report.js';
 
@@ -36,14 +37,6 @@ const NOTICE =
   '\n\n_The report was cut here to stay under the Markdown size limit: `hasim report --format html` or `--format json` has all of it._\n';
 
 function serialize(report: Report, sections: DocSection[], shortened: boolean): string {
-  const out = [`# ${inline(report.title)}`, ''];
-  for (const section of sections) {
-    out.push(`## ${inline(section.title)}`, '');
-    for (const block of section.blocks) {
-      const text = renderBlock(block);
-      if (text !== '') out.push(text, '');
-    }
-  }
   const notes = [
     '_Charts: `--format html` draws them; `--format json` carries their Vega-Lite specs._',
   ];
@@ -51,60 +44,7 @@ function serialize(report: Report, sections: DocSection[], shortened: boolean): 
     notes.push(
       '_Tables are shortened to fit the Markdown size limit; `--format json` has every row._',
     );
-  out.push(...notes, '');
-  return out.join('\n');
-}
-
-function renderBlock(block: Block): string {
-  switch (block.kind) {
-    case 'paragraph':
-      return inline(block.text);
-    case 'list':
-      return block.items
-        .map((i) => `- ${i.mark === null ? '' : `**${MARKS[i.mark]}:** `}${inline(i.text)}`)
-        .join('\n');
-    case 'table':
-      return renderTable(block);
-    case 'code':
-      return fence(block.language, block.text);
-    case 'mermaid':
-      return fence('mermaid', block.text);
-    case 'chart':
-      return '';
-  }
-}
-
-const MARKS = { risk: 'Risk', missed: 'Missed', info: 'Note' } as const;
-
-function renderTable(t: Extract<Block, { kind: 'table' }>): string {
-  const row = (cells: readonly Cell[]): string => `| ${cells.map(cell).join(' | ')} |`;
-  const rule = `| ${t.head.map((_, i) => (t.align[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
-  const lines = [row(t.head), rule, ...t.rows.map(row)];
-  if (t.omitted > 0) lines.push('', `_… and ${t.omitted} more rows._`);
-  return lines.join('\n');
-}
-
-function cell(c: Cell): string {
-  if (typeof c === 'string') return inline(c).replace(/\|/g, '\\|');
-  return `[${inline(c.text).replace(/\|/g, '\\|')}](${c.href})`;
-}
-
-function fence(language: string, text: string): string {
-  // A fence longer than any run of backticks inside, so nothing can close it early.
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const marks = '`'.repeat(longest + 1);
-  return `${marks}${language}\n${text}\n${marks}`;
-}
-
-/** Text that Markdown shows as written: no emphasis, links, HTML or line breaks of its own. */
-function inline(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/([\\`*_])/g, '\\$1')
-    .replace(/\]\(/g, ']\\(')
-    .replace(/^#/, '\\#')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return renderDocumentMarkdown(report.title, sections, notes);
 }
 
 function cut(text: string, limit: number): string {

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerAnalyze } from './analyze.js';
+import { registerCompare } from './compare.js';
 import { registerPlan } from './plan.js';
 import { registerMerge } from './merge.js';
 import { registerQuorum } from './quorum.js';
@@ -21,4 +22,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerSimulate,
   registerMerge,
   registerReport,
+  registerCompare,
 ];
