@@ -274,7 +274,7 @@ function buildReplay(
   if (sim !== null) {
     const horizon = sim.horizonHours === HOURS_PER_YEAR ? '' : ` --horizon ${sim.horizonHours}h`;
     const events = sim.withEvents ? ' --with-random' : '';
-    const zero = Object.values(sim.timersHours).every((h) => h === 0) ? ' --zero-timers' : '';
+    const zero = allZero(sim.timersHours) ? ' --zero-timers' : '';
     commands.push(
       `hasim simulate ${scenarioFile} --trials ${sim.trials} --seed ${sim.seed}${horizon}${events}${zero}`,
     );
@@ -288,4 +288,11 @@ function buildReplay(
     rng: sim?.rng ?? null,
     commands,
   };
+}
+
+/** Every timer 0, however they are nested (one endpoint failover per kind). */
+function allZero(timers: object): boolean {
+  return Object.values(timers).every((v: unknown) =>
+    typeof v === 'number' ? v === 0 : typeof v === 'object' && v !== null && allZero(v),
+  );
 }

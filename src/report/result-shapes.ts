@@ -127,7 +127,7 @@ const SimulationShape = z.looseObject({
   horizonHours: z.number().positive(),
   method: z.string(),
   rng: z.string(),
-  timersHours: z.record(z.string(), z.number()),
+  timersHours: z.looseObject({}),
   withEvents: z.boolean(),
   clusters: SimMetrics,
   regions: SimMetrics,
