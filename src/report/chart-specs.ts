@@ -161,7 +161,8 @@ function monthlyChart(report: Report): ChartSpec {
       ...CHART_CONFIG,
       title: { text: 'Downtime per month against the objectives', subtitle: description },
       width: WIDTH,
-      height: { step: 22 },
+      // Tall enough for the managed SLAs' rotated labels, whatever the number of objectives.
+      height: Math.max(160, 28 * slo.length),
       layer: [
         {
           data: { values: managed },
@@ -173,9 +174,10 @@ function monthlyChart(report: Report): ChartSpec {
           mark: {
             type: 'text',
             angle: 270,
-            align: 'left',
+            align: 'right',
             baseline: 'bottom',
-            dy: -2,
+            dx: -4,
+            dy: -3,
             fontSize: 9,
           },
           encoding: {
@@ -218,7 +220,7 @@ function uniqueBudgets(report: Report): [number, string][] {
   for (const s of report.managedSlas) {
     const key = s.monthlyUptimePercent.toString();
     const entry = byBudget.get(key) ?? [s.budgetMinutesPerMonth, []];
-    entry[1].push(s.offering);
+    entry[1].push(s.short);
     byBudget.set(key, entry);
   }
   return [...byBudget.values()].map(([b, names]) => [b, names.join(', ')]);

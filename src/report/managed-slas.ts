@@ -9,6 +9,8 @@ import { MINUTES_PER_MONTH } from './report.js';
 export interface ManagedSla {
   provider: string;
   offering: string;
+  /** A chart label: `EKS`, `GKE regional`, … */
+  short: string;
   /** The Kubernetes API's monthly uptime commitment, percent. */
   monthlyUptimePercent: number;
   /** Downtime that commitment allows in a month of 730 h. */
@@ -25,6 +27,7 @@ const ENTRIES: Omit<ManagedSla, 'budgetMinutesPerMonth'>[] = [
   {
     provider: 'AWS',
     offering: 'EKS',
+    short: 'EKS',
     monthlyUptimePercent: 99.95,
     accounting: null,
     // "make the Kubernetes endpoint for an Amazon EKS Cluster available with a Monthly Uptime
@@ -38,6 +41,7 @@ const ENTRIES: Omit<ManagedSla, 'budgetMinutesPerMonth'>[] = [
   {
     provider: 'Google Cloud',
     offering: 'GKE regional cluster',
+    short: 'GKE regional',
     monthlyUptimePercent: 99.95,
     accounting: 'only downtime periods of 5 consecutive minutes or more',
     // "Regional Cluster (control plane) 99.95%"; "Downtime Period" = 5 consecutive minutes
@@ -51,6 +55,7 @@ const ENTRIES: Omit<ManagedSla, 'budgetMinutesPerMonth'>[] = [
   {
     provider: 'Google Cloud',
     offering: 'GKE zonal cluster',
+    short: 'GKE zonal',
     monthlyUptimePercent: 99.5,
     accounting: 'only downtime periods of 5 consecutive minutes or more',
     source: {
@@ -62,6 +67,7 @@ const ENTRIES: Omit<ManagedSla, 'budgetMinutesPerMonth'>[] = [
   {
     provider: 'Microsoft Azure',
     offering: 'AKS Standard tier, availability zones',
+    short: 'AKS with zones',
     monthlyUptimePercent: 99.95,
     accounting: null,
     // "Guarantees 99.95% availability of the Kubernetes API server endpoint for clusters that
@@ -75,6 +81,7 @@ const ENTRIES: Omit<ManagedSla, 'budgetMinutesPerMonth'>[] = [
   {
     provider: 'Microsoft Azure',
     offering: 'AKS Standard tier, no availability zones',
+    short: 'AKS without zones',
     monthlyUptimePercent: 99.9,
     accounting: null,
     source: {
