@@ -3,7 +3,7 @@
  * workers (closed forms of the layout), objectives missed or undecided, and the predicates with
  * single points of failure other than their region.
  */
-import { formatPercent } from './render-analysis-text.js';
+import { formatPercentAgainst } from './report-format.js';
 import type { Finding, MetricRow, SpofRow } from './report.js';
 import { quorumBreakingZones, type LayoutSection } from './report-layout.js';
 
@@ -53,13 +53,13 @@ function objectiveFindings(metrics: readonly MetricRow[]): Finding[] {
     if (o.exact === 'not-met' && m.exact !== null) {
       out.push({
         severity: 'missed',
-        text: `${what}: ${formatPercent(m.exact.availability)} by the exact engine, below the objective of ${o.percent} %.`,
+        text: `${what}: ${formatPercentAgainst(m.exact.availability, o.percent)} by the exact engine, below the objective of ${o.percent} %.`,
       });
     }
     if (o.simulated === 'not-met' && m.simulated !== null) {
       out.push({
         severity: 'missed',
-        text: `${what}: ${formatPercent(m.simulated.availability.ci95[1])} at most by the simulation (95 % interval), below the objective of ${o.percent} %.`,
+        text: `${what}: ${formatPercentAgainst(m.simulated.availability.ci95[1], o.percent)} at most by the simulation (95 % interval), below the objective of ${o.percent} %.`,
       });
     } else if (o.simulated === 'undecided') {
       out.push({

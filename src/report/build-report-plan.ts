@@ -11,16 +11,13 @@ import type { Interval95, ObjectiveState, PlanCandidate, PlanSection } from './r
 /** A plan's summary; the recommender's fields when the plan had targets. */
 export function buildPlanSection(plan: PlanResult): PlanSection {
   const p = plan as PlanResult & Partial<RecommenderFields>;
-  const { inputs } = plan;
   const targets = p.targets ?? {};
   const rec = p.recommended ?? null;
   const closest = p.closest ?? null;
   return {
-    summary:
-      `${inputs.regions} regions, tolerating ${inputs.tolerate} unavailable clusters, ` +
-      `${inputs.zonesPerRegion} zones per region`,
+    summary: planSummary(plan),
     modes: plan.modes.map((m) => ({
-      mode: m.mode,
+      mode: MODE_LABELS[m.mode] ?? m.mode,
       clusters: m.clusters,
       vms: m.vms,
       assumption: m.assumption,
@@ -59,7 +56,26 @@ export function buildPlanSection(plan: PlanResult): PlanSection {
   };
 }
 
+/** `4 regions, tolerating 1 unavailable cluster, 3 zones per region`. */
+export function planSummary(plan: PlanResult): string {
+  const { inputs } = plan;
+  return (
+    `${count(inputs.regions, 'region')}, tolerating ${count(inputs.tolerate, 'unavailable cluster')}, ` +
+    `${count(inputs.zonesPerRegion, 'zone')} per region`
+  );
+}
+
 // --- internal ---
+
+const MODE_LABELS: Record<string, string> = {
+  local: 'local',
+  failoverWithCapacity: 'failover with capacity',
+  failoverAvailabilityOnly: 'failover, availability only',
+};
+
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
 
 /**
  * The recommender's optional fields of PlanResult (src/plan/plan-result.ts, built on the plan

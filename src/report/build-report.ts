@@ -9,7 +9,7 @@ import type { PlanResult } from '../plan/plan-result.js';
 import type { Estimate, MetricResult, SimulationResult } from '../sim/simulation-result.js';
 import { VERSION } from '../version.js';
 import { buildFindings } from './build-findings.js';
-import { buildPlanSection } from './build-report-plan.js';
+import { buildPlanSection, planSummary } from './build-report-plan.js';
 import { budgetMinutesPerMonth, MANAGED_SLAS } from './managed-slas.js';
 import { remedyForClass, remedyForElement, remedyForZone } from './remedies.js';
 import type {
@@ -57,7 +57,10 @@ export function buildReport(inputs: ReportInputs): Report {
   return {
     kind: 'hasim-report',
     version: 1,
-    title: `hasim report · ${scenario}`,
+    title:
+      plan !== null && analysis === null && simulation === null
+        ? `hasim report · plan for ${planSummary(plan)}`
+        : `hasim report · ${scenario}`,
     scenario,
     question: topology === null ? (inputs.question ?? null) : (topology.description ?? null),
     scenarioFile: inputs.scenarioFile ?? null,

@@ -8,6 +8,21 @@ import type { Interval95 } from './report.js';
 
 export { formatMinutes, formatPercent };
 
+/**
+ * An availability next to an objective: with as many decimals as it takes for a value below the
+ * objective to read below it (99.98997 %, not 99.9900 %, against 99.99 %).
+ */
+export function formatPercentAgainst(availability: number, objectivePercent: number): string {
+  const plain = formatPercent(availability);
+  if (availability * 100 >= objectivePercent) return plain;
+  const decimals = /\.(\d+)/.exec(plain)?.[1]?.length ?? 0;
+  for (let digits = decimals; digits <= 12; digits++) {
+    const shown = (availability * 100).toFixed(digits);
+    if (Number(shown) < objectivePercent) return `${shown} %`;
+  }
+  return plain;
+}
+
 /** An availability interval in percent, with enough decimals to tell its ends apart. */
 export function formatAvailabilityInterval(i: Interval95): string {
   const [lo, hi] = i.ci95;

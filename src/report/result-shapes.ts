@@ -184,7 +184,26 @@ const PlanShape = z.looseObject({
   warnings: z.array(z.string()),
   targets: z.record(z.string(), z.number()).optional(),
   candidatesEvaluated: z.number().optional(),
-  recommended: CandidateShape.extend({ why: z.string() }).nullable().optional(),
+  search: z.looseObject({ cost: z.looseObject({ source: z.string() }) }).optional(),
+  recommended: CandidateShape.extend({
+    why: z.string(),
+    simulation: z
+      .looseObject({
+        availability: z.record(
+          z.string(),
+          z.looseObject({
+            of: z.string(),
+            mean: z.number(),
+            ci95: z.tuple([Bound, Bound]),
+            target: z.looseObject({ status: z.enum(['met', 'not-met', 'undecided']) }).optional(),
+          }),
+        ),
+      })
+      .nullable()
+      .optional(),
+  })
+    .nullable()
+    .optional(),
   front: z.record(z.string(), z.array(CandidateShape)).optional(),
   closest: CandidateShape.extend({
     shortfall: z.array(
