@@ -39,6 +39,16 @@ export const CHART_CONFIG = {
 
 // --- internal ---
 
+/** One row per predicate (`prod api`), in the report's order. */
+const Y_PREDICATE = { field: 'predicate', type: 'nominal', sort: null, title: null } as const;
+
+/** Quantiles told apart by shape and colour, in their natural order. */
+const QUANTILE_ORDER = ['p50', 'p90', 'p99', 'max'];
+const QUANTILE_MARKS = {
+  shape: { field: 'quantile', type: 'nominal', sort: QUANTILE_ORDER },
+  color: { field: 'quantile', type: 'nominal', sort: QUANTILE_ORDER },
+} as const;
+
 function causesChart(report: Report): ChartSpec {
   const simulated = report.causes.some((c) => c.source === 'simulation');
   const description = simulated
@@ -61,7 +71,7 @@ function causesChart(report: Report): ChartSpec {
       data: { values },
       mark: 'bar',
       encoding: {
-        y: { field: 'predicate', type: 'nominal', sort: null, title: null },
+        y: Y_PREDICATE,
         x: { field: 'minutes', type: 'quantitative', aggregate: 'sum', title: 'minutes a year' },
         color: { field: 'cause', type: 'nominal', scale: { scheme: 'tableau20' } },
         order: { field: 'minutes', type: 'quantitative', sort: 'descending' },
@@ -105,7 +115,7 @@ function durationsChart(report: Report): ChartSpec {
         {
           mark: { type: 'rule', color: '#999' },
           encoding: {
-            y: { field: 'predicate', type: 'nominal', sort: null, title: null },
+            y: Y_PREDICATE,
             x: { field: 'minutes', type: 'quantitative', aggregate: 'min', scale: { type: 'log' } },
             x2: { field: 'minutes', aggregate: 'max' },
           },
@@ -113,15 +123,14 @@ function durationsChart(report: Report): ChartSpec {
         {
           mark: { type: 'point', filled: true, size: 50 },
           encoding: {
-            y: { field: 'predicate', type: 'nominal', sort: null, title: null },
+            y: Y_PREDICATE,
             x: {
               field: 'minutes',
               type: 'quantitative',
               scale: { type: 'log' },
               title: 'outage length, minutes (log scale)',
             },
-            shape: { field: 'quantile', type: 'nominal', sort: ['p50', 'p90', 'p99', 'max'] },
-            color: { field: 'quantile', type: 'nominal', sort: ['p50', 'p90', 'p99', 'max'] },
+            ...QUANTILE_MARKS,
             tooltip: [
               { field: 'predicate', type: 'nominal' },
               { field: 'quantile', type: 'nominal' },
@@ -190,7 +199,7 @@ function monthlyChart(report: Report): ChartSpec {
           data: { values: budgets },
           mark: { type: 'tick', color: '#c0392b', thickness: 2 },
           encoding: {
-            y: { field: 'predicate', type: 'nominal', sort: null, title: null },
+            y: Y_PREDICATE,
             x: { field: 'budget', type: 'quantitative', scale: x },
           },
         },
@@ -198,15 +207,14 @@ function monthlyChart(report: Report): ChartSpec {
           data: { values: quantiles },
           mark: { type: 'point', filled: true, size: 50 },
           encoding: {
-            y: { field: 'predicate', type: 'nominal', sort: null, title: null },
+            y: Y_PREDICATE,
             x: {
               field: 'minutes',
               type: 'quantitative',
               scale: x,
               title: 'downtime in a month, minutes',
             },
-            shape: { field: 'quantile', type: 'nominal', sort: ['p50', 'p90', 'p99', 'max'] },
-            color: { field: 'quantile', type: 'nominal', sort: ['p50', 'p90', 'p99', 'max'] },
+            ...QUANTILE_MARKS,
           },
         },
       ],

@@ -6,6 +6,7 @@ import { analyzeTopology } from '../../src/exact/analyze.js';
 import { readScenarioFile } from '../../src/io/read-scenario.js';
 import { buildReport } from '../../src/report/build-report.js';
 import type { PlanCandidate, Report } from '../../src/report/report.js';
+import type { SloEntry } from '../../src/report/slo-entry.js';
 import { simulate } from '../../src/sim/simulate.js';
 
 /** The report `hasim report <file>` builds: exact analysis and 2,000 trials, the file's seed. */
@@ -53,24 +54,22 @@ export function withPlan(report: Report): Report {
   };
 }
 
+/** An SLA view of prod's api objective as the simulator will report it (built by hand). */
+export const SAMPLE_SLO: SloEntry = {
+  target: 'prod',
+  metric: 'api',
+  objective: 99.95,
+  minOutageHours: 5 / 60,
+  monthMissProbability: { mean: 0.1, ci95: [0.08, 0.12] },
+  budgetBurn: { mean: 0.4, ci95: [0.35, 0.45] },
+  monthlyDownMinutes: { p50: 0, p90: 12, p99: 60, max: 300 },
+  sla: {
+    monthMissProbability: { mean: 0.05, ci95: [0.04, 0.06] },
+    budgetBurn: { mean: 0.3, ci95: [0.25, 0.35] },
+  },
+};
+
 /** A report with a constructed SLA view of the api objective. */
 export function withSla(report: Report): Report {
-  return {
-    ...report,
-    sla: [
-      {
-        target: 'prod',
-        metric: 'api',
-        objective: 99.95,
-        minOutageHours: 5 / 60,
-        monthMissProbability: { mean: 0.1, ci95: [0.08, 0.12] },
-        budgetBurn: { mean: 0.4, ci95: [0.35, 0.45] },
-        monthlyDownMinutes: { p50: 0, p90: 12, p99: 60, max: 300 },
-        sla: {
-          monthMissProbability: { mean: 0.05, ci95: [0.04, 0.06] },
-          budgetBurn: { mean: 0.3, ci95: [0.25, 0.35] },
-        },
-      },
-    ],
-  };
+  return { ...report, sla: [SAMPLE_SLO] };
 }

@@ -5,6 +5,7 @@ import type { SimulationResult } from '../../../src/sim/simulation-result.js';
 import { buildReport } from '../../../src/report/build-report.js';
 import { buildChartSpecs } from '../../../src/report/chart-specs.js';
 import type { SloEntry } from '../../../src/report/slo-entry.js';
+import { SAMPLE_SLO } from '../../helpers/report-fixtures.js';
 import { threeZones, topologyOf } from '../../helpers/sim-scenarios.js';
 import { oneRegion } from '../../helpers/topology-builder.js';
 
@@ -146,19 +147,7 @@ describe('buildReport', () => {
       clusters: [{ name: 'prod', region: 'eu', masters: { a: 1 }, workers: {} }],
     });
     const sim = simulate(t, { trials: 20 });
-    const slo: SloEntry = {
-      target: 'prod',
-      metric: 'api',
-      objective: 99.95,
-      minOutageHours: 5 / 60,
-      monthMissProbability: { mean: 0.1, ci95: [0.08, 0.12] },
-      budgetBurn: { mean: 0.4, ci95: [0.35, 0.45] },
-      monthlyDownMinutes: { p50: 0, p90: 12, p99: 60, max: 300 },
-      sla: {
-        monthMissProbability: { mean: 0.05, ci95: [0.04, 0.06] },
-        budgetBurn: { mean: 0.3, ci95: [0.25, 0.35] },
-      },
-    };
+    const slo = SAMPLE_SLO;
     const withSlo: SimulationResult & { slo: SloEntry[] } = { ...sim, slo: [slo] };
     // Act
     const without = buildReport({ simulation: sim });
