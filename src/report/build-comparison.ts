@@ -6,6 +6,7 @@
  */
 import type { AnalysisResult, MetricAnalysis } from '../exact/analyze.js';
 import type { Topology } from '../model/topology.js';
+import { causeLabel } from './cause-labels.js';
 import { formatMinutes } from './report-format.js';
 import { computeTopologyCost, type TopologyCost } from './topology-cost.js';
 
@@ -24,7 +25,8 @@ export interface CauseDifference {
 }
 
 export interface MetricComparison {
-  scope: 'cluster' | 'region';
+  /** `deployment`: the share of users served (when a design has several regions). */
+  scope: 'cluster' | 'region' | 'deployment';
   /** The cluster (region) in design A and its counterpart in B. */
   a: string;
   b: string;
@@ -76,6 +78,16 @@ export function buildComparison(a: ComparedDesign, b: ComparedDesign): Compariso
     metrics.push(...compareGroup('cluster', x, y, a.analysis.clusters[x], b.analysis.clusters[y]));
   for (const [x, y] of regions.pairs)
     metrics.push(...compareGroup('region', x, y, a.analysis.regions[x], b.analysis.regions[y]));
+  if (Math.max(a.topology.regions.length, b.topology.regions.length) > 1)
+    metrics.push(
+      ...compareGroup(
+        'deployment',
+        'deployment',
+        'deployment',
+        a.analysis.deployment,
+        b.analysis.deployment,
+      ),
+    );
   return {
     kind: 'hasim-comparison',
     version: 1,
@@ -204,7 +216,7 @@ function explain(m: MetricComparison): string {
   const top = m.causes[0];
   if (top !== undefined)
     parts.push(
-      `mostly ${top.cause} failures, which cost A ${formatMinutes(top.aMinutesPerYear)} and B ${formatMinutes(top.bMinutesPerYear)} min/yr`,
+      `most of the difference is ${causeLabel(top.cause)} (A ${formatMinutes(top.aMinutesPerYear)}, B ${formatMinutes(top.bMinutesPerYear)} min/yr)`,
     );
   const spofs = [
     ...m.onlyA.map((e) => `${e} is a single point of failure in A only`),

@@ -11,8 +11,15 @@ export function buildFindings(
   layout: LayoutSection | null,
   metrics: readonly MetricRow[],
   spofs: readonly SpofRow[],
+  engineWarnings: readonly string[] = [],
 ): Finding[] {
-  return [...layoutFindings(layout), ...objectiveFindings(metrics), ...spofFindings(spofs)];
+  return [
+    ...layoutFindings(layout),
+    ...objectiveFindings(metrics),
+    ...spofFindings(spofs),
+    // Where the exact engine says a figure is approximate.
+    ...engineWarnings.map((text): Finding => ({ severity: 'info', text })),
+  ];
 }
 
 // --- internal ---

@@ -67,7 +67,7 @@ export function buildReport(inputs: ReportInputs): Report {
     engines: { exact: analysis !== null, simulation: simulation !== null, plan: plan !== null },
     replay: buildReplay(inputs.scenarioFile ?? null, scenario, analysis, simulation),
     layout,
-    findings: buildFindings(layout, metrics, spofs),
+    findings: buildFindings(layout, metrics, spofs, analysis?.warnings ?? []),
     metrics,
     causes: buildCauses(analysis, simulation),
     outageDurations: simulation === null ? [] : buildDurations(simulation),
@@ -83,7 +83,7 @@ export function buildReport(inputs: ReportInputs): Report {
 // --- internal ---
 
 interface Path {
-  scope: 'cluster' | 'region';
+  scope: 'cluster' | 'region' | 'deployment';
   target: string;
   metric: string;
 }
@@ -97,15 +97,41 @@ function paths(analysis: AnalysisResult | null, sim: SimulationResult | null): P
         .filter((metric) => metric !== 'dataLoss')
         .map((metric) => ({ scope, target, metric })),
     );
-  return [...list('cluster', source.clusters), ...list('region', source.regions)];
+  return [
+    ...list('cluster', source.clusters),
+    ...list('region', source.regions),
+    ...(analysis !== null && showsDeployment(analysis)
+      ? Object.keys(analysis.deployment).map((metric) => ({
+          scope: 'deployment' as const,
+          target: 'deployment',
+          metric,
+        }))
+      : []),
+  ];
+}
+
+/** The deployment's share of users served says more than its one region only with several. */
+function showsDeployment(a: AnalysisResult): boolean {
+  const deployment = a.deployment as Record<string, MetricAnalysis> | undefined;
+  if (deployment === undefined) return false;
+  return (
+    Object.keys(a.regions).length > 1 ||
+    Object.values(deployment).some((m) => m.objective !== undefined)
+  );
 }
 
 function exactOf(a: AnalysisResult | null, p: Path): MetricAnalysis | undefined {
-  const group = p.scope === 'cluster' ? a?.clusters[p.target] : a?.regions[p.target];
+  const group =
+    p.scope === 'cluster'
+      ? a?.clusters[p.target]
+      : p.scope === 'region'
+        ? a?.regions[p.target]
+        : a?.deployment;
   return (group as Record<string, MetricAnalysis> | undefined)?.[p.metric];
 }
 
 function simOf(s: SimulationResult | null, p: Path): MetricResult | undefined {
+  if (p.scope === 'deployment') return undefined;
   const group = p.scope === 'cluster' ? s?.clusters[p.target] : s?.regions[p.target];
   return (group as Record<string, MetricResult> | undefined)?.[p.metric];
 }

@@ -5,6 +5,7 @@
  * objectives (the SLA view), cost against availability (plan).
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { causeLabel } from './cause-labels.js';
 import type { Report } from './report.js';
 import { buildCostChart } from './cost-chart.js';
 
@@ -56,7 +57,7 @@ function causesChart(report: Report): ChartSpec {
     : 'Minutes a year that would disappear if the class never failed (exact engine).';
   const values = report.causes.map((c) => ({
     predicate: `${c.target} ${c.metric}`,
-    cause: c.cause,
+    cause: causeLabel(c.cause),
     minutes: c.minutesPerYear,
   }));
   return {

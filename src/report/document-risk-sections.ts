@@ -18,6 +18,7 @@ import {
   formatPercent,
   formatProbability,
 } from './report-format.js';
+import { causeLabel } from './cause-labels.js';
 import type { Interval95, Report } from './report.js';
 
 export function spofSection(report: Report, options: DocumentOptions): DocSection | null {
@@ -50,7 +51,7 @@ export function spofSection(report: Report, options: DocumentOptions): DocSectio
         contributors.map((c) => [
           c.target,
           c.metric,
-          c.kind === 'zone' ? `zone ${c.name}` : c.name,
+          c.kind === 'zone' ? `zone ${c.name}` : causeLabel(c.name),
           formatMinutes(c.minutesPerYear),
           c.remedy,
         ]),

@@ -18,13 +18,18 @@ import {
   formatNumber,
   formatPercent,
 } from './report-format.js';
+import { causeLabel } from './cause-labels.js';
 import type { Report } from './report.js';
 import { renderMermaid } from './render-mermaid.js';
 
 export { managedSection, planSection, sloSection, spofSection } from './document-risk-sections.js';
 
 /** `cluster prod` or `region eu-west`. */
-export function targetLabel(m: { scope?: 'cluster' | 'region'; target: string }): string {
+export function targetLabel(m: {
+  scope?: 'cluster' | 'region' | 'deployment';
+  target: string;
+}): string {
+  if (m.scope === 'deployment') return 'deployment';
   return m.scope === undefined ? m.target : `${m.scope} ${m.target}`;
 }
 
@@ -247,7 +252,7 @@ function describeCauses(causes: [string, number][], total: number | undefined): 
   const sum = causes.reduce((a, [, m]) => a + m, 0);
   const major = causes.filter(([, m]) => m >= MIN_SHARE * sum);
   const rest = causes.filter(([, m]) => m < MIN_SHARE * sum);
-  const parts = major.map(([c, m]) => `${c} ${formatMinutes(m)}${share(m)}`);
+  const parts = major.map(([c, m]) => `${causeLabel(c)} ${formatMinutes(m)}${share(m)}`);
   if (rest.length > 0) {
     const m = rest.reduce((a, [, x]) => a + x, 0);
     parts.push(`other ${formatMinutes(m)}${share(m)}`);

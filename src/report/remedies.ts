@@ -23,6 +23,8 @@ export function remedyForClass(cls: string, ctx: RemedyContext): string {
       return layout?.failover === 'cross-region' && layout.regions.length > 1
         ? 'a spare cluster in another region for failover (R+U clusters, hasim plan)'
         : 'clusters in a second region with failover: cross-region (hasim plan --regions 2)';
+    case 'regionImpairment':
+      return 'an endpoint that needs no cloud load balancer or DNS (keepalived, local-proxy), or a cluster in another region';
     case 'zone':
       return one === undefined ? ZONE_GENERAL : zoneRemedy(one, null, ctx.metric);
     case 'partition':
@@ -72,8 +74,10 @@ export function remedyForElement(element: string, cls: string | null, ctx: Remed
   if (zone !== undefined) return remedyForZone(zone, ctx);
   if (element === 'bad change (etcd restore)')
     return `${remedyForClass('operatorError', ctx)}; keep snapshots off the etcd nodes`;
+  if (/ keepalived host @/.test(element))
+    return 'an endpoint without a shared element: local-proxy (a proxy on every node)';
   if (element.endsWith('keepalived host'))
-    return 'keepalived hosts in two zones, or an endpoint without a shared element (local-proxy)';
+    return 'keepalived hosts in two zones (endpoint: { kind: keepalived, zones: [a, b] }), or local-proxy';
   return remedyForClass(cls ?? 'unknown', ctx);
 }
 

@@ -4,6 +4,7 @@
  * classes whose downtime differs. Rendered as terminal text or Markdown.
  */
 import type { Comparison } from './build-comparison.js';
+import { causeLabel } from './cause-labels.js';
 import type { Block, DocSection } from './document-blocks.js';
 import { FULL_DOCUMENT, table } from './document-blocks.js';
 import { renderDocumentMarkdown } from './render-document-markdown.js';
@@ -85,7 +86,7 @@ export function buildComparisonDocument(c: Comparison): DocSection[] {
         m.a,
         m.b,
         m.metric,
-        d.cause,
+        causeLabel(d.cause),
         formatMinutes(d.aMinutesPerYear),
         formatMinutes(d.bMinutesPerYear),
         signed(d.bMinutesPerYear - d.aMinutesPerYear),

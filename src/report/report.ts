@@ -55,8 +55,9 @@ export interface ObjectiveStatus {
 }
 
 export interface MetricRow {
-  scope: 'cluster' | 'region';
-  /** The cluster's or region's name. */
+  /** `deployment`: the share of users served, regions weighted by their users. */
+  scope: 'cluster' | 'region' | 'deployment';
+  /** The cluster's or region's name; `deployment` for the deployment. */
   target: string;
   metric: string;
   exact: ExactFigures | null;

@@ -161,6 +161,8 @@ const AnalysisShape = z.looseObject({
   scenario: z.string(),
   clusters: z.record(z.string(), z.record(z.string(), MetricAnalysisShape)),
   regions: z.record(z.string(), z.record(z.string(), MetricAnalysisShape)),
+  deployment: z.record(z.string(), MetricAnalysisShape).optional(),
+  warnings: z.array(z.string()).optional(),
 });
 
 const CandidateShape = z.looseObject({

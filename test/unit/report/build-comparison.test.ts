@@ -39,7 +39,7 @@ describe('buildComparison', () => {
   it('explains the difference in one sentence per metric group', () => {
     const c = buildComparison(design('a.yaml', twoZones), design('b.yaml', threeZones));
     expect(c.summary[0]).toMatch(
-      /^prod etcdQuorum, api, scheduling: B is down [\d.]+ min\/yr less .*mostly zone failures.*zone r\/a is a single point of failure in A only\.$/,
+      /^prod etcdQuorum, api, scheduling: B is down [\d.]+ min\/yr less .*most of the difference is zone outage.*zone r\/a is a single point of failure in A only\.$/,
     );
   });
 

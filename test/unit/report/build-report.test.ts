@@ -79,7 +79,7 @@ describe('buildReport', () => {
     const zone = report.singlePointsOfFailure.filter((s) => s.element === 'zone r/a');
     expect(zone).toHaveLength(1);
     expect(zone[0]?.breaks).toEqual(
-      expect.arrayContaining(['prod/etcdQuorum', 'prod/api', 'r/served']),
+      expect.arrayContaining(['prod/etcdQuorum', 'prod/api', 'prod/scheduling']),
     );
     expect(zone[0]?.class).toBe('zone');
   });
