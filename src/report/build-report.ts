@@ -189,6 +189,8 @@ function buildCauses(analysis: AnalysisResult | null, sim: SimulationResult | nu
   const years = sim === null ? 1 : sim.horizonHours / HOURS_PER_YEAR;
   return paths(analysis, sim).flatMap((p): CauseRow[] => {
     const s = simOf(sim, p);
+    // One source for every row: with a simulation, predicates it does not have get none.
+    if (sim !== null && s === undefined) return [];
     const entries: [string, number, CauseRow['source']][] =
       s !== undefined
         ? Object.entries(s.downHoursByCause).map(([c, h]) => [c, (h * 60) / years, 'simulation'])

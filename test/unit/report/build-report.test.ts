@@ -159,3 +159,30 @@ describe('buildReport', () => {
     expect(buildChartSpecs(withView).map((c) => c.id)).toContain('monthly-downtime');
   });
 });
+
+describe('buildReport causes', () => {
+  it('never mixes simulated and exact causes: the deployment metric, exact only, gets none', () => {
+    // Arrange: two regions, so the exact engine reports the deployment's share of users served.
+    const t = topologyOf({
+      regions: [
+        { name: 'eu', zones: ['a'] },
+        { name: 'us', zones: ['a'] },
+      ],
+      clusters: [
+        { name: 'e', region: 'eu', masters: { a: 1 }, workers: {} },
+        { name: 'u', region: 'us', masters: { a: 1 }, workers: {} },
+      ],
+      failures: { zone: { perYear: 2, repair: { mean: '3h' } } },
+    });
+    // Act
+    const report = buildReport({
+      analysis: analyzeTopology(t),
+      simulation: simulate(t, { trials: 50 }),
+      topology: t,
+    });
+    // Assert
+    expect(report.metrics.some((m) => m.scope === 'deployment')).toBe(true);
+    expect(new Set(report.causes.map((c) => c.source))).toEqual(new Set(['simulation']));
+    expect(report.causes.some((c) => c.target === 'deployment')).toBe(false);
+  });
+});
