@@ -43,6 +43,17 @@ export const CHART_CONFIG = {
 /** One row per predicate (`prod api`), in the report's order. */
 const Y_PREDICATE = { field: 'predicate', type: 'nominal', sort: null, title: null } as const;
 
+/** Hovering a mark names its predicate, its `by` field and its minutes. */
+function minutesTooltip(
+  by: string,
+): { field: string; type: 'nominal' | 'quantitative'; format?: string }[] {
+  return [
+    { field: 'predicate', type: 'nominal' },
+    { field: by, type: 'nominal' },
+    { field: 'minutes', type: 'quantitative', format: '.3~g' },
+  ];
+}
+
 /** Quantiles told apart by shape and colour, in their natural order. */
 const QUANTILE_ORDER = ['p50', 'p90', 'p99', 'max'];
 const QUANTILE_MARKS = {
@@ -76,11 +87,7 @@ function causesChart(report: Report): ChartSpec {
         x: { field: 'minutes', type: 'quantitative', aggregate: 'sum', title: 'minutes a year' },
         color: { field: 'cause', type: 'nominal', scale: { scheme: 'tableau20' } },
         order: { field: 'minutes', type: 'quantitative', sort: 'descending' },
-        tooltip: [
-          { field: 'predicate', type: 'nominal' },
-          { field: 'cause', type: 'nominal' },
-          { field: 'minutes', type: 'quantitative', format: '.3~g' },
-        ],
+        tooltip: minutesTooltip('cause'),
       },
     },
   };
@@ -132,11 +139,7 @@ function durationsChart(report: Report): ChartSpec {
               title: 'outage length, minutes (log scale)',
             },
             ...QUANTILE_MARKS,
-            tooltip: [
-              { field: 'predicate', type: 'nominal' },
-              { field: 'quantile', type: 'nominal' },
-              { field: 'minutes', type: 'quantitative', format: '.3~g' },
-            ],
+            tooltip: minutesTooltip('quantile'),
           },
         },
       ],
