@@ -1,34 +1,41 @@
 /**
- * Writing a command's output to the file the user named: atomically (src/io), and only over a
- * regular file, never over a directory or a device. One line on stderr says what was written.
+ * Where a command's generated text goes: stdout, or the file of `--out`, written atomically.
+ * An existing file is replaced only with `--force`, and only if it is a regular file.
  */
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './errors.js';
 
-export async function writeOutput(
-  file: string,
-  content: string,
-  what: string,
-  ctx: CliContext,
-): Promise<void> {
-  const existing = await stat(file).catch(() => null);
-  if (existing !== null && !existing.isFile())
-    throw new UsageError(`--out ${file}: not a regular file; nothing written`);
-  try {
-    await writeFileAtomic(file, content);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new UsageError(`--out ${file}: cannot write the file (${code}); nothing written`);
-  }
-  ctx.stderr(`hasim: wrote ${what} to ${file} (${formatBytes(Buffer.byteLength(content))})\n`);
+export interface OutputOptions {
+  out?: string;
+  force?: boolean;
 }
 
-// --- internal ---
-
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+export async function writeOutput(
+  ctx: CliContext,
+  text: string,
+  options: OutputOptions,
+): Promise<void> {
+  if (options.out === undefined || options.out === '-') {
+    ctx.stdout(text);
+    return;
+  }
+  const file = options.out;
+  const existing = await lstat(file).catch(() => undefined);
+  if (existing !== undefined) {
+    if (!existing.isFile()) {
+      throw new UsageError(`--out ${file}: exists and is not a regular file; not replacing it`);
+    }
+    if (options.force !== true) {
+      throw new UsageError(`--out ${file}: the file exists; add --force to replace it`);
+    }
+  }
+  try {
+    await writeFileAtomic(file, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new UsageError(`--out ${file}: cannot write the file (${code})`);
+  }
+  ctx.stderr(`hasim: wrote ${file}\n`);
 }

@@ -13,6 +13,7 @@ interface CompareFlags {
   format?: 'text' | 'md' | 'json';
   json?: boolean;
   out?: string;
+  force?: boolean;
 }
 
 export function registerCompare(program: Command, ctx: CliContext): Command {
@@ -30,6 +31,7 @@ export function registerCompare(program: Command, ctx: CliContext): Command {
     )
     .option('--json', 'the same as --format json')
     .option('--out <file>', 'write to this file (atomically) instead of stdout')
+    .option('--force', 'with --out: replace an existing file')
     .addHelpText(
       'after',
       '\nBoth designs are analyzed exactly (hasim analyze). Clusters and regions are paired by name,\n' +
@@ -53,8 +55,7 @@ export function registerCompare(program: Command, ctx: CliContext): Command {
           : format === 'md'
             ? renderComparisonMarkdown(comparison)
             : renderComparisonText(comparison, flags.out === undefined ? ctx.style : PLAIN_STYLE);
-      if (flags.out === undefined) ctx.stdout(text);
-      else await writeOutput(flags.out, text, `the ${format} comparison`, ctx);
+      await writeOutput(ctx, text, flags);
     });
 }
 

@@ -31,6 +31,7 @@ export const DEFAULT_REPORT_TRIALS = 2000;
 interface ReportFlags {
   format?: ReportFormat;
   out?: string;
+  force?: boolean;
   scenario?: string;
   trials?: number;
   seed?: number;
@@ -55,6 +56,7 @@ export function registerReport(program: Command, ctx: CliContext): Command {
       ).choices(REPORT_FORMATS),
     )
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
+    .option('--force', 'with --out: replace an existing file')
     .option(
       '--scenario <file>',
       'with a saved result: its scenario, for the layout and the exact analysis',
@@ -94,12 +96,12 @@ export function registerReport(program: Command, ctx: CliContext): Command {
         ctx.exitCode = ExitCode.interrupted;
         return;
       }
-      if (flags.out === undefined) {
+      if (flags.out === undefined || flags.out === '-') {
         ctx.stdout(await renderReport(report, format, ctx.style));
         return;
       }
       const text = await renderReport(report, format, PLAIN_STYLE);
-      await writeOutput(flags.out, text, `the ${format} report`, ctx);
+      await writeOutput(ctx, text, flags);
     });
 }
 
@@ -107,7 +109,7 @@ export function registerReport(program: Command, ctx: CliContext): Command {
 
 function formatFor(flags: ReportFlags): ReportFormat {
   if (flags.format !== undefined) return flags.format;
-  if (flags.out === undefined) return 'text';
+  if (flags.out === undefined || flags.out === '-') return 'text';
   const implied = formatOfFile(flags.out);
   if (implied === null)
     throw new UsageError(
