@@ -155,5 +155,12 @@ export const ZERO_TIMERS: Timers = {
   podEvictionHours: 0,
 };
 
+/**
+ * SLA-style accounting counts only outages at least this long: GKE's SLA counts "Downtime
+ * Periods" of five consecutive minutes ("Intermittent Downtime for a period of less than five
+ * minutes will not be counted", cloud.google.com/kubernetes-engine/sla).
+ */
+export const DEFAULT_SLA_MIN_OUTAGE_HOURS = 5 / 60;
+
 export const DEFAULT_SIMULATION = { horizonHours: 8760, trials: 20_000, seed: 1 } as const;
 export const DEFAULT_NODE_COST = 1;

@@ -113,10 +113,12 @@ const SloShape = z.looseObject({
   metric: z.string(),
   objective: z.number(),
   minOutageHours: z.number(),
+  monthsPerTrial: z.number(),
+  trials: z.number(),
   monthMissProbability: Estimate,
-  budgetBurn: Estimate,
+  budgetBurn: Estimate.nullable(),
   monthlyDownMinutes: Durations,
-  sla: z.looseObject({ monthMissProbability: Estimate, budgetBurn: Estimate }),
+  sla: z.looseObject({ monthMissProbability: Estimate, budgetBurn: Estimate.nullable() }),
 });
 
 const SimulationShape = z.looseObject({

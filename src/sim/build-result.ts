@@ -11,6 +11,8 @@ import { usersServedEstimate } from './users-served-estimate.js';
 import { IMPORTANCE_GROUPS, RNG_ALGORITHM, type ImportanceGroup } from './rng.js';
 import type { RunSpec } from './run-plan.js';
 import { fromFixed, type RunSums } from './run-sums.js';
+import { buildSloResults } from './slo-estimates.js';
+import { buildSloPlan } from './slo-plan.js';
 import {
   RESULT_UNITS,
   type ClusterResult,
@@ -125,7 +127,15 @@ export function buildSimulationResult(x: ResultInputs): SimulationResult {
     regions,
     deployment: { usersServed },
     objectives: checkObjectives(t, clusters, regions, usersServed),
+    ...sloView(t, spec, plain),
   };
+}
+
+/** The SLA view, when the run tracked objectives over whole calendar months. */
+function sloView(t: Topology, spec: RunSpec, plain: RunSums): Pick<SimulationResult, 'slo'> {
+  const plan = spec.slo ? buildSloPlan(t, spec.slo, spec.horizonHours) : null;
+  if (plan === null || plain.slo.length === 0) return {};
+  return { slo: buildSloResults(plan, plain.slo, plain.trials, plain.bits) };
 }
 
 export function stopOf(reason: StopReason, trialsRequested: number): SimulationResult['stop'] {

@@ -4,6 +4,7 @@
  */
 import type { EndpointKind } from '../model/topology.js';
 import type { Cause } from './failure-classes.js';
+import type { SloResult } from './slo-estimates.js';
 import type { Interval } from './intervals.js';
 import type { ImportanceGroup } from './rng.js';
 
@@ -123,4 +124,6 @@ export interface SimulationResult {
   regions: Record<string, RegionResult>;
   deployment: { usersServed: UsersServedResult };
   objectives: ObjectiveCheck[];
+  /** The SLA view per objective and target, by calendar month (absent without objectives). */
+  slo?: SloResult[];
 }
