@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerAnalyze } from './analyze.js';
+import { registerLab } from './lab.js';
 import { registerPlan } from './plan.js';
 import { registerMerge } from './merge.js';
 import { registerQuorum } from './quorum.js';
@@ -19,4 +20,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerAnalyze,
   registerSimulate,
   registerMerge,
+  registerLab,
 ];

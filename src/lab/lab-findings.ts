@@ -1,0 +1,124 @@
+/**
+ * What the model lacks, read off the observations: write gaps where hasim (timers at 0) predicts
+ * none — a leader lost, a graceful hand-over, an election forced by a member rejoining, a member
+ * replacement — how long quorum took to come back, writes lost by a restore, members slow to
+ * catch up, and the measured election gap next to the model's timers.
+ */
+import type { ElectionGaps } from './election-stats.js';
+import type { LabObservation } from './lab-observation.js';
+import { fmtMs } from './format-ms.js';
+import { startedIn, type LabPhase, type LabPlan } from './lab-plan.js';
+import type { LabFinding, LabPhaseResult } from './lab-result.js';
+
+export function findFindings(
+  plan: LabPlan,
+  phases: readonly LabPhaseResult[],
+  observation: LabObservation,
+  elections: ElectionGaps | null,
+): LabFinding[] {
+  const found: LabFinding[] = [];
+  const gapThreshold = 3 * plan.timing.probeIntervalMs;
+  const names = plan.members.map((m) => m.name);
+  phases.forEach((r, i) => {
+    const phase = plan.phases[i];
+    const obs = observation.phases.find((o) => o.id === r.id);
+    const seen = r.observed;
+    if (phase === undefined || obs === undefined || seen === null || obs.failed !== null) return;
+    const add = (kind: LabFinding['kind'], message: string): void => {
+      found.push({ kind, phase: r.id, message });
+    };
+    const gap = fmtMs(seen.longestGapMs);
+    const terms = `raft term ${seen.terms[0]} → ${seen.terms[1]}`;
+    if (r.predicted.timeline !== null && r.predicted.timeline !== r.predicted.quorum) {
+      add('engines-disagree', `simulate --timeline and quorum predict differently here`);
+    }
+    const keptThroughout =
+      r.predicted.quorum && seen.quorum && (i === 0 || phases[i - 1]?.predicted.quorum === true);
+    const killed = membersOf(phase, 'kill', 'wipe');
+    const stopped = membersOf(phase, 'stop');
+    const leader = obs.leaderAtStart;
+    if (
+      keptThroughout &&
+      leader !== null &&
+      killed.includes(leader) &&
+      seen.longestGapMs >= gapThreshold
+    ) {
+      add(
+        'election-gap',
+        `the leader ${leader} was lost: no write succeeded for ${gap} (${terms}) until a new leader was elected; hasim assumes 0 s (no etcd election timer)`,
+      );
+    } else if (keptThroughout && leader !== null && stopped.includes(leader)) {
+      add(
+        'graceful-handover',
+        `the leader ${leader} was stopped gracefully (SIGTERM): etcd handed leadership over; longest write gap ${gap} (${terms})`,
+      );
+    } else if (
+      keptThroughout &&
+      rejoins(phase, plan.phases[i - 1]) &&
+      seen.terms[1] > seen.terms[0] &&
+      seen.longestGapMs >= gapThreshold
+    ) {
+      add(
+        'rejoin-election',
+        `a rejoining member forced an election: ${terms}, no write succeeded for ${gap}; etcd ${observation.etcdVersion} runs without --pre-vote by default, and hasim predicts no effect`,
+      );
+    }
+    if (phase.actions.some((a) => a.kind === 'replace')) {
+      add(
+        'replacement',
+        `member remove + member add + fresh start: ${seen.quorum ? 'quorum at the end' : 'no quorum at the end'}, longest write gap ${gap} (${terms})`,
+      );
+    }
+    const previous = phases[i - 1];
+    if (r.predicted.quorum && previous?.predicted.quorum === false && seen.firstWriteMs !== null) {
+      add(
+        'regain-time',
+        `quorum came back ${fmtMs(seen.firstWriteMs)} after the phase began; hasim (timers at 0) predicts at once`,
+      );
+    }
+    if (obs.lostWrites !== null) {
+      const l = obs.lostWrites;
+      const span =
+        l.lastLostMs === null || l.snapshotMs < 0
+          ? ''
+          : `, acknowledged over the ${fmtMs(l.lastLostMs - l.snapshotMs)} after the snapshot`;
+      add(
+        'data-lost',
+        `the restore lost ${l.lost} of ${l.acknowledged} acknowledged writes${span}; hasim counts the writes since the last snapshot as lost (backup.interval)`,
+      );
+    }
+    for (const m of startedIn(phase, names)) {
+      if (r.predicted.members[m] === 'ok' && seen.members[m] === 'fail') {
+        add(
+          'slow-member',
+          `${m} was started but served no write by the end of the hold (${fmtMs(plan.timing.holdMs)})`,
+        );
+      }
+    }
+  });
+  if (elections !== null && elections.medianMs !== null) {
+    found.push({
+      kind: 'election-gap',
+      phase: null,
+      message:
+        `over ${elections.measured} leader kills (heartbeat ${elections.heartbeatMs} ms, election timeout ${elections.electionMs} ms) ` +
+        `the first write succeeded a median ${fmtMs(elections.medianMs)} (p95 ${fmtMs(elections.p95Ms ?? 0)}) after the kill; ` +
+        `hasim's model has no etcd election timer (0 s); next to it: leaseDuration ${fmtMs(elections.model.leaseDurationMs)}, endpointFailover ${fmtMs(elections.model.endpointFailoverMs)}`,
+    });
+  }
+  return found;
+}
+
+// --- internal ---
+
+function membersOf(phase: LabPhase, ...kinds: ('kill' | 'wipe' | 'stop')[]): string[] {
+  return phase.actions.flatMap((a) =>
+    (kinds as string[]).includes(a.kind) && 'members' in a ? a.members : [],
+  );
+}
+
+/** Whether members come back in this phase: restarted, or a cut link healed. */
+function rejoins(phase: LabPhase, previous: LabPhase | undefined): boolean {
+  const healed = (previous?.state.cut.length ?? 0) > phase.state.cut.length;
+  return healed || phase.actions.some((a) => a.kind === 'start');
+}
