@@ -88,20 +88,33 @@ export class LabCluster {
     );
     const old = list.find((x) => x.peerUrls.includes(peerUrl(m)));
     if (old !== undefined) {
-      await this.firstOk(`member remove ${name}`, via, (url) =>
+      await this.reconfigure(`member remove ${name}`, via, notes, (url) =>
         removeMember(url, old.id, ADMIN_TIMEOUT_MS),
       );
-      notes.push(`member remove ${name}: done`);
     }
-    const members = await this.firstOk(`member add ${name}`, via, (url) =>
+    const members = await this.reconfigure(`member add ${name}`, via, notes, (url) =>
       addMember(url, peerUrl(m), ADMIN_TIMEOUT_MS),
     );
-    notes.push(`member add ${name}: done`);
     const initialCluster = members
       .map((x) => `${x.name === '' ? name : x.name}=${x.peerUrls[0] ?? ''}`)
       .join(',');
     await rm(dataDir(m), { recursive: true, force: true });
     this.launch([name], { initialCluster, token: this.token(), state: 'existing' });
+  }
+
+  /** One `member remove` attempt through the running members; what etcd said, in words. */
+  async tryRemove(name: string): Promise<string> {
+    const m = this.spec(name);
+    const via = this.running().filter((n) => n !== name);
+    try {
+      const list = await this.firstOk('member list', via, (url) => listMembers(url, 2000));
+      const old = list.find((x) => x.peerUrls.includes(peerUrl(m)));
+      if (old === undefined) return `member remove ${name}: not a member`;
+      await this.firstOk(`member remove ${name}`, via, (url) => removeMember(url, old.id, 2000));
+      return `member remove ${name}: accepted`;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
   }
 
   async snapshot(): Promise<void> {
@@ -148,9 +161,13 @@ export class LabCluster {
   }
 
   /** Waits (up to `timeoutMs`) until every running member serves a write; false on timeout. */
-  async awaitHealthy(timeoutMs: number, clock: () => number): Promise<boolean> {
+  async awaitHealthy(
+    timeoutMs: number,
+    clock: () => number,
+    signal?: AbortSignal,
+  ): Promise<boolean> {
     const until = clock() + timeoutMs;
-    while (clock() < until) {
+    while (clock() < until && signal?.aborted !== true) {
       const replies = await Promise.all(
         this.running().map((n) => putKey(this.urlOf(n), 'hasim-lab/health', '1', 1000)),
       );
@@ -225,6 +242,38 @@ export class LabCluster {
       );
     }
     return this.env.etcdctl;
+  }
+
+  /**
+   * A membership change, retried for up to 30 s while etcd answers "unhealthy cluster": its strict
+   * reconfiguration check wants every peer connected for 5 s first (etcdserver/server.go,
+   * HealthInterval), as an operator would retry it. Notes how long that took.
+   */
+  private async reconfigure<T>(
+    what: string,
+    via: readonly string[],
+    notes: string[],
+    call: (url: string) => Promise<{ ok: true; value: T } | { ok: false; error: string }>,
+  ): Promise<T> {
+    const started = performance.now();
+    let refusals = 0;
+    for (;;) {
+      try {
+        const value = await this.firstOk(what, via, call);
+        const waited = ((performance.now() - started) / 1000).toFixed(1);
+        notes.push(
+          refusals === 0
+            ? `${what}: done`
+            : `${what}: refused as "unhealthy cluster" for ${waited} s, then done`,
+        );
+        return value;
+      } catch (e) {
+        const unhealthy = e instanceof Error && e.message.includes('unhealthy cluster');
+        if (!unhealthy || performance.now() - started > 30_000) throw e;
+        refusals += 1;
+        await sleep(250);
+      }
+    }
   }
 
   /** The first member whose reply is ok; throws with the last error. */

@@ -25,7 +25,7 @@ export async function measureElections(
 ): Promise<ElectionObservation[]> {
   const kills: ElectionObservation[] = [];
   for (let k = 1; k <= plan.leaderKills && !hooks.signal.aborted; k++) {
-    await cluster.awaitHealthy(WAIT_MS, clock);
+    await cluster.awaitHealthy(WAIT_MS, clock, hooks.signal);
     // Wait for every member's heartbeat-driven view to settle on the same leader.
     await sleep(2 * plan.timing.electionMs, hooks.signal);
     const leader = await cluster.leader(probe.names);
@@ -52,7 +52,7 @@ export async function measureElections(
     });
     cluster.start([leader]);
   }
-  await cluster.awaitHealthy(WAIT_MS, clock);
+  await cluster.awaitHealthy(WAIT_MS, clock, hooks.signal);
   return kills;
 }
 

@@ -26,6 +26,8 @@ export interface RunnerEnv {
   dir: string;
   /** Whether the runner has private namespaces (then zones get their own networks). */
   isolated: boolean;
+  /** Why it has none, or null. */
+  isolationNote: string | null;
 }
 
 export interface RunnerHooks {
@@ -65,13 +67,23 @@ export async function runLab(
     );
     await cluster.startNew();
     probe.start();
-    if (!(await cluster.awaitHealthy(STARTUP_TIMEOUT_MS, clock))) {
+    if (!(await cluster.awaitHealthy(STARTUP_TIMEOUT_MS, clock, hooks.signal))) {
       throw new Error(
         `the etcd cluster did not serve within ${STARTUP_TIMEOUT_MS / 1000} s (logs: ${env.dir}/*/etcd.log)`,
       );
     }
     observation.startupMs = Math.round(clock());
-    const context: PhaseContext = { cluster, network, probe, clock, hooks, snapshotMs: -1 };
+    // Let the probe learn the members' ids, leader and term before the first phase.
+    for (let i = 0; i < 50 && probe.names.size < specs.length; i++) await sleep(100, hooks.signal);
+    const context: PhaseContext = {
+      cluster,
+      network,
+      probe,
+      clock,
+      hooks,
+      snapshotMs: -1,
+      note: isolation.note,
+    };
     hooks.progress(`cluster up after ${(clock() / 1000).toFixed(1)} s`);
     for (const phase of plan.phases) {
       if (hooks.signal.aborted) break;
@@ -100,6 +112,8 @@ interface PhaseContext {
   hooks: RunnerHooks;
   /** When the last snapshot was saved (-1: none yet). */
   snapshotMs: number;
+  /** Why there are no zone networks, or null. */
+  note: string | null;
 }
 
 async function setUpNetwork(
@@ -107,12 +121,12 @@ async function setUpNetwork(
   env: RunnerEnv,
 ): Promise<{ network: LabNetwork | null; isolation: LabIsolation }> {
   if (!env.isolated) {
-    const note = 'no private namespaces (needs root or user namespaces and unshare): no partitions';
+    const note = env.isolationNote ?? 'no private namespaces';
     return { network: null, isolation: { mode: 'loopback', partitions: false, note } };
   }
   const r = await createZoneNetworks(plan.zones);
   if (!r.ok) {
-    const note = `zone networks unavailable (${r.error}): no partitions`;
+    const note = `no zone networks: ${r.error}`;
     return { network: null, isolation: { mode: 'loopback', partitions: false, note } };
   }
   return { network: r.network, isolation: { mode: 'namespaces', partitions: true, note: null } };
@@ -128,6 +142,7 @@ async function runPhase(
   const { leader, term } = probe.latest();
   const notes: string[] = [];
   let failed: string | null = null;
+  let unapplied: string | null = null;
   let lostWrites: LostWrites | null = null;
   for (const action of phase.actions) {
     try {
@@ -146,7 +161,8 @@ async function runPhase(
           break;
         case 'cut': {
           if (network === null) {
-            if (action.links.length > 0) throw new Error('partitions need zone networks (root)');
+            if (action.links.length > 0)
+              unapplied = `not applied: partitions need network namespaces (${ctx.note ?? 'none here'})`;
             break;
           }
           const problem = await network.cut(action.links);
@@ -156,6 +172,9 @@ async function runPhase(
         case 'replace':
           for (const m of action.members) await cluster.replace(m, notes);
           break;
+        case 'try-remove':
+          notes.push(await cluster.tryRemove(action.member));
+          break;
         case 'snapshot':
           await cluster.snapshot();
           ctx.snapshotMs = clock();
@@ -164,13 +183,13 @@ async function runPhase(
         case 'restore': {
           const before = clock();
           await cluster.restore();
-          if (await cluster.awaitHealthy(STARTUP_TIMEOUT_MS, clock)) {
+          if (await cluster.awaitHealthy(STARTUP_TIMEOUT_MS, clock, hooks.signal)) {
             lostWrites = await countLostWrites(cluster, probe, before, ctx.snapshotMs);
           }
           break;
         }
         case 'await-healthy':
-          if (!(await cluster.awaitHealthy(30_000, clock))) {
+          if (!(await cluster.awaitHealthy(30_000, clock, hooks.signal))) {
             notes.push('not every running member served a write within 30 s');
           }
           break;
@@ -183,6 +202,7 @@ async function runPhase(
   const actionsDoneMs = clock();
   await sleep(plan.timing.holdMs, hooks.signal);
   const endMs = clock();
+  if (hooks.signal.aborted) failed ??= 'interrupted during its hold';
   return {
     id: phase.id,
     startMs,
@@ -193,6 +213,7 @@ async function runPhase(
     running: cluster.running(),
     notes,
     failed,
+    unapplied,
     samples: probe.samples
       .filter((s) => s.doneMs >= startMs && s.doneMs <= endMs)
       .map(({ written: _, ...s }) => s),

@@ -52,6 +52,12 @@ export async function runLabInRunner(
         etcdVersion: etcd.version,
         dir,
         isolated: unshare !== null,
+        isolationNote:
+          unshare !== null
+            ? null
+            : options.noNamespaces
+              ? '--no-namespaces'
+              : 'unshare cannot create namespaces here (needs root or user namespaces)',
       },
     };
     return await talk(command, args, request, options);

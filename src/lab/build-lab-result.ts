@@ -26,15 +26,14 @@ export function buildLabResult(
   const names = plan.members.map((m) => m.name);
   const placement = countByZone(plan.members);
   const tolerance = computeDomainTolerance(placement);
+  // After an action failed, the cluster is not in the state the rest of that experiment assumes.
+  const brokenBy = new Map<string, number>();
   const phases = plan.phases.map((phase, i): LabPhaseResult => {
     const predicted = predictions[i] ?? { timeline: null, groups: [], quorum: true, members: {} };
     const obs = observation.phases.find((o) => o.id === phase.id);
     const observed = obs === undefined ? null : summarizePhase(obs, names, plan.timing);
-    const skip =
-      phase.skip ??
-      obs?.failed ??
-      null ??
-      (obs === undefined ? 'not run: the lab stopped before this phase' : null);
+    const skip = skipReason(phase, obs, brokenBy.get(phase.origin));
+    if (obs?.failed != null && !brokenBy.has(phase.origin)) brokenBy.set(phase.origin, phase.id);
     const disagreements =
       skip === null && observed !== null && obs !== undefined
         ? compare(predicted, observed, phase, obs)
@@ -87,6 +86,18 @@ export function buildLabResult(
 }
 
 // --- internal ---
+
+function skipReason(
+  phase: LabPhase,
+  obs: PhaseObservation | undefined,
+  brokenBy: number | undefined,
+): string | null {
+  if (phase.skip !== null) return phase.skip;
+  if (obs === undefined) return 'not run: the lab stopped before this phase';
+  if (obs.failed !== null) return obs.failed;
+  if (obs.unapplied !== null) return obs.unapplied;
+  return brokenBy === undefined ? null : `an action of phase ${brokenBy} failed before it`;
+}
 
 function compare(
   predicted: PhasePrediction,

@@ -86,7 +86,10 @@ export function diskPhases(members: readonly LabMember[], firstId: number): LabP
     }),
     phase({
       label: `disks of ${most.join(', ')} lost (a majority)`,
-      actions: [{ kind: 'wipe', members: most }],
+      actions: [
+        { kind: 'wipe', members: most },
+        { kind: 'try-remove', member: most[0] ?? one },
+      ],
       state: { down: most, wiped: most, cut: [] },
     }),
     phase({

@@ -37,15 +37,16 @@ export function findFindings(
     const killed = membersOf(phase, 'kill', 'wipe');
     const stopped = membersOf(phase, 'stop');
     const leader = obs.leaderAtStart;
+    const cutOff = leader !== null && r.predicted.members[leader] === 'fail';
     if (
       keptThroughout &&
       leader !== null &&
-      killed.includes(leader) &&
+      (killed.includes(leader) || cutOff) &&
       seen.longestGapMs >= gapThreshold
     ) {
       add(
         'election-gap',
-        `the leader ${leader} was lost: no write succeeded for ${gap} (${terms}) until a new leader was elected; hasim assumes 0 s (no etcd election timer)`,
+        `the leader ${leader} was ${cutOff ? 'cut off from the majority' : 'lost'}: no write succeeded for ${gap} (${terms}) until a new leader was elected; hasim assumes 0 s (no etcd election timer)`,
       );
     } else if (keptThroughout && leader !== null && stopped.includes(leader)) {
       add(
@@ -66,7 +67,7 @@ export function findFindings(
     if (phase.actions.some((a) => a.kind === 'replace')) {
       add(
         'replacement',
-        `member remove + member add + fresh start: ${seen.quorum ? 'quorum at the end' : 'no quorum at the end'}, longest write gap ${gap} (${terms})`,
+        `member remove + member add + fresh start (${obs.notes.join('; ')}): ${seen.quorum ? 'quorum at the end' : 'no quorum at the end'}, longest write gap ${gap} (${terms})`,
       );
     }
     const previous = phases[i - 1];
@@ -74,6 +75,13 @@ export function findFindings(
       add(
         'regain-time',
         `quorum came back ${fmtMs(seen.firstWriteMs)} after the phase began; hasim (timers at 0) predicts at once`,
+      );
+    }
+    const tried = phase.actions.find((a) => a.kind === 'try-remove');
+    if (tried !== undefined && !seen.quorum) {
+      add(
+        'restore-needed',
+        `a majority of data dirs lost: ${obs.notes.join('; ')}; no member can be replaced without quorum, only a restore from a snapshot brings it back`,
       );
     }
     if (obs.lostWrites !== null) {

@@ -47,8 +47,10 @@ export interface PhaseObservation {
   running: string[];
   /** What the actions did or met ("member remove refused: …"). */
   notes: string[];
-  /** An action that could not be applied; the phase is then not compared. */
+  /** An action that failed; this phase and the rest of its experiment are then not compared. */
   failed: string | null;
+  /** An action the lab cannot apply here (a partition without zone networks): not compared. */
+  unapplied: string | null;
   samples: ProbeSample[];
   statuses: StatusSample[];
   lostWrites: LostWrites | null;

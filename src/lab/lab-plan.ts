@@ -28,6 +28,8 @@ export type LabAction =
   | { kind: 'wipe'; members: string[] }
   /** `member remove` then `member add`, then a fresh start with --initial-cluster-state existing. */
   | { kind: 'replace'; members: string[] }
+  /** Try `member remove` (without retrying) and note what etcd answers; never fails the phase. */
+  | { kind: 'try-remove'; member: string }
   /** `etcdctl snapshot save` from a member that has quorum. */
   | { kind: 'snapshot' }
   /** Every member killed and restored from the last snapshot as a new cluster. */

@@ -43,6 +43,7 @@ export type FindingKind =
   | 'replacement'
   | 'regain-time'
   | 'data-lost'
+  | 'restore-needed'
   | 'slow-member'
   | 'engines-disagree';
 

@@ -13,6 +13,7 @@ export interface PhaseSummary {
   quorum: boolean;
   /** Per member, in the final window: a write succeeded, none did, or it was not running. */
   members: Record<string, MemberOutcome>;
+  /** Probe rounds through listening members (refused ones, through members down, not counted). */
   writes: { ok: number; failed: number };
   /** Why writes failed: etcd's message (or timeout, refused) → how many. */
   errors: Record<string, number>;
@@ -36,7 +37,8 @@ export function summarizePhase(
 ): PhaseSummary {
   const windowMs = Math.min(1000, timing.holdMs / 2);
   const windowStart = obs.endMs - windowMs;
-  const after = obs.samples.filter((s) => s.issuedMs >= obs.startMs);
+  // Rounds through a member that is not listening (refused) say nothing about quorum.
+  const after = obs.samples.filter((s) => s.issuedMs >= obs.startMs && s.error !== 'refused');
   const successes = after
     .filter((s) => s.ok)
     .map((s) => s.doneMs - obs.startMs)
