@@ -143,6 +143,7 @@ async function runPhase(
   const notes: string[] = [];
   let failed: string | null = null;
   let unapplied: string | null = null;
+  let healthyMs: number | null = null;
   let lostWrites: LostWrites | null = null;
   for (const action of phase.actions) {
     try {
@@ -190,8 +191,9 @@ async function runPhase(
         }
         case 'await-healthy':
           if (!(await cluster.awaitHealthy(30_000, clock, hooks.signal))) {
-            notes.push('not every running member served a write within 30 s');
+            throw new Error('not every running member served a write within 30 s');
           }
+          healthyMs = clock() - startMs;
           break;
       }
     } catch (e) {
@@ -200,7 +202,7 @@ async function runPhase(
     }
   }
   const actionsDoneMs = clock();
-  await sleep(plan.timing.holdMs, hooks.signal);
+  if (!phase.recovery) await sleep(plan.timing.holdMs, hooks.signal);
   const endMs = clock();
   if (hooks.signal.aborted) failed ??= 'interrupted during its hold';
   return {
@@ -214,6 +216,7 @@ async function runPhase(
     notes,
     failed,
     unapplied,
+    healthyMs,
     samples: probe.samples
       .filter((s) => s.doneMs >= startMs && s.doneMs <= endMs)
       .map(({ written: _, ...s }) => s),

@@ -11,7 +11,7 @@ import { findFindings } from './lab-findings.js';
 import { countByZone } from './lab-members.js';
 import type { LabObservation, PhaseObservation } from './lab-observation.js';
 import { fmtMs } from './format-ms.js';
-import { startedIn, type LabPhase } from './lab-plan.js';
+import type { LabMember, LabPhase } from './lab-plan.js';
 import type { PhasePrediction } from './lab-predict.js';
 import type { LabExperiment, LabPhaseResult, LabResult } from './lab-result.js';
 import { summarizePhase, type PhaseSummary } from './summarize-phase.js';
@@ -31,12 +31,13 @@ export function buildLabResult(
   const phases = plan.phases.map((phase, i): LabPhaseResult => {
     const predicted = predictions[i] ?? { timeline: null, groups: [], quorum: true, members: {} };
     const obs = observation.phases.find((o) => o.id === phase.id);
-    const observed = obs === undefined ? null : summarizePhase(obs, names, plan.timing);
+    const observed =
+      obs === undefined ? null : summarizePhase(obs, names, plan.timing, !phase.recovery);
     const skip = skipReason(phase, obs, brokenBy.get(phase.origin));
     if (obs?.failed != null && !brokenBy.has(phase.origin)) brokenBy.set(phase.origin, phase.id);
     const disagreements =
-      skip === null && observed !== null && obs !== undefined
-        ? compare(predicted, observed, phase, obs)
+      skip === null && !phase.recovery && observed !== null
+        ? compare(predicted, observed, plan.members)
         : [];
     return {
       id: phase.id,
@@ -47,7 +48,8 @@ export function buildLabResult(
       observed,
       skip,
       notes: obs?.notes ?? [],
-      agree: skip === null ? disagreements.length === 0 : null,
+      recovery: phase.recovery,
+      agree: skip === null && !phase.recovery ? disagreements.length === 0 : null,
       disagreements,
     };
   });
@@ -56,6 +58,7 @@ export function buildLabResult(
       ? summarizeElections(observation.elections, plan.timing, topology.timers)
       : null;
   const compared = phases.filter((p) => p.agree !== null);
+  const tests = phases.filter((p) => !p.recovery);
   const agreed = compared.filter((p) => p.agree === true).length;
   return {
     version: 1,
@@ -79,7 +82,7 @@ export function buildLabResult(
       compared: compared.length,
       agreed,
       disagreed: compared.length - agreed,
-      skipped: phases.length - compared.length,
+      skipped: tests.length - compared.length,
     },
     interrupted: observation.interrupted,
   };
@@ -102,8 +105,7 @@ function skipReason(
 function compare(
   predicted: PhasePrediction,
   observed: PhaseSummary,
-  phase: LabPhase,
-  obs: PhaseObservation,
+  members: readonly LabMember[],
 ): string[] {
   const said = (q: boolean): string => (q ? 'quorum' : 'no quorum');
   const seen = `observed ${said(observed.quorum)} in the last ${fmtMs(observed.windowMs)}`;
@@ -112,29 +114,37 @@ function compare(
     out.push(`simulate --timeline: etcdQuorum ${predicted.timeline ? 'up' : 'down'}; ${seen}`);
   }
   if (predicted.quorum !== observed.quorum) out.push(`quorum: ${said(predicted.quorum)}; ${seen}`);
-  const started = startedIn(phase, Object.keys(predicted.members));
-  for (const [member, expected] of Object.entries(predicted.members)) {
-    const got = observed.members[member];
-    if (got === expected || got === undefined) continue;
-    if (expected === 'fail' && got === 'ok') {
-      out.push(`${member} served linearizable writes though its side has no quorum`);
-    } else if (expected === 'ok' && got === 'fail' && !started.includes(member)) {
-      out.push(
-        `${member} (on the quorum side) served no write in the last ${fmtMs(observed.windowMs)}`,
-      );
-    } else if (got === 'down' && expected !== 'down') {
-      out.push(`${member} is not running (it exited by itself: see its etcd.log)`);
-    } else if (expected === 'down' && got !== 'down') {
-      out.push(`${member} should be down but runs`);
+  // Sides of a partition: the majority side must serve, the others must not (that is safety).
+  if (predicted.groups.length > 1) {
+    for (const g of predicted.groups) {
+      const side = `{${g.zones.join(', ')}}`;
+      const serving = members
+        .filter((m) => g.zones.includes(m.zone) && observed.members[m.name] === 'ok')
+        .map((m) => m.name);
+      if (g.hasQuorum && serving.length === 0) {
+        out.push(
+          `no member of ${side} (a majority) served a write in the last ${fmtMs(observed.windowMs)}`,
+        );
+      }
+      if (!g.hasQuorum && serving.length > 0) {
+        out.push(
+          `${serving.join(', ')} served linearizable writes though ${side} holds no majority`,
+        );
+      }
     }
   }
-  if (
-    out.length > 0 &&
-    obs.running.length > 0 &&
-    observed.firstWriteMs === null &&
-    started.length > 0
-  ) {
-    out.push(`no write at all within the hold after restarting members: try a longer --hold`);
+  for (const m of members) {
+    const [expected, got] = [predicted.members[m.name], observed.members[m.name]];
+    if (got === 'down' && expected !== 'down') {
+      out.push(`${m.name} is not running (it exited by itself: see its etcd.log)`);
+    } else if (expected === 'down' && got !== 'down') {
+      out.push(`${m.name} should be down but runs`);
+    }
+  }
+  if (out.length > 0 && !observed.quorum && observed.terms[1] > observed.terms[0]) {
+    out.push(
+      `etcd was still electing at the end (raft term ${observed.terms[0]} → ${observed.terms[1]}): a longer --hold may show it settle`,
+    );
   }
   return out;
 }

@@ -18,7 +18,10 @@ import { membersHitBy, memberZones } from './lab-members.js';
 
 export interface EventPhaseOptions {
   origin: PhaseOrigin;
-  /** After members restart into an all-up state, wait until they serve (sweeps do). */
+  /**
+   * Sweeps: after members restart into an all-up state, wait until they serve, and do not hold
+   * that recovery (it is not what the sweep looks at).
+   */
   awaitRecovery: boolean;
   /** The id of the first phase built. */
   firstId: number;
@@ -49,14 +52,16 @@ export function buildEventPhases(
       ...effects.filter((e) => e.end === t).map((e) => e.endLabel),
       ...effects.filter((e) => e.start === t).map((e) => e.label),
     ];
+    const actions = actionsBetween(previous, state, graceful, options.awaitRecovery);
     phases.push({
       id: options.firstId + phases.length,
       origin: options.origin,
       label: labels.join('; '),
       scenarioHours: t,
-      actions: actionsBetween(previous, state, graceful, options.awaitRecovery),
+      actions,
       state,
       skip: active.find((e) => e.skip !== null)?.skip ?? null,
+      recovery: actions.some((a) => a.kind === 'await-healthy'),
     });
     previous = state;
   }

@@ -56,11 +56,14 @@ export function diskPhases(members: readonly LabMember[], firstId: number): LabP
   const n = names.length;
   const one = names[0] ?? '';
   const most = names.slice(0, majority(n));
-  const phase = (p: Omit<LabPhase, 'id' | 'origin' | 'scenarioHours' | 'skip'>): LabPhase => ({
+  const phase = (
+    p: Omit<LabPhase, 'id' | 'origin' | 'scenarioHours' | 'skip' | 'recovery'>,
+  ): LabPhase => ({
     id: 0,
     origin: 'disks',
     scenarioHours: null,
     skip: null,
+    recovery: false,
     ...p,
   });
   const phases: LabPhase[] = [];

@@ -71,10 +71,11 @@ export function findFindings(
       );
     }
     const previous = phases[i - 1];
-    if (r.predicted.quorum && previous?.predicted.quorum === false && seen.firstWriteMs !== null) {
+    const back = seen.firstWriteMs ?? obs.healthyMs;
+    if (r.predicted.quorum && previous?.predicted.quorum === false && back !== null) {
       add(
         'regain-time',
-        `quorum came back ${fmtMs(seen.firstWriteMs)} after the phase began; hasim (timers at 0) predicts at once`,
+        `quorum came back ${fmtMs(back)} after the phase began; hasim (timers at 0) predicts at once`,
       );
     }
     const tried = phase.actions.find((a) => a.kind === 'try-remove');
@@ -95,11 +96,12 @@ export function findFindings(
         `the restore lost ${l.lost} of ${l.acknowledged} acknowledged writes${span}; hasim counts the writes since the last snapshot as lost (backup.interval)`,
       );
     }
-    for (const m of startedIn(phase, names)) {
+    const started = startedIn(phase, names);
+    for (const m of names) {
       if (r.predicted.members[m] === 'ok' && seen.members[m] === 'fail') {
         add(
           'slow-member',
-          `${m} was started but served no write by the end of the hold (${fmtMs(plan.timing.holdMs)})`,
+          `${m}${started.includes(m) ? ' was started but' : ', on the majority side,'} served no write in the last ${fmtMs(seen.windowMs)} of the phase`,
         );
       }
     }

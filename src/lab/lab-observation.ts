@@ -51,6 +51,8 @@ export interface PhaseObservation {
   failed: string | null;
   /** An action the lab cannot apply here (a partition without zone networks): not compared. */
   unapplied: string | null;
+  /** From the phase's start until every running member served a write (await-healthy). */
+  healthyMs: number | null;
   samples: ProbeSample[];
   statuses: StatusSample[];
   lostWrites: LostWrites | null;

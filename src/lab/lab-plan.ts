@@ -61,6 +61,11 @@ export interface LabPhase {
   state: LabState;
   /** Why the phase is not compared (e.g. an event the lab cannot apply); null when it is. */
   skip: string | null;
+  /**
+   * A sweep's recovery between two outages: not held, not compared; it waits until every member
+   * serves (how long that took is reported).
+   */
+  recovery: boolean;
 }
 
 export interface LabTiming {

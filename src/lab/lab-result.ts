@@ -30,6 +30,8 @@ export interface LabPhaseResult {
   /** Why the phase is not compared (an event the lab cannot apply, an action that failed). */
   skip: string | null;
   notes: string[];
+  /** A sweep's recovery between two outages (not held, not compared). */
+  recovery: boolean;
   /** Null when not compared. */
   agree: boolean | null;
   /** Each way prediction and observation differ, in words. */

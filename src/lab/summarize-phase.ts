@@ -17,7 +17,10 @@ export interface PhaseSummary {
   writes: { ok: number; failed: number };
   /** Why writes failed: etcd's message (or timeout, refused) → how many. */
   errors: Record<string, number>;
-  /** The final window's length: the last min(1 s, hold / 2) of the phase. */
+  /**
+   * The final window's length: the second half of the hold (the first half lets etcd settle),
+   * or the whole phase when it is not held.
+   */
   windowMs: number;
   /** From the phase's start to the first success of a write issued after it; null if none. */
   firstWriteMs: number | null;
@@ -34,8 +37,9 @@ export function summarizePhase(
   obs: PhaseObservation,
   members: readonly string[],
   timing: LabTiming,
+  held = true,
 ): PhaseSummary {
-  const windowMs = Math.min(1000, timing.holdMs / 2);
+  const windowMs = held ? timing.holdMs / 2 : obs.endMs - obs.startMs;
   const windowStart = obs.endMs - windowMs;
   // Rounds through a member that is not listening (refused) say nothing about quorum.
   const after = obs.samples.filter((s) => s.issuedMs >= obs.startMs && s.error !== 'refused');

@@ -106,6 +106,7 @@ function membersText(o: PhaseSummary): string {
 }
 
 function verdict(p: LabPhaseResult, style: TextStyle): string {
+  if (p.recovery && p.skip === null) return style.dim('recovery');
   if (p.agree === null) return style.dim('skip');
   return p.agree ? style.ok('agree') : style.warning('DISAGREE');
 }
