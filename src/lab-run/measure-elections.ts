@@ -26,8 +26,8 @@ export async function measureElections(
   const kills: ElectionObservation[] = [];
   for (let k = 1; k <= plan.leaderKills && !hooks.signal.aborted; k++) {
     await cluster.awaitHealthy(WAIT_MS, clock, hooks.signal);
-    // Wait for every member's heartbeat-driven view to settle on the same leader.
-    await sleep(2 * plan.timing.electionMs, hooks.signal);
+    // A few heartbeats of steady state, so the followers have just heard from the leader.
+    await sleep(5 * plan.timing.heartbeatMs, hooks.signal);
     const leader = await cluster.leader(probe.names);
     if (leader === null) continue;
     const leaderId = [...probe.names].find(([, name]) => name === leader)?.[0] ?? '0';

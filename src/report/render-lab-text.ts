@@ -61,7 +61,7 @@ export function renderLabText(r: LabResult, style: TextStyle): string {
   }
   const s = r.summary;
   const line = `${s.compared} phase${s.compared === 1 ? '' : 's'} compared: ${s.agreed} agree, ${s.disagreed} disagree${s.skipped > 0 ? `; ${s.skipped} not compared` : ''}${r.interrupted ? ' (interrupted)' : ''}`;
-  out.push(s.disagreed > 0 ? style.warning(line) : style.ok(line));
+  if (r.phases.length > 0) out.push(s.disagreed > 0 ? style.warning(line) : style.ok(line));
   return `${out.join('\n')}\n`;
 }
 
