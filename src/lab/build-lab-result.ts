@@ -55,7 +55,12 @@ export function buildLabResult(
   });
   const elections =
     plan.leaderKills > 0
-      ? summarizeElections(observation.elections, plan.timing, topology.timers)
+      ? summarizeElections(
+          observation.elections,
+          plan.timing,
+          topology.timers,
+          topology.clusters.find((c) => c.name === plan.cluster)?.endpoint.kind ?? 'cloud',
+        )
       : null;
   const compared = phases.filter((p) => p.agree !== null);
   const tests = phases.filter((p) => !p.recovery);

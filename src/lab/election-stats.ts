@@ -3,7 +3,7 @@
  * first successful write, with its median and 95th percentile, next to the timers hasim's model
  * has (it has none for an etcd election: quorum changes at once).
  */
-import type { Timers } from '../model/topology.js';
+import type { EndpointKind, Timers } from '../model/topology.js';
 import type { ElectionObservation } from './lab-observation.js';
 
 export interface ElectionGaps {
@@ -21,8 +21,16 @@ export interface ElectionGaps {
   /** etcd's timers during the measurement. */
   heartbeatMs: number;
   electionMs: number;
-  /** What hasim's model uses: no etcd election timer, and the related Kubernetes timers. */
-  model: { etcdElectionMs: 0; leaseDurationMs: number; endpointFailoverMs: number };
+  /**
+   * What hasim's model uses: no etcd election timer, and the related Kubernetes timers (the
+   * endpoint failover of the cluster's endpoint kind).
+   */
+  model: {
+    etcdElectionMs: 0;
+    leaseDurationMs: number;
+    endpointKind: EndpointKind;
+    endpointFailoverMs: number;
+  };
 }
 
 /**
@@ -44,6 +52,7 @@ export function summarizeElections(
   kills: readonly ElectionObservation[],
   timing: { heartbeatMs: number; electionMs: number },
   timers: Timers,
+  endpointKind: EndpointKind,
 ): ElectionGaps {
   const gaps = kills.flatMap((k) => (k.gapMs === null ? [] : [k.gapMs]));
   const leaders = kills.flatMap((k) => (k.newLeaderMs === null ? [] : [k.newLeaderMs]));
@@ -62,7 +71,8 @@ export function summarizeElections(
     model: {
       etcdElectionMs: 0,
       leaseDurationMs: hoursToMs(timers.leaseDurationHours),
-      endpointFailoverMs: hoursToMs(timers.endpointFailoverHours),
+      endpointKind,
+      endpointFailoverMs: hoursToMs(timers.endpointFailoverHours[endpointKind]),
     },
   };
 }

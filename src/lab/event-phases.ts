@@ -181,6 +181,8 @@ function describeTarget(target: Extract<ScenarioEvent, { kind: 'fail' }>['target
       return `zone ${target.region}/${target.zone}`;
     case 'region':
       return `region ${target.region}`;
+    case 'impairment':
+      return `impairment ${target.region}`;
     case 'node':
       return `${target.role} ${target.cluster}/${target.zone}`;
     case 'endpoint':

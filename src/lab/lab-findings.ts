@@ -113,7 +113,7 @@ export function findFindings(
       message:
         `over ${elections.measured} leader kills (heartbeat ${elections.heartbeatMs} ms, election timeout ${elections.electionMs} ms) ` +
         `the first write succeeded a median ${fmtMs(elections.medianMs)} (p95 ${fmtMs(elections.p95Ms ?? 0)}) after the kill; ` +
-        `hasim's model has no etcd election timer (0 s); next to it: leaseDuration ${fmtMs(elections.model.leaseDurationMs)}, endpointFailover ${fmtMs(elections.model.endpointFailoverMs)}`,
+        `hasim's model has no etcd election timer (0 s); next to it: leaseDuration ${fmtMs(elections.model.leaseDurationMs)}, endpointFailover (${elections.model.endpointKind}) ${fmtMs(elections.model.endpointFailoverMs)}`,
     });
   }
   return found;

@@ -46,6 +46,7 @@ export function membersHitBy(
     case 'zone':
       return target.region === cluster.region ? inZone(target.zone).map((m) => m.name) : [];
     case 'endpoint':
+    case 'impairment': // the cloud's control plane fails; running VMs keep running
       return [];
     case 'node': {
       if (target.cluster !== cluster.name || target.role === 'worker') return [];

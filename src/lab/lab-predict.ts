@@ -4,6 +4,7 @@
  * the phase's instant, and the quorum closed forms (`hasQuorum` per connected group of zones, as
  * `hasim quorum` splits them) for which members should serve.
  */
+import { ZERO_TIMERS } from '../model/defaults.js';
 import type { ScenarioEvent, Topology } from '../model/topology.js';
 import { hasQuorum } from '../quorum/majority.js';
 import { simulateTimeline } from '../sim/timeline.js';
@@ -42,12 +43,7 @@ export function predictTimeline(
   const replay: Topology = {
     ...topology,
     events: [...events],
-    timers: {
-      leaseDurationHours: 0,
-      endpointFailoverHours: 0,
-      nodeMonitorGraceHours: 0,
-      podEvictionHours: 0,
-    },
+    timers: ZERO_TIMERS,
   };
   const changes = simulateTimeline(replay, { horizonHours }).entries.filter(
     (e) => e.target === `cluster/${cluster}` && e.metric === 'etcdQuorum',

@@ -51,7 +51,7 @@ export function renderLabText(r: LabResult, style: TextStyle): string {
         ` (${e.kills} leader kills, heartbeat ${e.heartbeatMs} ms, election timeout ${e.electionMs} ms):`,
       `  kill → first successful write: ${e.medianMs === null ? 'never' : `median ${fmtMs(e.medianMs)}, p95 ${fmtMs(e.p95Ms ?? 0)}, min ${fmtMs(e.minMs ?? 0)}, max ${fmtMs(e.maxMs ?? 0)}`} (n = ${e.measured})`,
       `  kill → a new leader reported: ${e.newLeaderMedianMs === null ? '-' : `median ${fmtMs(e.newLeaderMedianMs)}`}`,
-      `  hasim's model: 0 (not modelled); related timers: leaseDuration ${fmtMs(e.model.leaseDurationMs)}, endpointFailover ${fmtMs(e.model.endpointFailoverMs)}`,
+      `  hasim's model: 0 (not modelled); related timers: leaseDuration ${fmtMs(e.model.leaseDurationMs)}, endpointFailover (${e.model.endpointKind}) ${fmtMs(e.model.endpointFailoverMs)}`,
     );
   }
   if (r.findings.length > 0) {

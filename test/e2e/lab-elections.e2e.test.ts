@@ -21,10 +21,12 @@ describe.skipIf(labMissing() !== null)('hasim lab: leader elections', () => {
     expect(run.code).toBe(0);
     const e = (JSON.parse(run.stdout) as LabResult).elections;
     expect(e).toMatchObject({ kills: 10, measured: 10, heartbeatMs: 100, electionMs: 1000 });
+    // The fixture's endpoint is the default, cloud: lease 15 s, failover 30 s (docs/model.md).
     expect(e?.model).toEqual({
       etcdElectionMs: 0,
       leaseDurationMs: 15_000,
-      endpointFailoverMs: 10_000,
+      endpointKind: 'cloud',
+      endpointFailoverMs: 30_000,
     });
     // Not a speed check: no follower campaigns before its election timeout (≥ 1000 ms) has run
     // since the last heartbeat (≤ 100 ms before the kill), so no gap can be under 900 ms,

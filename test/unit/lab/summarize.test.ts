@@ -118,6 +118,7 @@ describe('election statistics', () => {
       [kill(1200), kill(1600), kill(null), kill(1400)],
       ETCD_DEFAULT_TIMERS,
       DEFAULT_TIMERS,
+      'cloud',
     );
     expect(e).toMatchObject({
       kills: 4,
@@ -126,7 +127,13 @@ describe('election statistics', () => {
       minMs: 1200,
       maxMs: 1600,
       newLeaderMedianMs: 1350,
-      model: { etcdElectionMs: 0, leaseDurationMs: 15_000, endpointFailoverMs: 10_000 },
+      // docs/model.md defaults: lease 15 s, a cloud load balancer's failover 30 s.
+      model: {
+        etcdElectionMs: 0,
+        leaseDurationMs: 15_000,
+        endpointKind: 'cloud',
+        endpointFailoverMs: 30_000,
+      },
     });
     expect(e.p95Ms).toBeCloseTo(1580, 9);
   });
