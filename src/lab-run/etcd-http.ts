@@ -21,19 +21,20 @@ export interface EtcdMemberInfo {
   peerUrls: string[];
 }
 
-/** POSTs `body` as JSON to `path` on `clientUrl`; never throws. */
+/** POSTs `body` as JSON to `path` on `clientUrl`; never throws. `cancel` gives up early. */
 export async function callEtcd<T>(
   clientUrl: string,
   path: string,
   body: unknown,
   timeoutMs: number,
+  cancel?: AbortSignal,
 ): Promise<EtcdReply<T>> {
   try {
     const res = await fetch(`${clientUrl}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(Math.max(1, Math.round(timeoutMs))),
+      signal: withTimeout(timeoutMs, cancel),
     });
     const text = await res.text();
     const json = parseJson(text);
@@ -53,8 +54,10 @@ export async function putKey(
   key: string,
   value: string,
   timeoutMs: number,
+  cancel?: AbortSignal,
 ): Promise<EtcdReply<null>> {
-  const r = await callEtcd(url, '/v3/kv/put', { key: b64(key), value: b64(value) }, timeoutMs);
+  const body = { key: b64(key), value: b64(value) };
+  const r = await callEtcd(url, '/v3/kv/put', body, timeoutMs, cancel);
   return r.ok ? { ok: true, value: null } : r;
 }
 
@@ -163,6 +166,11 @@ export async function removeMember(
 }
 
 // --- internal ---
+
+function withTimeout(timeoutMs: number, cancel: AbortSignal | undefined): AbortSignal {
+  const timeout = AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)));
+  return cancel === undefined ? timeout : AbortSignal.any([timeout, cancel]);
+}
 
 function b64(s: string): string {
   return Buffer.from(s, 'utf8').toString('base64');

@@ -72,17 +72,20 @@ async function firstWrite(
 ): Promise<number | null> {
   let found: number | null = null;
   const pending: Promise<void>[] = [];
+  const cancel = new AbortController();
   for (let attempt = 0; found === null && clock() - killMs < WAIT_MS; attempt++) {
     for (const [i, name] of survivors.entries()) {
       const key = `hasim-lab/e/${k}/${i}/${attempt}`;
       pending.push(
-        putKey(cluster.urlOf(name), key, '1', WRITE_TIMEOUT_MS).then((r) => {
+        putKey(cluster.urlOf(name), key, '1', WRITE_TIMEOUT_MS, cancel.signal).then((r) => {
           if (r.ok) found ??= clock() - killMs;
         }),
       );
     }
     await sleep(STAGGER_MS);
   }
+  // Writes still hanging were forwarded to the dead leader: they would only time out.
+  cancel.abort();
   await Promise.all(pending);
   return found;
 }

@@ -67,7 +67,9 @@ export async function runLab(
     );
     await cluster.startNew();
     probe.start();
-    if (!(await cluster.awaitHealthy(STARTUP_TIMEOUT_MS, clock, hooks.signal))) {
+    const up = await cluster.awaitHealthy(STARTUP_TIMEOUT_MS, clock, hooks.signal);
+    if (hooks.signal.aborted) return observation; // stopped while starting: nothing observed
+    if (!up) {
       throw new Error(
         `the etcd cluster did not serve within ${STARTUP_TIMEOUT_MS / 1000} s (logs: ${env.dir}/*/etcd.log)`,
       );

@@ -23,7 +23,7 @@ describe.skipIf(labMissing({ namespaces: true }) !== null)('hasim lab: partition
   ])(
     '%s keeps quorum only where the majority is',
     async (_, file, members) => {
-      const r = await lab([`test/fixtures/lab/${file}.yaml`, '--hold', '2s', ...FAST_ETCD]);
+      const r = await lab([`test/fixtures/lab/${file}.yaml`, '--hold', '3s', ...FAST_ETCD]);
       const [cut, healed] = r.phases;
       expect(r.isolation.mode).toBe('namespaces');
       expect(cut?.observed?.quorum).toBe(true);
@@ -36,43 +36,52 @@ describe.skipIf(labMissing({ namespaces: true }) !== null)('hasim lab: partition
 });
 
 describe.skipIf(labMissing() !== null)('hasim lab: a scenario and disks', () => {
-  it('replays the zone outage of two-zone-etcd with prediction and observation side by side', async () => {
-    const run = await runBin(['lab', 'scenarios/two-zone-etcd.yaml']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('members a: 2, b: 1 (3, quorum 2); zone tolerance 0');
-    expect(run.stdout).toMatch(
-      /│ # │ at │ phase\s+│ hasim predicts │ etcd did\s+│ members at the end/,
-    );
-    expect(run.stdout).toMatch(
-      /│ 1 │ 1h │ zone eu-central\/a down │ no quorum\s+│ no quorum, writes 0\/\d+/,
-    );
-    expect(run.stdout).toMatch(
-      /│ 2 │ 4h │ zone eu-central\/a back │ quorum\s+│ quorum, writes \d+\/\d+/,
-    );
-    expect(run.stdout).toContain('2 phases compared: 2 agree, 0 disagree');
-  }, 120_000);
+  // Concurrent: each lab run has its own namespaces (or ports), and mostly waits.
+  it.concurrent(
+    'replays the zone outage of two-zone-etcd with prediction and observation side by side',
+    async () => {
+      const run = await runBin(['lab', 'scenarios/two-zone-etcd.yaml']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('members a: 2, b: 1 (3, quorum 2); zone tolerance 0');
+      expect(run.stdout).toMatch(
+        /│ # │ at │ phase\s+│ hasim predicts │ etcd did\s+│ members at the end/,
+      );
+      expect(run.stdout).toMatch(
+        /│ 1 │ 1h │ zone eu-central\/a down │ no quorum\s+│ no quorum, writes 0\/\d+/,
+      );
+      expect(run.stdout).toMatch(
+        /│ 2 │ 4h │ zone eu-central\/a back │ quorum\s+│ quorum, writes \d+\/\d+/,
+      );
+      expect(run.stdout).toContain('2 phases compared: 2 agree, 0 disagree');
+    },
+    120_000,
+  );
 
-  it('replaces one lost member, and restores a majority from the snapshot, losing later writes', async () => {
-    const r = await lab([
-      'test/fixtures/lab/placement-1-1-1.yaml',
-      '--experiments',
-      'disks',
-      '--hold',
-      '2s',
-      ...FAST_ETCD,
-    ]);
-    expect(r.phases.map((p) => [p.label, p.predicted.quorum, p.observed?.quorum])).toEqual([
-      ['disk of a-1 lost', true, true],
-      ['a-1 replaced: member remove, member add, fresh start', true, true],
-      ['snapshot saved; writes go on', true, true],
-      ['disks of a-1, b-1 lost (a majority)', false, false],
-      ['every member restored from the snapshot (a new cluster)', true, true],
-    ]);
-    const kinds = r.findings.map((f) => f.kind);
-    expect(kinds).toContain('replacement');
-    expect(kinds).toContain('restore-needed');
-    // Writes acknowledged during the 2 s hold after the snapshot are gone after the restore.
-    const lost = r.findings.find((f) => f.kind === 'data-lost')?.message ?? '';
-    expect(Number(/lost (\d+) of/.exec(lost)?.[1])).toBeGreaterThan(0);
-  }, 180_000);
+  it.concurrent(
+    'replaces one lost member, and restores a majority from the snapshot, losing later writes',
+    async () => {
+      const r = await lab([
+        'test/fixtures/lab/placement-1-1-1.yaml',
+        '--experiments',
+        'disks',
+        '--hold',
+        '3s',
+        ...FAST_ETCD,
+      ]);
+      expect(r.phases.map((p) => [p.label, p.predicted.quorum, p.observed?.quorum])).toEqual([
+        ['disk of a-1 lost', true, true],
+        ['a-1 replaced: member remove, member add, fresh start', true, true],
+        ['snapshot saved; writes go on', true, true],
+        ['disks of a-1, b-1 lost (a majority)', false, false],
+        ['every member restored from the snapshot (a new cluster)', true, true],
+      ]);
+      const kinds = r.findings.map((f) => f.kind);
+      expect(kinds).toContain('replacement');
+      expect(kinds).toContain('restore-needed');
+      // Writes acknowledged during the 3 s hold after the snapshot are gone after the restore.
+      const lost = r.findings.find((f) => f.kind === 'data-lost')?.message ?? '';
+      expect(Number(/lost (\d+) of/.exec(lost)?.[1])).toBeGreaterThan(0);
+    },
+    180_000,
+  );
 });

@@ -22,7 +22,7 @@ describe.skipIf(labMissing() !== null)('hasim lab: zones down on a real etcd', (
         '--experiments',
         'zones',
         '--hold',
-        '2s',
+        '3s',
         ...FAST_ETCD,
         '--json',
       ]);
