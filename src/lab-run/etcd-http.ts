@@ -117,43 +117,17 @@ export async function listMembers(
   url: string,
   timeoutMs: number,
 ): Promise<EtcdReply<EtcdMemberInfo[]>> {
-  const r = await callEtcd<{ members?: { ID?: string; name?: string; peerURLs?: string[] }[] }>(
-    url,
-    '/v3/cluster/member/list',
-    {},
-    timeoutMs,
-  );
-  if (!r.ok) return r;
-  return {
-    ok: true,
-    value: (r.value.members ?? []).map((m) => ({
-      id: m.ID ?? '0',
-      name: m.name ?? '',
-      peerUrls: m.peerURLs ?? [],
-    })),
-  };
+  return membersOf(await callEtcd<MembersReply>(url, '/v3/cluster/member/list', {}, timeoutMs));
 }
 
+/** Adds a member by its peer URL; the reply lists every member (the new one without a name). */
 export async function addMember(
   url: string,
   peerUrl: string,
   timeoutMs: number,
 ): Promise<EtcdReply<EtcdMemberInfo[]>> {
-  const r = await callEtcd<{ members?: { ID?: string; name?: string; peerURLs?: string[] }[] }>(
-    url,
-    '/v3/cluster/member/add',
-    { peerURLs: [peerUrl] },
-    timeoutMs,
-  );
-  if (!r.ok) return r;
-  return {
-    ok: true,
-    value: (r.value.members ?? []).map((m) => ({
-      id: m.ID ?? '0',
-      name: m.name ?? '',
-      peerUrls: m.peerURLs ?? [],
-    })),
-  };
+  const body = { peerURLs: [peerUrl] };
+  return membersOf(await callEtcd<MembersReply>(url, '/v3/cluster/member/add', body, timeoutMs));
 }
 
 export async function removeMember(
@@ -166,6 +140,20 @@ export async function removeMember(
 }
 
 // --- internal ---
+
+interface MembersReply {
+  members?: { ID?: string; name?: string; peerURLs?: string[] }[];
+}
+
+function membersOf(r: EtcdReply<MembersReply>): EtcdReply<EtcdMemberInfo[]> {
+  if (!r.ok) return r;
+  const members = (r.value.members ?? []).map((m) => ({
+    id: m.ID ?? '0',
+    name: m.name ?? '',
+    peerUrls: m.peerURLs ?? [],
+  }));
+  return { ok: true, value: members };
+}
 
 function withTimeout(timeoutMs: number, cancel: AbortSignal | undefined): AbortSignal {
   const timeout = AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)));

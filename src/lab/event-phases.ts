@@ -14,6 +14,7 @@ import type {
   ZoneLink,
 } from './lab-plan.js';
 import { ALL_UP } from './lab-plan.js';
+import { formatFailTarget } from '../model/references.js';
 import { membersHitBy, memberZones } from './lab-members.js';
 
 export interface EventPhaseOptions {
@@ -111,7 +112,7 @@ function effectsOf(
   const base = { graceful: false, cut: [], down: [], skip: null };
   switch (e.kind) {
     case 'fail': {
-      const what = describeTarget(e.target);
+      const what = formatFailTarget(e.target);
       return [
         {
           ...base,
@@ -172,21 +173,6 @@ function effectsOf(
         endLabel: `maintenance: ${m.name} back`,
       }));
     }
-  }
-}
-
-function describeTarget(target: Extract<ScenarioEvent, { kind: 'fail' }>['target']): string {
-  switch (target.kind) {
-    case 'zone':
-      return `zone ${target.region}/${target.zone}`;
-    case 'region':
-      return `region ${target.region}`;
-    case 'impairment':
-      return `impairment ${target.region}`;
-    case 'node':
-      return `${target.role} ${target.cluster}/${target.zone}`;
-    case 'endpoint':
-      return `endpoint ${target.cluster}`;
   }
 }
 

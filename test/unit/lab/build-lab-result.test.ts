@@ -12,6 +12,7 @@ import { PLAIN_STYLE } from '../../../src/report/text-style.js';
 import type { Topology } from '../../../src/model/topology.js';
 import { topologyOf, ZERO_TIMERS } from '../../helpers/sim-scenarios.js';
 import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
+import { phaseObservation, rounds } from '../../helpers/lab-observations.js';
 
 const TIMING = { ...ETCD_DEFAULT_TIMERS, ...PROBE_DEFAULTS, holdMs: 4000 };
 
@@ -29,40 +30,12 @@ function setup(): LabSetup {
   return r.setup;
 }
 
-/** Rounds every 100 ms over [from, to) of the run clock through `member`, ok from `okFrom` on. */
-function rounds(member: string, from: number, to: number, okFrom: number): ProbeSample[] {
-  const out: ProbeSample[] = [];
-  for (let t = from; t < to; t += 100) {
-    const ok = t >= okFrom;
-    out.push({ member, issuedMs: t, doneMs: t + 5, ok, error: ok ? null : 'timeout', seq: t });
-  }
-  return out;
+/** Rounds through `member` over [from, to), ok from `okFrom` on (succeeding in 5 ms). */
+function roundsFrom(member: string, from: number, to: number, okFrom: number): ProbeSample[] {
+  return rounds(member, from, to, (t) => t >= okFrom);
 }
 
-function phase(
-  id: number,
-  startMs: number,
-  samples: ProbeSample[],
-  over: Partial<PhaseObservation> = {},
-): PhaseObservation {
-  return {
-    id,
-    startMs,
-    actionsDoneMs: startMs + 10,
-    endMs: startMs + 4010,
-    leaderAtStart: 'a-1',
-    termAtStart: 2,
-    running: ['a-1', 'b-1', 'c-1'],
-    notes: [],
-    failed: null,
-    unapplied: null,
-    healthyMs: null,
-    samples,
-    statuses: [],
-    lostWrites: null,
-    ...over,
-  };
-}
+const phase = phaseObservation;
 
 function observation(phases: PhaseObservation[]): LabObservation {
   return {
@@ -81,9 +54,9 @@ const cutOff = phase(
   1,
   0,
   [
-    ...rounds('a-1', 0, 4000, Infinity),
-    ...rounds('b-1', 0, 4000, 1500),
-    ...rounds('c-1', 0, 4000, 1500),
+    ...roundsFrom('a-1', 0, 4000, Infinity),
+    ...roundsFrom('b-1', 0, 4000, 1500),
+    ...roundsFrom('c-1', 0, 4000, 1500),
   ],
   { statuses: [{ member: 'b-1', atMs: 1400, leader: 'b-1', term: 3 }] },
 );
@@ -91,7 +64,7 @@ const cutOff = phase(
 const healed = phase(
   2,
   4010,
-  ['a-1', 'b-1', 'c-1'].flatMap((m) => rounds(m, 4010, 8010, 5210)),
+  ['a-1', 'b-1', 'c-1'].flatMap((m) => roundsFrom(m, 4010, 8010, 5210)),
   {
     leaderAtStart: 'b-1',
     termAtStart: 3,
@@ -129,7 +102,7 @@ describe('buildLabResult', () => {
     const wrong = phase(
       1,
       0,
-      ['a-1', 'b-1', 'c-1'].flatMap((m) => rounds(m, 0, 4000, 0)),
+      ['a-1', 'b-1', 'c-1'].flatMap((m) => roundsFrom(m, 0, 4000, 0)),
     );
     const r = buildLabResult(topology, setup(), observation([wrong, healed]), ['events']);
     expect(r.phases[0]?.agree).toBe(false);

@@ -1,52 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { quantile, summarizeElections } from '../../../src/lab/election-stats.js';
 import type { PhaseObservation, ProbeSample } from '../../../src/lab/lab-observation.js';
+import { phaseObservation, rounds } from '../../helpers/lab-observations.js';
 import { ETCD_DEFAULT_TIMERS, PROBE_DEFAULTS } from '../../../src/lab/lab-plan.js';
 import { summarizePhase } from '../../../src/lab/summarize-phase.js';
 import { DEFAULT_TIMERS } from '../../../src/model/defaults.js';
 
 const TIMING = { ...ETCD_DEFAULT_TIMERS, ...PROBE_DEFAULTS, holdMs: 4000 };
 
-/** Rounds through `member` every 100 ms from `from` to `to` (run clock), ok where `ok(t)`. */
-function rounds(
-  member: string,
-  from: number,
-  to: number,
-  ok: (t: number) => boolean,
-): ProbeSample[] {
-  const out: ProbeSample[] = [];
-  for (let t = from; t < to; t += 100) {
-    const good = ok(t);
-    out.push({
-      member,
-      issuedMs: t,
-      doneMs: t + (good ? 5 : 500),
-      ok: good,
-      error: good ? null : 'timeout',
-      seq: t,
-    });
-  }
-  return out;
-}
-
 function phase(samples: ProbeSample[], over: Partial<PhaseObservation> = {}): PhaseObservation {
-  return {
-    id: 1,
-    startMs: 10_000,
-    actionsDoneMs: 10_010,
-    endMs: 14_010,
-    leaderAtStart: 'a-1',
-    termAtStart: 2,
-    running: ['a-1', 'b-1', 'c-1'],
-    notes: [],
-    failed: null,
-    unapplied: null,
-    healthyMs: null,
-    samples,
-    statuses: [],
-    lostWrites: null,
-    ...over,
-  };
+  return phaseObservation(1, 10_000, samples, over);
 }
 
 describe('summarizePhase', () => {
