@@ -113,6 +113,7 @@ export async function readStatus(url: string, timeoutMs: number): Promise<EtcdRe
   };
 }
 
+/** The cluster's members (ids, names, peer URLs). */
 export async function listMembers(
   url: string,
   timeoutMs: number,
@@ -130,6 +131,7 @@ export async function addMember(
   return membersOf(await callEtcd<MembersReply>(url, '/v3/cluster/member/add', body, timeoutMs));
 }
 
+/** Removes the member with this id (a decimal string). */
 export async function removeMember(
   url: string,
   id: string,

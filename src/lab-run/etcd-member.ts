@@ -28,6 +28,7 @@ export interface ClusterFlags {
   state: 'new' | 'existing';
 }
 
+/** The member's client URL, peer URL and data dir. */
 export const clientUrl = (m: MemberSpec): string => `http://${m.host}:${m.clientPort}`;
 export const peerUrl = (m: MemberSpec): string => `http://${m.host}:${m.peerPort}`;
 export const dataDir = (m: MemberSpec): string => join(m.dir, 'data');
@@ -56,6 +57,7 @@ export interface MemberProcess {
   exited: Promise<void>;
 }
 
+/** Starts `etcd args…` for `m` in its own process group, output appended to its etcd.log. */
 export function spawnMember(m: MemberSpec, etcd: string, args: string[]): MemberProcess {
   const [command, argv] =
     m.netnsPid === null

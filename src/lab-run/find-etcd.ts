@@ -20,6 +20,7 @@ export type FindEtcdResult = { ok: true; value: EtcdBinaries } | { ok: false; er
 export const INSTALL_HINT =
   'install it (Debian/Ubuntu: sudo apt-get install etcd-server etcd-client; elsewhere a release from https://github.com/etcd-io/etcd/releases) or give its path with --etcd-bin PATH';
 
+/** etcd (given, or on PATH) with its version and etcdctl, or why the lab cannot run. */
 export async function findEtcd(
   explicit: string | undefined,
   env: NodeJS.ProcessEnv,

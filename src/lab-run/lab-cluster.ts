@@ -31,6 +31,7 @@ export interface ClusterEnv {
 
 const ADMIN_TIMEOUT_MS = 5000;
 
+/** The members of one lab run and what can be done to them. */
 export class LabCluster {
   private readonly procs = new Map<string, MemberProcess>();
   private generation = 0;

@@ -16,6 +16,7 @@ const WAIT_MS = 30_000;
 const STAGGER_MS = 10;
 const WRITE_TIMEOUT_MS = 5000;
 
+/** Kills the leader `plan.leaderKills` times and measures each gap (see above). */
 export async function measureElections(
   plan: LabPlan,
   cluster: LabCluster,

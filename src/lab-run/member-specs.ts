@@ -10,6 +10,7 @@ import type { LabMember } from '../lab/lab-plan.js';
 import type { MemberSpec } from './etcd-member.js';
 import type { ZoneNetwork } from './lab-network.js';
 
+/** Addresses, ports and folders of the members, in zone namespaces when there are some. */
 export async function buildMemberSpecs(
   members: readonly LabMember[],
   zones: ReadonlyMap<string, ZoneNetwork> | null,

@@ -20,6 +20,7 @@ export interface ProbeRecord extends ProbeSample {
   written: boolean;
 }
 
+/** The probe of one run: start it once the cluster is up, stop it before killing everything. */
 export class Probe {
   readonly samples: ProbeRecord[] = [];
   readonly statuses: StatusSample[] = [];

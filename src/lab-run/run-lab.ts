@@ -37,6 +37,7 @@ export interface RunnerHooks {
 
 const STARTUP_TIMEOUT_MS = 60_000;
 
+/** Runs `plan` and returns what etcd did; kills every member it started before returning. */
 export async function runLab(
   plan: LabPlan,
   env: RunnerEnv,

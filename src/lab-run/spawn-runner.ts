@@ -31,6 +31,7 @@ export type RunnerOutcome =
 /** The unshare flags giving the runner its own network, mount and PID namespaces. */
 const UNSHARE = ['--net', '--mount', '--pid', '--fork', '--kill-child', '--mount-proc'];
 
+/** Runs `plan` in a runner process (namespaced when it can be) and returns its observation. */
 export async function runLabInRunner(
   plan: LabPlan,
   etcd: EtcdBinaries,

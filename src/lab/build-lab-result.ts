@@ -16,6 +16,7 @@ import type { PhasePrediction } from './lab-predict.js';
 import type { LabExperiment, LabPhaseResult, LabResult } from './lab-result.js';
 import { summarizePhase, type PhaseSummary } from './summarize-phase.js';
 
+/** Compares every phase's prediction with its observation and assembles the `LabResult`. */
 export function buildLabResult(
   topology: Topology,
   setup: LabSetup,

@@ -10,6 +10,7 @@ import { fmtMs } from './format-ms.js';
 import { startedIn, type LabPhase, type LabPlan } from './lab-plan.js';
 import type { LabFinding, LabPhaseResult } from './lab-result.js';
 
+/** The findings of a run: gaps and effects hasim's model (timers at 0) does not predict. */
 export function findFindings(
   plan: LabPlan,
   phases: readonly LabPhaseResult[],
@@ -53,16 +54,19 @@ export function findFindings(
         'graceful-handover',
         `the leader ${leader} was stopped gracefully (SIGTERM): etcd handed leadership over; longest write gap ${gap} (${terms})`,
       );
-    } else if (
-      keptThroughout &&
-      rejoins(phase, plan.phases[i - 1]) &&
-      seen.terms[1] > seen.terms[0] &&
-      seen.longestGapMs >= gapThreshold
-    ) {
-      add(
-        'rejoin-election',
-        `a rejoining member forced an election: ${terms}, no write succeeded for ${gap}; etcd ${observation.etcdVersion} runs without --pre-vote by default, and hasim predicts no effect`,
-      );
+    } else if (keptThroughout && seen.longestGapMs >= gapThreshold) {
+      const rose = seen.terms[1] > seen.terms[0] ? ` (${terms})` : '';
+      if (healed(phase, plan.phases[i - 1])) {
+        add(
+          'rejoin-election',
+          `healing the partition stopped writes for ${gap}${rose}: etcd ${observation.etcdVersion} runs without --pre-vote by default, so a member that campaigned alone comes back with a higher term and forces an election; hasim predicts no effect`,
+        );
+      } else if (phase.actions.some((a) => a.kind === 'start')) {
+        add(
+          'rejoin-election',
+          `restarting members stopped writes for ${gap}${rose}; hasim predicts no effect`,
+        );
+      }
     }
     if (phase.actions.some((a) => a.kind === 'replace')) {
       add(
@@ -97,7 +101,8 @@ export function findFindings(
       );
     }
     const started = startedIn(phase, names);
-    for (const m of names) {
+    // A recovery ends as soon as every member served, before the probe's last rounds are back.
+    for (const m of phase.recovery ? [] : names) {
       if (r.predicted.members[m] === 'ok' && seen.members[m] === 'fail') {
         add(
           'slow-member',
@@ -127,8 +132,7 @@ function membersOf(phase: LabPhase, ...kinds: ('kill' | 'wipe' | 'stop')[]): str
   );
 }
 
-/** Whether members come back in this phase: restarted, or a cut link healed. */
-function rejoins(phase: LabPhase, previous: LabPhase | undefined): boolean {
-  const healed = (previous?.state.cut.length ?? 0) > phase.state.cut.length;
-  return healed || phase.actions.some((a) => a.kind === 'start');
+/** Whether this phase heals zone links the previous one had cut. */
+function healed(phase: LabPhase, previous: LabPhase | undefined): boolean {
+  return (previous?.state.cut.length ?? 0) > phase.state.cut.length;
 }

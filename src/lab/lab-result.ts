@@ -11,6 +11,7 @@ import type { PhaseSummary } from './summarize-phase.js';
 
 /** What a lab run does: replay the scenario's events, sweeps, disks lost, leader kills. */
 export type LabExperiment = PhaseOrigin | 'elections';
+/** Every experiment, in the order `--experiments` lists them. */
 export const LAB_EXPERIMENTS: readonly LabExperiment[] = [
   'events',
   'zones',

@@ -7,6 +7,7 @@ import { renderTable } from './render-table.js';
 import { fmtHours } from './render-simulation-text.js';
 import type { TextStyle } from './text-style.js';
 
+/** The lab result as text for people; colour only through `style`. */
 export function renderLabText(r: LabResult, style: TextStyle): string {
   const spread = Object.entries(r.placement)
     .map(([z, n]) => `${z}: ${n}`)

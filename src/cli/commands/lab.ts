@@ -30,6 +30,7 @@ interface LabFlags {
   json?: boolean;
 }
 
+/** Adds `hasim lab` to the program. */
 export function registerLab(program: Command, ctx: CliContext): Command {
   return program
     .command('lab')

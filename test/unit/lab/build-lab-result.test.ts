@@ -88,7 +88,7 @@ describe('buildLabResult', () => {
       /^the leader a-1 was cut off from the majority: no write succeeded for 1\.50 s/,
     );
     expect(r.findings[1]?.message).toMatch(
-      /raft term 3 → 9, no write succeeded for 1\.21 s; etcd 3\.4\.23 runs without --pre-vote/,
+      /^healing the partition stopped writes for 1\.21 s \(raft term 3 → 9\): etcd 3\.4\.23 runs without --pre-vote/,
     );
     expect(r).toMatchObject({
       members: 3,
