@@ -2,6 +2,10 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerAnalyze } from './analyze.js';
+import { registerCheck } from './check.js';
+import { registerImport } from './import.js';
+import { registerExport } from './export.js';
+import { registerInit } from './init.js';
 import { registerLab } from './lab.js';
 import { registerPlan } from './plan.js';
 import { registerMerge } from './merge.js';
@@ -13,6 +17,7 @@ import { registerValidate } from './validate.js';
 export type RegisterCommand = (program: Command, ctx: CliContext) => Command;
 
 export const COMMANDS: RegisterCommand[] = [
+  registerInit,
   registerValidate,
   registerSchema,
   registerQuorum,
@@ -20,5 +25,8 @@ export const COMMANDS: RegisterCommand[] = [
   registerAnalyze,
   registerSimulate,
   registerMerge,
+  registerCheck,
+  registerImport,
+  registerExport,
   registerLab,
 ];
