@@ -3,7 +3,7 @@
  * scenario's faults (or a sweep), and prints hasim's prediction beside what etcd did. Exit 3 when
  * they disagree; 2 when the lab cannot run here (no etcd); 130 on Ctrl-C (partial result first).
  */
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { buildLabPlan, defaultExperiments } from '../../lab/build-lab-plan.js';
 import { buildLabResult } from '../../lab/build-lab-result.js';
 import { ETCD_DEFAULT_TIMERS, PROBE_DEFAULTS } from '../../lab/lab-plan.js';
@@ -43,11 +43,10 @@ export function registerLab(program: Command, ctx: CliContext): Command {
       '--etcd-bin <path>',
       'the etcd binary (default: etcd on PATH; etcdctl is looked up beside it)',
     )
-    .option(
-      '--hold <duration>',
-      'how long each phase is held, e.g. 5s, 2s (at least 1s)',
-      parseHold,
-      5000,
+    .addOption(
+      new Option('--hold <duration>', 'how long each phase is held, at least 1s')
+        .argParser(parseHold)
+        .default(5000, '5s'),
     )
     .option(
       '--experiments <list>',
@@ -60,17 +59,15 @@ export function registerLab(program: Command, ctx: CliContext): Command {
       parseIntegerOption(1, 100),
       10,
     )
-    .option(
-      '--heartbeat <ms>',
-      "etcd's --heartbeat-interval (etcd's default 100)",
-      parseIntegerOption(1, 10_000),
-      ETCD_DEFAULT_TIMERS.heartbeatMs,
+    .addOption(
+      new Option('--heartbeat <ms>', "etcd's --heartbeat-interval")
+        .argParser(parseIntegerOption(1, 10_000))
+        .default(ETCD_DEFAULT_TIMERS.heartbeatMs, `${ETCD_DEFAULT_TIMERS.heartbeatMs}, etcd's`),
     )
-    .option(
-      '--election-timeout <ms>',
-      "etcd's --election-timeout, at least 5 × the heartbeat (etcd's default 1000)",
-      parseIntegerOption(5, 50_000),
-      ETCD_DEFAULT_TIMERS.electionMs,
+    .addOption(
+      new Option('--election-timeout <ms>', "etcd's --election-timeout, at least 5 × the heartbeat")
+        .argParser(parseIntegerOption(5, 50_000))
+        .default(ETCD_DEFAULT_TIMERS.electionMs, `${ETCD_DEFAULT_TIMERS.electionMs}, etcd's`),
     )
     .option(
       '--no-namespaces',
