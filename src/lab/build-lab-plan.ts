@@ -7,7 +7,12 @@ import { diskPhases, partitionSweepEvents, zoneSweepEvents } from './experiments
 import { buildEventPhases } from './event-phases.js';
 import type { LabPhase, LabPlan, LabTiming, PhaseOrigin } from './lab-plan.js';
 import { checkLabPlacement, placeMembers } from './lab-members.js';
-import { predictQuorum, predictTimeline, type PhasePrediction } from './lab-predict.js';
+import {
+  etcdQuorumAt,
+  predictQuorum,
+  replayTimeline,
+  type PhasePrediction,
+} from './lab-predict.js';
 import type { LabExperiment } from './lab-result.js';
 
 export interface LabPlanOptions {
@@ -55,24 +60,25 @@ export function buildLabPlan(topology: Topology, options: LabPlanOptions): LabSe
   const phases: LabPhase[] = [];
   const predictions: PhasePrediction[] = [];
   const replay = (origin: PhaseOrigin, events: ScenarioEvent[]): void => {
+    const timeline = replayTimeline(topology, events);
     const built = buildEventPhases(topology, cluster, members, events, {
       origin,
       awaitRecovery: origin !== 'events',
       firstId: phases.length + 1,
+      maintenance: timeline.maintenance.filter((s) => s.cluster === cluster.name),
     });
     const last = built[built.length - 1];
     if (last !== undefined && !last.actions.some((a) => a.kind === 'await-healthy')) {
       last.actions.push({ kind: 'await-healthy' });
     }
-    const timeline = predictTimeline(
-      topology,
+    const quorum = etcdQuorumAt(
+      timeline,
       cluster.name,
-      events,
       built.map((p) => p.scenarioHours ?? 0),
     );
     built.forEach((p, i) => {
       phases.push(p);
-      predictions.push({ timeline: timeline[i] ?? null, ...predictQuorum(members, p) });
+      predictions.push({ timeline: quorum[i] ?? null, ...predictQuorum(members, p) });
     });
   };
   for (const experiment of options.experiments) {

@@ -5,6 +5,7 @@
  * back, cut the new links). Events at the same instant form one phase, as in the simulator.
  */
 import type { Cluster, ScenarioEvent, Topology } from '../model/topology.js';
+import type { TimelineStep } from '../sim/timeline.js';
 import type {
   LabAction,
   LabMember,
@@ -26,6 +27,11 @@ export interface EventPhaseOptions {
   awaitRecovery: boolean;
   /** The id of the first phase built. */
   firstId: number;
+  /**
+   * The cluster's maintenance steps as the simulator's timeline ran them (a step waits while the
+   * cluster is unhealthy): the lab replays those, not the nominal schedule.
+   */
+  maintenance: readonly TimelineStep[];
 }
 
 /** The phases that replay `events` on `cluster`'s etcd members. */
@@ -36,7 +42,12 @@ export function buildEventPhases(
   events: readonly ScenarioEvent[],
   options: EventPhaseOptions,
 ): LabPhase[] {
-  const effects = events.flatMap((e) => effectsOf(e, topology, cluster, members));
+  // Instants on a 1 ns-of-an-hour grid: a step's end and the next step's start, computed apart,
+  // must make one phase, not two an ulp apart.
+  const grid = (h: number): number => Math.round(h * 1e9) / 1e9;
+  const effects = events
+    .flatMap((e, i) => effectsOf(e, i, topology, cluster, members, options.maintenance))
+    .map((e) => ({ ...e, start: grid(e.start), end: grid(e.end) }));
   const instants = [...new Set(effects.flatMap((e) => [e.start, e.end]))].sort((a, b) => a - b);
   const order = new Map(members.map((m, i) => [m.name, i]));
   const phases: LabPhase[] = [];
@@ -105,9 +116,11 @@ interface Effect {
 
 function effectsOf(
   e: ScenarioEvent,
+  index: number,
   topology: Topology,
   cluster: Cluster,
   members: readonly LabMember[],
+  steps: readonly TimelineStep[],
 ): Effect[] {
   const base = { graceful: false, cut: [], down: [], skip: null };
   switch (e.kind) {
@@ -161,17 +174,26 @@ function effectsOf(
       ];
     }
     case 'maintenance': {
-      if (!e.clusters.includes(cluster.name) || cluster.etcd.placement !== 'stacked') return [];
-      const per = topology.failures.maintenance.perMasterHours;
-      return members.map((m, i) => ({
-        ...base,
-        start: e.atHours + i * per,
-        end: e.atHours + (i + 1) * per,
-        down: [m.name],
-        graceful: true,
-        label: `maintenance: ${m.name} stopped`,
-        endLabel: `maintenance: ${m.name} back`,
-      }));
+      if (cluster.etcd.placement !== 'stacked') return [];
+      // A stacked member lives on its master: the i-th master (file order) holds the i-th member.
+      const graceful = topology.failures.maintenance.graceful;
+      return steps
+        .filter((st) => st.event === index)
+        .flatMap((st) => {
+          const m = members[st.master - 1];
+          if (m === undefined) return [];
+          return [
+            {
+              ...base,
+              start: st.startHours,
+              end: st.endHours,
+              down: [m.name],
+              graceful,
+              label: `maintenance: ${m.name} ${graceful ? 'stopped' : 'down'}`,
+              endLabel: `maintenance: ${m.name} back`,
+            },
+          ];
+        });
     }
   }
 }

@@ -1,13 +1,13 @@
 /**
  * What hasim predicts for each lab phase, from its own engines and their public results only:
  * the simulator's timeline (`simulateTimeline`, every timer at 0) for the cluster's etcdQuorum at
- * the phase's instant, and the quorum closed forms (`hasQuorum` per connected group of zones, as
+ * the phase's instant (and the maintenance steps the lab replays), and the quorum closed forms (`hasQuorum` per connected group of zones, as
  * `hasim quorum` splits them) for which members should serve.
  */
 import { ZERO_TIMERS } from '../model/defaults.js';
 import type { ScenarioEvent, Topology } from '../model/topology.js';
 import { hasQuorum } from '../quorum/majority.js';
-import { simulateTimeline } from '../sim/timeline.js';
+import { simulateTimeline, type TimelineResult } from '../sim/timeline.js';
 import type { LabMember, LabPhase, ZoneLink } from './lab-plan.js';
 import { memberZones } from './lab-members.js';
 
@@ -31,26 +31,34 @@ export interface PhasePrediction {
   members: Record<string, MemberExpectation>;
 }
 
-/** The timeline's etcdQuorum of `cluster` at each of `hours`, replaying `events` with timers at 0. */
-export function predictTimeline(
+/**
+ * The simulator's timeline of `events` alone with every timer at 0, over a horizon that holds
+ * them all: its etcdQuorum changes and its maintenance steps (which wait while the cluster is
+ * unhealthy) are what the lab replays and compares with.
+ */
+export function replayTimeline(
   topology: Topology,
-  cluster: string,
   events: readonly ScenarioEvent[],
+): TimelineResult {
+  const ends = events.map((e) => e.atHours + ('forHours' in e ? e.forHours : 0));
+  const horizonHours = Math.max(topology.simulation.horizonHours, ...ends) + 1;
+  const replay: Topology = { ...topology, events: [...events], timers: ZERO_TIMERS };
+  return simulateTimeline(replay, { horizonHours });
+}
+
+/** The timeline's etcdQuorum of `cluster` just after each of `hours` (up before any change). */
+export function etcdQuorumAt(
+  timeline: TimelineResult,
+  cluster: string,
   hours: readonly number[],
 ): boolean[] {
-  const ends = events.map((e) => e.atHours + ('forHours' in e ? e.forHours : 0));
-  const horizonHours = Math.max(topology.simulation.horizonHours, ...hours, ...ends) + 1;
-  const replay: Topology = {
-    ...topology,
-    events: [...events],
-    timers: ZERO_TIMERS,
-  };
-  const changes = simulateTimeline(replay, { horizonHours }).entries.filter(
+  const changes = timeline.entries.filter(
     (e) => e.target === `cluster/${cluster}` && e.metric === 'etcdQuorum',
   );
+  // Phase instants lie on a 1e-9 h grid (event-phases.ts): a change within that of t is at t.
   return hours.map((t) => {
     let up = true;
-    for (const c of changes) if (c.hours <= t) up = c.up;
+    for (const c of changes) if (c.hours <= t + 2e-9) up = c.up;
     return up;
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEventPhases } from '../../../src/lab/event-phases.js';
 import { placeMembers } from '../../../src/lab/lab-members.js';
+import { replayTimeline } from '../../../src/lab/lab-predict.js';
 import type { Topology } from '../../../src/model/topology.js';
 import { topologyOf, ZERO_TIMERS } from '../../helpers/sim-scenarios.js';
 import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
@@ -21,6 +22,7 @@ function phasesOf(t: Topology) {
     origin: 'events',
     awaitRecovery: false,
     firstId: 1,
+    maintenance: replayTimeline(t, t.events).maintenance,
   });
 }
 
@@ -85,7 +87,9 @@ describe('buildEventPhases', () => {
 
   it('replays maintenance as graceful stops, one member after another', () => {
     const t = scenario('stacked', [{ at: '1h', maintenance: { clusters: ['prod'] } }]);
-    expect(phasesOf(t).map((p) => p.actions)).toEqual([
+    const phases = phasesOf(t);
+    expect(phases.map((p) => Math.round((p.scenarioHours ?? 0) * 60))).toEqual([60, 70, 80, 90]);
+    expect(phases.map((p) => p.actions)).toEqual([
       [{ kind: 'stop', members: ['a-1'] }],
       [
         { kind: 'start', members: ['a-1'] },
@@ -96,6 +100,30 @@ describe('buildEventPhases', () => {
         { kind: 'stop', members: ['c-1'] },
       ],
       [{ kind: 'start', members: ['c-1'] }],
+    ]);
+  });
+
+  it('holds the next maintenance step while a zone is down, as the simulator does', () => {
+    // Zone b fails 5 min into master a's step: b's step (due at 1h10m) waits for zone b (5h5m).
+    const t = scenario('stacked', [
+      { at: '1h', maintenance: { clusters: ['prod'] } },
+      { at: '1h5m', fail: 'zone eu/b', for: '4h' },
+    ]);
+    const steps = replayTimeline(t, t.events).maintenance.map((s) => [s.master, s.startHours]);
+    const h = (hours: number, minutes: number): number => hours + minutes / 60;
+    expect(steps.map(([m, start]) => [m, Math.round((start ?? 0) * 60)])).toEqual([
+      [1, 60],
+      [2, 305],
+      [3, 315],
+    ]);
+    const phases = phasesOf(t).map((p) => [Math.round((p.scenarioHours ?? 0) * 60), p.state.down]);
+    expect(phases).toEqual([
+      [h(1, 0) * 60, ['a-1']],
+      [h(1, 5) * 60, ['a-1', 'b-1']],
+      [h(1, 10) * 60, ['b-1']],
+      [h(5, 5) * 60, ['b-1']],
+      [h(5, 15) * 60, ['c-1']],
+      [h(5, 25) * 60, []],
     ]);
   });
 

@@ -89,6 +89,29 @@ describe('lab predictions', () => {
 });
 
 describe('buildLabPlan', () => {
+  it('predicts alike with both engines through a maintenance pass that a zone outage holds up', () => {
+    // Events at 1h5m and 5h25m: instants that are not whole in binary must still match.
+    const t = topologyOf({
+      regions: [{ name: 'r', zones: ['a', 'b', 'c'] }],
+      clusters: [{ name: 'c1', region: 'r', masters: { a: 1, b: 1, c: 1 }, workers: { a: 1 } }],
+      failures: { ...ALL_FAILURES_OFF, maintenance: { passesPerYear: 1, perMaster: '10m' } },
+      timers: ZERO_TIMERS,
+      events: [
+        { at: '1h', maintenance: { clusters: ['c1'] } },
+        { at: '1h5m', fail: 'zone r/b', for: '4h' },
+      ],
+    });
+    const { predictions } = plan(t, ['events']);
+    expect(predictions.map((p) => [p.timeline, p.quorum])).toEqual([
+      [true, true], // a-1 in maintenance
+      [false, false], // and zone b down: 1 of 3
+      [true, true], // a-1 back; b's step waits for zone b
+      [true, true], // zone b back, b-1 in maintenance
+      [true, true], // c-1 in maintenance
+      [true, true], // done
+    ]);
+  });
+
   it('sweeps every zone and every pair of zones of 2+2+2+1: 4 + 6 outages, each followed by a recovery', () => {
     const { plan: p } = plan(placement([2, 2, 2, 1]), ['zones']);
     expect(p.phases).toHaveLength(20);
