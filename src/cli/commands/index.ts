@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerAnalyze } from './analyze.js';
+import { registerCompare } from './compare.js';
 import { registerCheck } from './check.js';
 import { registerImport } from './import.js';
 import { registerExport } from './export.js';
@@ -10,6 +11,7 @@ import { registerLab } from './lab.js';
 import { registerPlan } from './plan.js';
 import { registerMerge } from './merge.js';
 import { registerQuorum } from './quorum.js';
+import { registerReport } from './report.js';
 import { registerSchema } from './schema.js';
 import { registerSimulate } from './simulate.js';
 import { registerValidate } from './validate.js';
@@ -25,6 +27,8 @@ export const COMMANDS: RegisterCommand[] = [
   registerAnalyze,
   registerSimulate,
   registerMerge,
+  registerReport,
+  registerCompare,
   registerCheck,
   registerImport,
   registerExport,
