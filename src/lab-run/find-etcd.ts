@@ -28,7 +28,7 @@ export async function findEtcd(
   const path = env['PATH'] ?? '';
   const etcd = explicit ?? (await onPath('etcd', path));
   if (etcd === null)
-    return { ok: false, error: `hasim lab needs etcd ≥ 3.4, and none is on PATH: ${INSTALL_HINT}` };
+    return { ok: false, error: `the lab needs etcd ≥ 3.4, and none is on PATH: ${INSTALL_HINT}` };
   if (!(await isExecutable(etcd))) {
     return { ok: false, error: `--etcd-bin ${etcd}: not an executable file; ${INSTALL_HINT}` };
   }

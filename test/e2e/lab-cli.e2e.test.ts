@@ -19,7 +19,7 @@ describe('hasim lab without etcd or with bad flags', () => {
   it('says how to install etcd and exits 2 when none is on PATH', async () => {
     const run = await runBin(['lab', TWO_ZONES], { PATH: '/nonexistent' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('hasim lab needs etcd ≥ 3.4, and none is on PATH');
+    expect(run.stderr).toContain('hasim: the lab needs etcd ≥ 3.4, and none is on PATH');
     expect(run.stderr).toContain('sudo apt-get install etcd-server etcd-client');
     expect(run.stdout).toBe('');
   });
