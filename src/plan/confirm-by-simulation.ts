@@ -1,0 +1,73 @@
+/**
+ * The Monte Carlo confirmation of a recommendation: a short seeded `simulate` run of its
+ * deployment, with Kubernetes' timers and operator error as the scenario sets them (the
+ * defaults unless `--from` changes them), read on the cluster (region) the exact engine finds
+ * worst, so the two figures are of the same thing.
+ */
+import { simulate } from '../sim/simulate.js';
+import type { Topology } from '../model/topology.js';
+import { computeDeploymentMetrics } from './deployment-metrics.js';
+import { findWorst } from './evaluate-candidate.js';
+import {
+  PLAN_METRICS,
+  type PlanConfirmation,
+  type PlanMetric,
+  type PlanTargets,
+  type SimulatedFigure,
+} from './plan-result.js';
+
+export interface ConfirmOptions {
+  seed: number;
+  trials: number;
+  /** Default: the scenario's horizon (1 year unless `--from` says otherwise). */
+  horizonHours?: number;
+}
+
+/** Simulates the recommended deployment and reads every plan metric with its interval. */
+export function confirmBySimulation(
+  topology: Topology,
+  targets: PlanTargets,
+  options: ConfirmOptions,
+): PlanConfirmation {
+  const result = simulate(topology, {
+    seed: options.seed,
+    trials: options.trials,
+    ...(options.horizonHours === undefined ? {} : { horizonHours: options.horizonHours }),
+  });
+  const worst = findWorst(computeDeploymentMetrics(topology));
+  const figure = (m: PlanMetric): SimulatedFigure => {
+    const of = worst[m].name;
+    const estimate = m === 'served' ? result.regions[of]?.served : result.clusters[of]?.[m];
+    const mean = estimate?.availability.mean ?? Number.NaN;
+    const ci95: [number, number] = estimate
+      ? [estimate.availability.ci95[0], estimate.availability.ci95[1]]
+      : [Number.NaN, Number.NaN];
+    const percent = targets[m];
+    return {
+      of,
+      mean,
+      ci95,
+      ...(percent === undefined ? {} : { target: { percent, status: judge(ci95, percent) } }),
+    };
+  };
+  return {
+    seed: result.seed,
+    trials: result.trials,
+    horizonHours: result.horizonHours,
+    method: result.method,
+    timersHours: { ...result.timersHours },
+    availability: Object.fromEntries(PLAN_METRICS.map((m) => [m, figure(m)])) as Record<
+      PlanMetric,
+      SimulatedFigure
+    >,
+  };
+}
+
+// --- internal ---
+
+/** met: the interval's lower end reaches the target; not-met: its upper end is below it. */
+function judge(ci95: [number, number], percent: number): 'met' | 'not-met' | 'undecided' {
+  if (ci95[0] * 100 >= percent) return 'met';
+  if (ci95[1] * 100 < percent) return 'not-met';
+  return 'undecided';
+}
