@@ -131,24 +131,29 @@ export function paretoFront(
 }
 
 /**
- * Downtime within this share of the lowest achievable counts as equally close to the targets, so
+ * Downtime within this share of the lowest achievable counts as equally close to a target, so
  * the closest candidate is not a far dearer layout that gains a few seconds a year.
  */
 export const CLOSEST_TOLERANCE = 0.01;
 
 /**
- * When nothing meets the targets: the cheapest candidate whose worst downtime ratio is within
- * `CLOSEST_TOLERANCE` of the lowest any candidate reaches (then the lower ratio).
+ * When nothing meets the targets, the closest candidate: keep those whose worst downtime ratio
+ * is within `CLOSEST_TOLERANCE` of the lowest any candidate reaches; among them, those whose
+ * second-worst ratio is (a met target counts as ratio 1), and so on over the targets; then the
+ * cheapest, then enumeration order.
  */
 export function pickClosest(
   candidates: readonly EvaluatedCandidate[],
   targets: PlanTargets,
 ): ClosestCandidate | null {
-  const lowest = Math.min(...candidates.map((c) => worstRatio(c, targets)));
-  const closest = best(
-    candidates.filter((c) => worstRatio(c, targets) <= lowest * (1 + CLOSEST_TOLERANCE)),
-    (a, b) => a.cost.total - b.cost.total || worstRatio(a, targets) - worstRatio(b, targets),
-  );
+  const ratios = new Map(candidates.map((c) => [c, missRatios(c, targets)] as const));
+  let pool = [...candidates];
+  for (let k = 0; k < targetMetrics(targets).length; k++) {
+    const at = (c: EvaluatedCandidate): number => ratios.get(c)?.[k] ?? 1;
+    const lowest = Math.min(...pool.map(at));
+    pool = pool.filter((c) => at(c) <= lowest * (1 + CLOSEST_TOLERANCE));
+  }
+  const closest = best(pool, (a, b) => a.cost.total - b.cost.total);
   return closest === null ? null : { ...closest, shortfall: shortfallOf(closest, targets) };
 }
 
@@ -170,6 +175,13 @@ export function shortfallOf(c: EvaluatedCandidate, targets: PlanTargets): Shortf
 }
 
 // --- internal ---
+
+/** Downtime ratios over the targets, met ones as 1, the worst first. */
+function missRatios(c: EvaluatedCandidate, targets: PlanTargets): number[] {
+  return targetMetrics(targets)
+    .map((m) => Math.max(1, downtimeRatio(c.availability[m], targets[m] ?? 0)))
+    .sort((a, b) => b - a);
+}
 
 /** The first candidate by `order`, enumeration order breaking what `order` leaves equal. */
 function best(

@@ -1,0 +1,202 @@
+/**
+ * The recommender's flags of `hasim plan` and their wiring: targets from flags or from the
+ * `--from` scenario's objectives, the cost model, the Monte Carlo confirmation, and the
+ * `--emit-scenario` file written atomically. The search itself is the pure `recommendLayout`.
+ */
+import { lstat } from 'node:fs/promises';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { writeFileAtomic } from '../io/write-file-atomic.js';
+import { DEFAULT_SIMULATION } from '../model/defaults.js';
+import type { Topology } from '../model/topology.js';
+import { buildCandidateScenario } from '../plan/candidate-scenario.js';
+import { buildCostModel } from '../plan/candidate-cost.js';
+import type { EvaluatedMode, PlanResult, PlanTargets } from '../plan/plan-result.js';
+import {
+  buildPlanDeployment,
+  MAX_RECOMMENDER_ZONES,
+  recommendLayout,
+  type RecommendOptions,
+} from '../plan/recommend-layout.js';
+import { renderScenarioYaml } from '../report/render-scenario-yaml.js';
+import { VERSION } from '../version.js';
+import type { CliContext } from './context.js';
+import { UsageError } from './errors.js';
+import { loadTopology } from './load-topology.js';
+import { parseIntegerOption, parseNumberOption } from './parse-options.js';
+
+export interface RecommenderFlags {
+  targetApi?: number;
+  targetWorkloads?: number;
+  targetServed?: number;
+  targetEtcdQuorum?: number;
+  targetScheduling?: number;
+  mode: 'local' | 'failover';
+  users?: number[];
+  from?: string;
+  costVm?: number;
+  costLb?: number;
+  seed?: number;
+  trials: number;
+  confirm: boolean;
+  emitScenario?: string;
+}
+
+/** Trials of the confirming Monte Carlo run unless `--trials` says otherwise. */
+export const CONFIRM_TRIALS = 2000;
+
+export const PLAN_TARGET_HELP =
+  '\nWith a target (--target-api 99.95, or the objectives of --from x.yaml) plan recommends a\n' +
+  'layout: every cluster of the mode gets one candidate layout (masters 1/3/5/7 over 1..Z\n' +
+  'zones, stacked or external etcd of 3/5/7, every endpoint kind, workers for 0 or 1 zone\n' +
+  'losses, changes all at once or in waves); the exact engine evaluates every candidate and\n' +
+  'the cheapest meeting every target wins (cluster targets on the worst cluster, served on the\n' +
+  'worst region), confirmed by a seeded Monte Carlo run with the default timers. Costs are per\n' +
+  'year: 1 per VM and 0 per load balancer unless --from x.yaml has cost: or --cost-vm/--cost-lb\n' +
+  `say otherwise. At most ${MAX_RECOMMENDER_ZONES} zones per region. Exit 3 when no candidate meets the targets.\n`;
+
+/** Adds the recommender's flags to the plan command. */
+export function addRecommenderOptions(command: Command): Command {
+  const percent = parseNumberOption(0, 100, { exclusiveMin: true });
+  return command
+    .option(
+      '--target-api <percent>',
+      'recommend a layout whose api meets this (e.g. 99.95)',
+      percent,
+    )
+    .option('--target-workloads <percent>', 'workloads target, percent', percent)
+    .option('--target-served <percent>', "served target (every region's users), percent", percent)
+    .option('--target-etcd-quorum <percent>', 'etcdQuorum target, percent', percent)
+    .option('--target-scheduling <percent>', 'scheduling target, percent', percent)
+    .addOption(
+      new Option('--mode <mode>', 'the clusters every candidate is evaluated in: R·(U+1) or R+U')
+        .choices(['local', 'failover'])
+        .default('local'),
+    )
+    .option('--users <shares>', 'user shares per region, e.g. 4,3,2,1 (default equal)', parseShares)
+    .option(
+      '--from <scenario>',
+      'take failures:, backup:, timers:, cost: and objectives: from a scenario',
+    )
+    .option('--cost-vm <cost>', 'yearly cost of one VM (default 1)', parseNumberOption(0))
+    .option(
+      '--cost-lb <cost>',
+      'yearly cost of one cloud load balancer (default 0)',
+      parseNumberOption(0),
+    )
+    .option(
+      '--seed <S>',
+      'seed of the confirming Monte Carlo run (default 1)',
+      parseIntegerOption(0),
+    )
+    .option(
+      '--trials <N>',
+      `trials of the confirming Monte Carlo run`,
+      parseIntegerOption(1, 1_000_000),
+      CONFIRM_TRIALS,
+    )
+    .option('--no-confirm', 'skip the confirming Monte Carlo run')
+    .option('--emit-scenario <file>', 'write the recommended layout as a commented scenario file');
+}
+
+/**
+ * The plan with the recommender's fields when there is a target; writes `--emit-scenario`.
+ * @param explain turns the core's RangeErrors into usage errors naming the flags
+ */
+export async function recommendFromFlags(
+  plan: PlanResult,
+  flags: RecommenderFlags,
+  ctx: CliContext,
+  explain: (run: () => PlanResult) => PlanResult,
+): Promise<PlanResult> {
+  const from = flags.from === undefined ? undefined : await loadTopology(flags.from, ctx);
+  const targets = targetsOf(flags, from, ctx);
+  if (Object.keys(targets).length === 0) {
+    if (flags.emitScenario !== undefined || flags.from !== undefined) {
+      throw new UsageError(
+        `${flags.from === undefined ? '--emit-scenario' : `${flags.from} has no objectives, so --from`} ` +
+          'needs a target to recommend a layout: add --target-api 99.95 (or --target-workloads, --target-served)',
+      );
+    }
+    return plan;
+  }
+  if (flags.emitScenario !== undefined) await checkWritable(flags.emitScenario);
+  const options: RecommendOptions = {
+    targets,
+    mode: (flags.mode === 'local' ? 'local' : 'failoverWithCapacity') satisfies EvaluatedMode,
+    ...(flags.users === undefined ? {} : { users: flags.users }),
+    ...(from === undefined || flags.from === undefined
+      ? {}
+      : { from: { file: flags.from, topology: from } }),
+    cost: buildCostModel(from?.cost, {
+      ...(flags.costVm === undefined ? {} : { vm: flags.costVm }),
+      ...(flags.costLb === undefined ? {} : { loadBalancer: flags.costLb }),
+    }),
+    simulation: flags.confirm
+      ? {
+          seed: flags.seed ?? from?.simulation.seed ?? DEFAULT_SIMULATION.seed,
+          trials: flags.trials,
+        }
+      : null,
+  };
+  const result = explain(() => recommendLayout(plan, options));
+  if (flags.emitScenario !== undefined) {
+    if (result.recommended) {
+      const file = buildCandidateScenario(
+        buildPlanDeployment(plan, options),
+        result.recommended.layout,
+      );
+      await writeFileAtomic(
+        flags.emitScenario,
+        renderScenarioYaml(file, result, result.recommended, VERSION),
+      );
+      ctx.stderr(`hasim: wrote the recommended layout to ${flags.emitScenario}\n`);
+    } else {
+      ctx.stderr(`hasim: nothing written to ${flags.emitScenario}: no layout meets the targets\n`);
+    }
+  }
+  return result;
+}
+
+// --- internal ---
+
+function targetsOf(
+  flags: RecommenderFlags,
+  from: Topology | undefined,
+  ctx: CliContext,
+): PlanTargets {
+  const targets: PlanTargets = {};
+  if (flags.targetEtcdQuorum !== undefined) targets.etcdQuorum = flags.targetEtcdQuorum;
+  if (flags.targetApi !== undefined) targets.api = flags.targetApi;
+  if (flags.targetScheduling !== undefined) targets.scheduling = flags.targetScheduling;
+  if (flags.targetWorkloads !== undefined) targets.workloads = flags.targetWorkloads;
+  if (flags.targetServed !== undefined) targets.served = flags.targetServed;
+  if (Object.keys(targets).length > 0 || from === undefined) return targets;
+  const { local, ...objectives } = from.objectives;
+  if (local !== undefined) {
+    ctx.stderr(
+      `hasim: ${flags.from ?? ''}: objective local (${local} %) is not a plan target; ignored (served is)\n`,
+    );
+  }
+  return objectives;
+}
+
+/** The file to write must be absent or a regular file: never a directory, link or device. */
+async function checkWritable(file: string): Promise<void> {
+  const info = await lstat(file).catch(() => null);
+  if (info !== null && !info.isFile()) {
+    throw new UsageError(
+      `--emit-scenario ${file}: exists and is not a regular file; not overwritten`,
+    );
+  }
+}
+
+function parseShares(value: string): number[] {
+  const parts = value.split(',').map((p) => p.trim());
+  const shares = parts.map(Number);
+  if (parts.some((p) => p === '') || shares.some((n) => !Number.isFinite(n) || n < 0)) {
+    throw new InvalidArgumentError(
+      `expected user shares ≥ 0 separated by commas (e.g. 4,3,2,1), got "${value}"`,
+    );
+  }
+  return shares;
+}
