@@ -69,10 +69,11 @@ export function renderScenarioYaml(
       const first = clusters.items[0];
       if (isMap(first)) {
         comment(first, 'masters', ' control-plane nodes per zone');
+        const w = recommended.layout.workers;
         comment(
           first,
           'workersNeeded',
-          ` workers that carry the load; ${recommended.layout.workers.total} placed survive ${recommended.layout.workers.zoneLosses} zone loss(es)`,
+          ` workers that carry the load; the ${w.total} placed still do after ${w.zoneLosses} zone loss${w.zoneLosses === 1 ? '' : 'es'}`,
         );
       }
     }
