@@ -1,9 +1,9 @@
 /**
  * The exact engine's figures for a plan deployment, computed once per layout instead of once per
  * cluster. In a plan deployment every region has the same zones and every cluster the same
- * layout, so every cluster's conditionals (its predicates in each state of its region) are the
- * same numbers: the engine computes one cluster's, and the shared conditionals are combined by
- * the engine's own `combineMetrics`. Any other topology goes through `computeMetrics` unchanged.
+ * layout, so every region's states (with their probabilities) and every cluster's conditionals
+ * (its predicates in each state of its region) are the same numbers: the engine computes one
+ * region's and one cluster's, and the engine's own `combineMetrics` combines them. Any other topology goes through `computeMetrics` unchanged.
  * A test checks that both paths give bit-identical figures.
  */
 import { badChangeReach, computeElementAvailabilities } from '../exact/element-availability.js';
@@ -20,12 +20,16 @@ export function computeDeploymentMetrics(t: Topology): MetricValues {
   const [first] = t.clusters;
   if (first === undefined || !isUniform(t, first)) return computeMetrics(t);
   const av = computeElementAvailabilities(t);
-  const probe = prepareEngine({ ...t, clusters: [first] }, av, new Map());
+  // Identical regions have identical states too: enumerate the first cluster's region only.
+  const region = t.regions.filter((r) => r.name === first.region);
+  const probe = prepareEngine({ ...t, regions: region, clusters: [first] }, av, new Map());
   const shared = probe.clusters[0];
-  if (shared === undefined) return computeMetrics(t);
+  const conditions = probe.conditions.get(first.region);
+  if (shared === undefined || conditions === undefined) return computeMetrics(t);
   return combineMetrics({
     ...probe,
     topology: t,
+    conditions: new Map(t.regions.map((r) => [r.name, conditions])),
     clusters: t.clusters.map(() => shared),
     reach: badChangeReach(t),
   });
