@@ -20,7 +20,13 @@ export interface LooseCluster {
   workers: Record<string, number> | undefined;
   /** 'stacked', members per zone, or undefined when malformed. */
   etcd: 'stacked' | Record<string, number> | undefined;
-  endpoint: { kind: string | undefined; zone: string | undefined; object: boolean };
+  endpoint: {
+    kind: string | undefined;
+    zone: string | undefined;
+    /** keepalived host zones, as written (strings only). */
+    zones: string[] | undefined;
+    object: boolean;
+  };
   workersNeeded: number | undefined;
 }
 
@@ -67,10 +73,18 @@ export function looseView(input: unknown): LooseFile {
         workers: counts(o['workers']),
         etcd: etcd === undefined || etcd === 'stacked' ? 'stacked' : counts(etcd),
         endpoint: ep
-          ? { kind: str(ep['kind']), zone: str(ep['zone']), object: true }
+          ? {
+              kind: str(ep['kind']),
+              zone: str(ep['zone']),
+              zones: Array.isArray(ep['zones'])
+                ? (ep['zones'] as unknown[]).filter((z): z is string => typeof z === 'string')
+                : undefined,
+              object: true,
+            }
           : {
               kind: endpoint === undefined ? 'cloud' : str(endpoint),
               zone: undefined,
+              zones: undefined,
               object: false,
             },
         workersNeeded: num(o['workersNeeded']),

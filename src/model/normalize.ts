@@ -5,6 +5,7 @@
 import {
   CLOUD_DISK_PER_YEAR,
   DEFAULT_BACKUP,
+  DEFAULT_DETECTION_PROBABILITY,
   DEFAULT_FAILURES,
   DEFAULT_NODE_COST,
   DEFAULT_SIMULATION,
@@ -17,6 +18,7 @@ import { buildNameIndex } from './rules.js';
 import type { FailureClassWritten, RepairWritten, ScenarioFile } from './schema.js';
 import type {
   Cluster,
+  EndpointKind,
   FailureProcess,
   Failures,
   RepairDistribution,
@@ -45,10 +47,7 @@ export function normalizeScenario(file: ScenarioFile): Topology {
     },
     timers: {
       leaseDurationHours: duration(file.timers?.leaseDuration, DEFAULT_TIMERS.leaseDurationHours),
-      endpointFailoverHours: duration(
-        file.timers?.endpointFailover,
-        DEFAULT_TIMERS.endpointFailoverHours,
-      ),
+      endpointFailoverHours: endpointFailover(file.timers?.endpointFailover),
       nodeMonitorGraceHours: duration(
         file.timers?.nodeMonitorGrace,
         DEFAULT_TIMERS.nodeMonitorGraceHours,
@@ -101,6 +100,25 @@ function repair(
   return written === undefined ? fallback : normalizeRepair(written);
 }
 
+type FailoverWritten = NonNullable<NonNullable<ScenarioFile['timers']>['endpointFailover']>;
+
+/** One duration for every kind, or some kinds given and the others at their defaults. */
+function endpointFailover(written: FailoverWritten | undefined): Record<EndpointKind, number> {
+  const d = DEFAULT_TIMERS.endpointFailoverHours;
+  if (written === undefined) return { ...d };
+  if (typeof written !== 'object') {
+    const all = duration(written, 0);
+    return { cloud: all, keepalived: all, 'local-proxy': all, dns: all, 'single-master': 0 };
+  }
+  return {
+    cloud: duration(written.cloud, d.cloud),
+    keepalived: duration(written.keepalived, d.keepalived),
+    'local-proxy': duration(written['local-proxy'], d['local-proxy']),
+    dns: duration(written.dns, d.dns),
+    'single-master': d['single-master'],
+  };
+}
+
 function process(
   written: FailureClassWritten | undefined,
   fallback: FailureProcess,
@@ -122,14 +140,21 @@ function normalizeFailures(written: NonNullable<ScenarioFile['failures']>): Fail
   };
   const oe = written.operatorError ?? {};
   const m = written.maintenance ?? {};
+  // Masters and external etcd members inherit the node class, but keep their own default
+  // repair (a replacement, defaults.ts) unless the node class's repair is written.
+  const selfManaged = (role: FailureProcess): FailureProcess => ({
+    perYear: node.perYear,
+    repair: written.node?.repair === undefined ? role.repair : node.repair,
+  });
   return {
     node,
-    master: process(written.master, node),
-    etcd: process(written.etcd, node),
+    master: process(written.master, selfManaged(d.master)),
+    etcd: process(written.etcd, selfManaged(d.etcd)),
     worker: process(written.worker, node),
     disk: { ...process(written.disk, diskDefault), storage },
     zone: process(written.zone, d.zone),
     region: process(written.region, d.region),
+    regionImpairment: process(written.regionImpairment, d.regionImpairment),
     partition: process(written.partition, d.partition),
     process: process(written.process, d.process),
     loadBalancer: process(written.loadBalancer, d.loadBalancer),
@@ -139,23 +164,34 @@ function normalizeFailures(written: NonNullable<ScenarioFile['failures']>): Fail
       repair: repair(oe.repair, d.operatorError.repair),
       apiDownShare: oe.apiDownShare ?? d.operatorError.apiDownShare,
       restoreShare: oe.restoreShare ?? d.operatorError.restoreShare,
+      dataPlaneShare: oe.dataPlaneShare ?? d.operatorError.dataPlaneShare,
       rollout: oe.rollout === undefined ? d.operatorError.rollout : normalizeRollout(oe.rollout),
     },
     maintenance: {
       passesPerYear: m.passesPerYear ?? d.maintenance.passesPerYear,
       perMasterHours: duration(m.perMaster, d.maintenance.perMasterHours),
+      graceful: m.graceful ?? d.maintenance.graceful,
     },
   };
 }
 
-type RolloutWritten = 'all-at-once' | { waves: (number | 'all')[]; detection: string | 0 };
+type RolloutWritten =
+  | 'all-at-once'
+  | {
+      waves: (number | 'all')[];
+      detection: string | 0;
+      bake?: string | 0 | undefined;
+      detectionProbability?: number | undefined;
+    };
 
 function normalizeRollout(written: RolloutWritten): Rollout {
   if (written === 'all-at-once') return { kind: 'all-at-once' };
   return {
     kind: 'waves',
     waves: [...written.waves],
+    bakeHours: duration(written.bake ?? written.detection, 0),
     detectionHours: duration(written.detection, 0),
+    detectionProbability: written.detectionProbability ?? DEFAULT_DETECTION_PROBABILITY,
   };
 }
 
@@ -177,9 +213,12 @@ function normalizeCluster(c: ScenarioFile['clusters'][number], index: NameIndex)
   const kind = typeof written === 'string' ? written : written.kind;
   const pinned = kind === 'keepalived' || kind === 'single-master';
   const firstMasterZone = zones.find((z) => (masters[z] ?? 0) > 0) ?? zones[0] ?? null;
+  const hosts = typeof written === 'string' ? undefined : written.zones;
   const zone = pinned
-    ? ((typeof written === 'string' ? undefined : written.zone) ?? firstMasterZone)
+    ? (hosts?.[0] ?? (typeof written === 'string' ? undefined : written.zone) ?? firstMasterZone)
     : null;
+  const hostZones =
+    kind !== 'keepalived' || zone === null ? [] : hosts === undefined ? [zone, zone] : [...hosts];
   const etcdMembers = total(members);
   return {
     name: c.name,
@@ -187,9 +226,10 @@ function normalizeCluster(c: ScenarioFile['clusters'][number], index: NameIndex)
     zones,
     masters,
     etcd: { placement: stacked ? 'stacked' : 'external', members },
-    endpoint: { kind, zone },
+    endpoint: { kind, zone, hostZones },
     workers,
     workersNeeded: c.workersNeeded ?? total(workers),
+    placement: c.placement ?? 'spread',
     counts: {
       masters: total(masters),
       etcdMembers,
@@ -215,9 +255,11 @@ function normalizeEvent(
         ? failures.zone
         : t.kind === 'region'
           ? failures.region
-          : t.kind === 'endpoint'
-            ? failures.loadBalancer
-            : failures[t.role];
+          : t.kind === 'impairment'
+            ? failures.regionImpairment
+            : t.kind === 'endpoint'
+              ? failures.loadBalancer
+              : failures[t.role];
     return { kind: 'fail', atHours, forHours: duration(e.for, medianOf(cls.repair)), target: t };
   }
   if (e.partition !== undefined) {

@@ -35,7 +35,7 @@ export function resolveZone(text: string, index: NameIndex): Resolved<ZoneRef> {
 }
 
 const TARGET_HINT =
-  'expected "zone <region>/<zone>", "region <region>", "master|etcd|worker <cluster>/<zone>" or "endpoint <cluster>"';
+  'expected "zone <region>/<zone>", "region <region>" (a blackout), "impairment <region>", "master|etcd|worker <cluster>/<zone>" or "endpoint <cluster>"';
 
 export function resolveFailTarget(text: string, index: NameIndex): Resolved<FailTarget> {
   const [kind = '', name, ...rest] = text.trim().split(/\s+/);
@@ -46,8 +46,9 @@ export function resolveFailTarget(text: string, index: NameIndex): Resolved<Fail
       return zone.ok ? { ok: true, value: { kind: 'zone', ...zone.value } } : zone;
     }
     case 'region':
+    case 'impairment':
       return index.regions.has(name)
-        ? { ok: true, value: { kind: 'region', region: name } }
+        ? { ok: true, value: { kind, region: name } }
         : { ok: false, message: `region "${name}" is not defined` };
     case 'endpoint':
       return index.clusters.has(name)
@@ -81,6 +82,8 @@ export function formatFailTarget(target: FailTarget): string {
       return `zone ${target.region}/${target.zone}`;
     case 'region':
       return `region ${target.region}`;
+    case 'impairment':
+      return `impairment ${target.region}`;
     case 'endpoint':
       return `endpoint ${target.cluster}`;
     case 'node':

@@ -149,7 +149,7 @@ function checkEndpoint(
   zones: string[] | undefined,
   issues: Issue[],
 ): void {
-  const { kind, zone } = cluster.endpoint;
+  const { kind, zone, zones: hostZones } = cluster.endpoint;
   if (zone !== undefined) {
     if (kind !== 'keepalived' && kind !== 'single-master') {
       issues.push(
@@ -166,6 +166,29 @@ function checkEndpoint(
       issues.push(error(at('endpoint', 'zone'), `no master is placed in zone "${zone}"`));
     }
   }
+  if (hostZones !== undefined) {
+    if (kind !== 'keepalived') {
+      issues.push(
+        error(
+          at('endpoint', 'zones'),
+          `zones (the two hosts' zones) apply only to keepalived endpoints, not ${kind}`,
+        ),
+      );
+    } else if (zone !== undefined) {
+      issues.push(
+        error(at('endpoint', 'zones'), 'give zone (both hosts in one zone) or zones, not both'),
+      );
+    }
+    hostZones.forEach((z, i) => {
+      if (zones !== undefined && !zones.includes(z))
+        issues.push(
+          error(
+            at('endpoint', 'zones', i),
+            `zone "${z}" is not a zone of region ${cluster.region}`,
+          ),
+        );
+    });
+  }
   const path = cluster.endpoint.object ? at('endpoint', 'kind') : at('endpoint');
   if (kind === 'single-master' && masters > 1) {
     const others = masters - 1;
@@ -177,11 +200,11 @@ function checkEndpoint(
     );
   } else if (kind === 'single-master') {
     issues.push(warning(path, 'the endpoint is one master: a single point of failure'));
-  } else if (kind === 'keepalived') {
+  } else if (kind === 'keepalived' && (hostZones === undefined || hostZones[0] === hostZones[1])) {
     issues.push(
       warning(
         path,
-        'the keepalived pair sits in one zone: losing that zone takes the endpoint down',
+        'the keepalived pair sits in one zone: losing that zone takes the endpoint down (zones: [a, b] spreads it)',
       ),
     );
   }

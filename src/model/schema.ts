@@ -4,6 +4,7 @@
  * express (references between names) and `normalize.ts` fills in defaults.
  */
 import { z } from 'zod';
+import { DEFAULT_FAILURES } from './defaults.js';
 import { DURATION_HINT, DURATION_PATTERN, parseDuration } from './units.js';
 
 const NAME_PATTERN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
@@ -92,39 +93,85 @@ export const FailureClassSchema = z.strictObject(failureFields).superRefine(oneR
 const RolloutSchema = z.union(
   [
     z.literal('all-at-once'),
-    z.strictObject({
-      waves: z
-        .array(
-          z.union([
-            z.number().int().positive({ error: 'a wave is a number of clusters ≥ 1, or "all"' }),
-            z.literal('all'),
-          ]),
-        )
-        .min(1, { error: 'list at least one wave' }),
-      detection: DurationSchema.meta({
-        description: 'How long a bad change takes to be noticed; later waves then stop',
+    z
+      .strictObject({
+        waves: z
+          .array(
+            z.union([
+              z.number().int().positive({ error: 'a wave is a number of clusters ≥ 1, or "all"' }),
+              z.literal('all'),
+            ]),
+          )
+          .min(1, { error: 'list at least one wave' }),
+        detection: DurationSchema.meta({
+          description:
+            'How long a bad change hurts the clusters of the wave that catches it before it is noticed',
+        }),
+        bake: DurationSchema.optional().meta({
+          description:
+            'How long each wave runs before the next starts, unless the change was noticed (default: detection)',
+        }),
+        detectionProbability: Probability.optional().meta({
+          description: 'The chance that a wave catches a bad change during its bake (default 0.8)',
+        }),
+      })
+      .superRefine((r, ctx) => {
+        const bake = r.bake === undefined ? undefined : parseDuration(String(r.bake));
+        const detection = parseDuration(String(r.detection));
+        if (bake !== undefined && detection !== undefined && bake < detection)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['bake'],
+            message: `a wave bakes at least as long as a bad change takes to notice (detection ${String(r.detection)})`,
+          });
       }),
-    }),
   ],
-  { error: 'expected all-at-once or { waves: [1, 2, all], detection: 30m }' },
+  { error: 'expected all-at-once or { waves: [1, 2, all], detection: 30m, bake: 1d }' },
 );
 
-const OperatorErrorSchema = z.strictObject({
-  changesPerYear: Rate.optional(),
-  badChangeProbability: Probability.optional(),
-  repair: RepairSchema.optional(),
-  apiDownShare: Probability.optional().meta({
-    description: 'Share of bad changes that take the API down',
-  }),
-  restoreShare: Probability.optional().meta({
-    description: 'Share of bad changes that need an etcd restore',
-  }),
-  rollout: RolloutSchema.optional(),
-});
+const OperatorErrorSchema = z
+  .strictObject({
+    changesPerYear: Rate.optional(),
+    badChangeProbability: Probability.optional(),
+    repair: RepairSchema.optional(),
+    apiDownShare: Probability.optional().meta({
+      description: 'Share of bad changes that take the API down',
+    }),
+    restoreShare: Probability.optional().meta({
+      description: 'Share of bad changes that need an etcd restore',
+    }),
+    dataPlaneShare: Probability.optional().meta({
+      description: 'Share of bad changes that take the workloads down (CNI, DNS, node OS)',
+    }),
+    rollout: RolloutSchema.optional(),
+  })
+  .superRefine((oe, ctx) => {
+    const d = DEFAULT_FAILURES.operatorError;
+    const shares = {
+      apiDownShare: oe.apiDownShare ?? d.apiDownShare,
+      restoreShare: oe.restoreShare ?? d.restoreShare,
+      dataPlaneShare: oe.dataPlaneShare ?? d.dataPlaneShare,
+    };
+    const sum = shares.apiDownShare + shares.restoreShare + shares.dataPlaneShare;
+    if (sum > 1 + 1e-12) {
+      const given = (['apiDownShare', 'restoreShare', 'dataPlaneShare'] as const).find(
+        (k) => oe[k] !== undefined,
+      );
+      ctx.addIssue({
+        code: 'custom',
+        ...(given === undefined ? {} : { path: [given] }),
+        message: `the shares of bad changes add up to ${+sum.toFixed(6)} (apiDownShare ${shares.apiDownShare} + restoreShare ${shares.restoreShare} + dataPlaneShare ${shares.dataPlaneShare}, defaults included); they must add up to at most 1`,
+      });
+    }
+  });
 
 const MaintenanceSchema = z.strictObject({
   passesPerYear: Rate.optional(),
   perMaster: DurationSchema.optional(),
+  graceful: z.boolean({ error: 'expected true or false' }).optional().meta({
+    description:
+      'true (default): each master is drained from the endpoint and hands its leases over before it stops; false: it stops like a failure',
+  }),
 });
 
 const DiskSchema = z
@@ -138,7 +185,13 @@ const FailuresSchema = z.strictObject({
   worker: FailureClassSchema.optional(),
   disk: DiskSchema.optional(),
   zone: FailureClassSchema.optional(),
-  region: FailureClassSchema.optional(),
+  region: FailureClassSchema.optional().meta({
+    description: 'Region blackout: every VM of the region down',
+  }),
+  regionImpairment: FailureClassSchema.optional().meta({
+    description:
+      "Region impairment: the cloud's load balancers, DNS and APIs fail; running VMs keep running, failed VMs are not replaced until it ends",
+  }),
   partition: FailureClassSchema.optional(),
   process: FailureClassSchema.optional(),
   loadBalancer: FailureClassSchema.optional(),
@@ -171,7 +224,18 @@ const ClusterSchema = z.strictObject({
     .union(
       [
         EndpointKindSchema,
-        z.strictObject({ kind: EndpointKindSchema, zone: z.string().optional() }),
+        z.strictObject({
+          kind: EndpointKindSchema,
+          zone: z.string().optional().meta({
+            description: "single-master: the pinned master's zone; keepalived: both hosts' zone",
+          }),
+          zones: z
+            .tuple([z.string(), z.string()], {
+              error: 'expected the zones of the two keepalived hosts, e.g. [a, b]',
+            })
+            .optional()
+            .meta({ description: 'keepalived: the zones of its two hosts, e.g. [a, b]' }),
+        }),
       ],
       { error: 'expected cloud, keepalived, local-proxy, dns or single-master, or { kind, zone }' },
     )
@@ -179,6 +243,10 @@ const ClusterSchema = z.strictObject({
   workers: ZoneCountsSchema,
   workersNeeded: Count.optional().meta({
     description: 'Workers needed to carry the load (default: all)',
+  }),
+  placement: z.enum(['spread', 'packed'], { error: 'expected spread or packed' }).optional().meta({
+    description:
+      'spread (default): replicas over every worker, a node loss is absorbed; packed: the load sits on workersNeeded workers (singletons, stateful sets)',
   }),
 });
 
@@ -200,14 +268,18 @@ export const EventSchema = z
     }),
     fail: z.string().optional().meta({
       description:
-        'zone <region>/<zone> | region <region> | master|etcd|worker <cluster>/<zone> | endpoint <cluster>',
+        'zone <region>/<zone> | region <region> (blackout) | impairment <region> | master|etcd|worker <cluster>/<zone> | endpoint <cluster>',
     }),
     partition: z.tuple([z.array(z.string()).min(1), z.array(z.string()).min(1)]).optional(),
     operatorError: z
       .strictObject({
         clusters: ClusterList,
         rollout: RolloutSchema.optional(),
-        effect: z.enum(['api-down', 'etcd-restore']).optional(),
+        effect: z
+          .enum(['api-down', 'etcd-restore', 'data-plane'], {
+            error: 'expected api-down, etcd-restore or data-plane',
+          })
+          .optional(),
       })
       .optional(),
     maintenance: z.strictObject({ clusters: ClusterList }).optional(),
@@ -255,7 +327,21 @@ export const ScenarioFileSchema = z
       timers: z
         .strictObject({
           leaseDuration: DurationSchema.optional(),
-          endpointFailover: DurationSchema.optional(),
+          endpointFailover: z
+            .union([
+              DurationSchema,
+              z.strictObject({
+                cloud: DurationSchema.optional(),
+                keepalived: DurationSchema.optional(),
+                'local-proxy': DurationSchema.optional(),
+                dns: DurationSchema.optional(),
+              }),
+            ])
+            .optional()
+            .meta({
+              description:
+                'How long the endpoint keeps sending to a stopped apiserver: one duration, or per endpoint kind',
+            }),
           nodeMonitorGrace: DurationSchema.optional(),
           podEviction: DurationSchema.optional(),
         })
@@ -281,6 +367,9 @@ export const ScenarioFileSchema = z
           scheduling: Percent.optional(),
           workloads: Percent.optional(),
           served: Percent.optional(),
+          usersServed: Percent.optional().meta({
+            description: 'The share of users served, regions weighted by their users',
+          }),
           local: Percent.optional(),
         })
         .optional(),

@@ -5,6 +5,8 @@
 import { formatFailTarget } from './references.js';
 import type { RepairWritten, ScenarioFile } from './schema.js';
 import type {
+  Endpoint,
+  EndpointKind,
   FailureProcess,
   RepairDistribution,
   Rollout,
@@ -24,12 +26,10 @@ export function serializeTopology(t: Topology): ScenarioFile {
       region: c.region,
       masters: { ...c.masters },
       etcd: c.etcd.placement === 'stacked' ? 'stacked' : { ...c.etcd.members },
-      endpoint:
-        c.endpoint.zone === null
-          ? c.endpoint.kind
-          : { kind: c.endpoint.kind, zone: c.endpoint.zone },
+      endpoint: endpoint(c.endpoint),
       workers: { ...c.workers },
       workersNeeded: c.workersNeeded,
+      placement: c.placement,
     })),
     failover: t.failover,
     failures: {
@@ -40,6 +40,7 @@ export function serializeTopology(t: Topology): ScenarioFile {
       disk: { ...failure(f.disk), storage: f.disk.storage },
       zone: failure(f.zone),
       region: failure(f.region),
+      regionImpairment: failure(f.regionImpairment),
       partition: failure(f.partition),
       process: failure(f.process),
       loadBalancer: failure(f.loadBalancer),
@@ -49,11 +50,13 @@ export function serializeTopology(t: Topology): ScenarioFile {
         repair: repair(f.operatorError.repair),
         apiDownShare: f.operatorError.apiDownShare,
         restoreShare: f.operatorError.restoreShare,
+        dataPlaneShare: f.operatorError.dataPlaneShare,
         rollout: rollout(f.operatorError.rollout),
       },
       maintenance: {
         passesPerYear: f.maintenance.passesPerYear,
         perMaster: formatDuration(f.maintenance.perMasterHours),
+        graceful: f.maintenance.graceful,
       },
     },
     backup: {
@@ -63,7 +66,7 @@ export function serializeTopology(t: Topology): ScenarioFile {
     },
     timers: {
       leaseDuration: formatDuration(t.timers.leaseDurationHours),
-      endpointFailover: formatDuration(t.timers.endpointFailoverHours),
+      endpointFailover: endpointFailover(t.timers.endpointFailoverHours),
       nodeMonitorGrace: formatDuration(t.timers.nodeMonitorGraceHours),
       podEviction: formatDuration(t.timers.podEvictionHours),
     },
@@ -104,10 +107,42 @@ function repair(r: RepairDistribution): RepairWritten {
   }
 }
 
-function rollout(r: Rollout): 'all-at-once' | { waves: (number | 'all')[]; detection: string } {
+function rollout(
+  r: Rollout,
+):
+  | 'all-at-once'
+  | { waves: (number | 'all')[]; detection: string; bake: string; detectionProbability: number } {
   return r.kind === 'all-at-once'
     ? 'all-at-once'
-    : { waves: [...r.waves], detection: formatDuration(r.detectionHours) };
+    : {
+        waves: [...r.waves],
+        detection: formatDuration(r.detectionHours),
+        bake: formatDuration(r.bakeHours),
+        detectionProbability: r.detectionProbability,
+      };
+}
+
+type EndpointWritten = NonNullable<ScenarioFile['clusters'][number]['endpoint']>;
+
+function endpoint(e: Endpoint): EndpointWritten {
+  if (e.zone === null) return e.kind;
+  const [a, b] = e.hostZones;
+  if (a !== undefined && b !== undefined && a !== b) return { kind: e.kind, zones: [a, b] };
+  return { kind: e.kind, zone: e.zone };
+}
+
+type FailoverWritten = NonNullable<NonNullable<ScenarioFile['timers']>['endpointFailover']>;
+
+function endpointFailover(hours: Record<EndpointKind, number>): FailoverWritten {
+  const { cloud, keepalived, dns } = hours;
+  const proxy = hours['local-proxy'];
+  if (cloud === keepalived && cloud === proxy && cloud === dns) return formatDuration(cloud);
+  return {
+    cloud: formatDuration(cloud),
+    keepalived: formatDuration(keepalived),
+    'local-proxy': formatDuration(proxy),
+    dns: formatDuration(dns),
+  };
 }
 
 function event(e: ScenarioEvent): NonNullable<ScenarioFile['events']>[number] {

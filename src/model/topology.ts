@@ -21,8 +21,22 @@ export interface FailureProcess {
   repair: RepairDistribution;
 }
 
+/**
+ * How a change reaches the clusters. `waves`: wave k starts `bakeHours` after wave k−1 unless the
+ * change has been noticed; a wave catches a bad change with `detectionProbability`, noticed
+ * `detectionHours` after the wave started (≤ the bake); a change no earlier wave caught is noticed
+ * `detectionHours` after the last wave started. `all-at-once` breaks every cluster at once and is
+ * noticed at once (its repair time is the whole incident).
+ */
 export type Rollout =
-  { kind: 'all-at-once' } | { kind: 'waves'; waves: (number | 'all')[]; detectionHours: Hours };
+  | { kind: 'all-at-once' }
+  | {
+      kind: 'waves';
+      waves: (number | 'all')[];
+      bakeHours: Hours;
+      detectionHours: Hours;
+      detectionProbability: number;
+    };
 
 export interface OperatorErrorProcess {
   changesPerYear: number;
@@ -32,12 +46,19 @@ export interface OperatorErrorProcess {
   apiDownShare: number;
   /** Share of bad changes that corrupt etcd and need a restore from the last snapshot. */
   restoreShare: number;
+  /** Share of bad changes that take the data plane (workloads) down: CNI, DNS, node OS. */
+  dataPlaneShare: number;
   rollout: Rollout;
 }
 
 export interface MaintenanceProcess {
   passesPerYear: number;
   perMasterHours: Hours;
+  /**
+   * Graceful (drained from the endpoint, leases handed over): no endpoint-failover or lease gap.
+   * Abrupt: a master in maintenance is like a failed one.
+   */
+  graceful: boolean;
 }
 
 export type DiskStorage = 'local' | 'cloud';
@@ -49,7 +70,13 @@ export interface Failures {
   worker: FailureProcess;
   disk: FailureProcess & { storage: DiskStorage };
   zone: FailureProcess;
+  /** A region blackout: every VM of the region down. */
   region: FailureProcess;
+  /**
+   * A region impairment: the cloud's control plane, load balancers and DNS fail (cloud and dns
+   * endpoints down), running VMs keep running, failed VMs and volumes cannot be replaced.
+   */
+  regionImpairment: FailureProcess;
   partition: FailureProcess;
   process: FailureProcess;
   loadBalancer: FailureProcess;
@@ -68,9 +95,14 @@ export const ENDPOINT_KINDS: readonly EndpointKind[] = [
 
 export interface Endpoint {
   kind: EndpointKind;
-  /** The zone of the keepalived pair or of the pinned master; null for the other kinds. */
+  /** The zone of the pinned master, or of the first keepalived host; null for the other kinds. */
   zone: string | null;
+  /** keepalived: the zones of its two hosts (the same zone twice for a pair in one zone). */
+  hostZones: string[];
 }
+
+/** Where the workload's pods run: spread over every worker, or packed onto `workersNeeded`. */
+export type Placement = 'spread' | 'packed';
 
 export type EtcdPlacement = 'stacked' | 'external';
 
@@ -84,6 +116,7 @@ export interface Cluster {
   endpoint: Endpoint;
   workers: ZoneCounts;
   workersNeeded: number;
+  placement: Placement;
   /** Derived totals. */
   counts: { masters: number; etcdMembers: number; workers: number; quorum: number };
 }
@@ -105,7 +138,8 @@ export interface Backup {
 
 export interface Timers {
   leaseDurationHours: Hours;
-  endpointFailoverHours: Hours;
+  /** Per endpoint kind: how long the endpoint keeps sending to an apiserver that stopped. */
+  endpointFailoverHours: Record<EndpointKind, Hours>;
   nodeMonitorGraceHours: Hours;
   podEvictionHours: Hours;
 }
@@ -115,6 +149,7 @@ export type NodeRole = 'master' | 'etcd' | 'worker';
 export type FailTarget =
   | { kind: 'zone'; region: string; zone: string }
   | { kind: 'region'; region: string }
+  | { kind: 'impairment'; region: string }
   | { kind: 'node'; role: NodeRole; cluster: string; zone: string }
   | { kind: 'endpoint'; cluster: string };
 
@@ -137,14 +172,18 @@ export type ScenarioEvent =
     }
   | { kind: 'maintenance'; atHours: Hours; clusters: string[] };
 
-export type OperatorErrorEffect = 'api-down' | 'etcd-restore';
+export type OperatorErrorEffect = 'api-down' | 'etcd-restore' | 'data-plane';
 
 export const METRICS = ['etcdQuorum', 'api', 'scheduling', 'workloads'] as const;
 export type Metric = (typeof METRICS)[number];
 export const REGION_METRICS = ['served', 'local'] as const;
 export type RegionMetric = (typeof REGION_METRICS)[number];
 
-export type Objectives = Partial<Record<Metric | RegionMetric, number>>;
+/** Deployment-wide metrics: the share of users served (regions weighted by their users). */
+export const DEPLOYMENT_METRICS = ['usersServed'] as const;
+export type DeploymentMetric = (typeof DEPLOYMENT_METRICS)[number];
+
+export type Objectives = Partial<Record<Metric | RegionMetric | DeploymentMetric, number>>;
 
 export interface Cost {
   master: number;

@@ -78,16 +78,17 @@ export function buildCandidateScenario(d: Deployment, layout: CandidateLayout): 
         region: r.name,
         masters: { ...layout.masters },
         etcd: layout.etcd.placement === 'stacked' ? 'stacked' : { ...layout.etcd.members },
-        endpoint:
-          layout.endpoint.zone === null
-            ? layout.endpoint.kind
-            : { kind: layout.endpoint.kind, zone: layout.endpoint.zone },
+        endpoint: writtenEndpoint(layout.endpoint),
         workers: { ...layout.workers.perZone },
         workersNeeded: layout.workers.needed,
       })),
     ),
     failover: d.mode === 'local' ? 'local-only' : 'cross-region',
-    failures: { ...failures, operatorError: { ...failures.operatorError, rollout } },
+    failures: {
+      ...failures,
+      operatorError: { ...failures.operatorError, rollout },
+      maintenance: { ...failures.maintenance, graceful: layout.maintenance === 'graceful' },
+    },
     objectives: { ...d.targets },
     cost: {
       master: d.cost.master,
@@ -99,6 +100,17 @@ export function buildCandidateScenario(d: Deployment, layout: CandidateLayout): 
   if (d.base.backup !== undefined) file.backup = d.base.backup;
   if (d.base.timers !== undefined) file.timers = d.base.timers;
   return file;
+}
+
+/** A candidate's endpoint as written: a kind, or a kind with its zone or keepalived's two zones. */
+function writtenEndpoint(
+  e: CandidateLayout['endpoint'],
+): NonNullable<ScenarioFile['clusters'][number]['endpoint']> {
+  const [a, b] = e.hostZones;
+  if (e.kind === 'keepalived' && a !== undefined && b !== undefined && a !== b) {
+    return { kind: e.kind, zones: [a, b] };
+  }
+  return e.zone === null ? e.kind : { kind: e.kind, zone: e.zone };
 }
 
 /** The normalized topology of a candidate's deployment. */

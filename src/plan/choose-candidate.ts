@@ -92,7 +92,7 @@ export function countDifferences(a: EvaluatedCandidate, b: EvaluatedCandidate): 
   return [
     same(x.masters, y.masters),
     stacked || same(x.etcd, y.etcd),
-    x.endpoint.kind === y.endpoint.kind,
+    same(x.endpoint, y.endpoint),
     x.workers.zoneLosses === y.workers.zoneLosses,
     x.maintenance === y.maintenance,
     same(x.rollout, y.rollout),

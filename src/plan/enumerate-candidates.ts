@@ -50,12 +50,12 @@ export function enumerateCandidates(space: CandidateSpace): CandidateLayout[] {
         ...ETCD_SIZES.flatMap((n) => spreads(n, zones)),
       ];
       for (const etcd of etcdOptions) {
-        for (const kind of endpointKinds(masterCount)) {
+        for (const endpoint of endpointOptions(masterCount, zones)) {
           for (const headroom of workerOptions) {
             for (const maintenance of space.maintenance) {
               for (const rollout of space.rollouts) {
                 out.push(
-                  buildLayout({ zones, masters, etcd, kind, headroom, maintenance, rollout }),
+                  buildLayout({ zones, masters, etcd, endpoint, headroom, maintenance, rollout }),
                 );
               }
             }
@@ -98,22 +98,43 @@ function spreads(n: number, zones: readonly string[]): Record<string, number>[] 
   return out;
 }
 
-function endpointKinds(masters: number): EndpointKind[] {
-  return ENDPOINT_KINDS.filter((k) => k !== 'single-master' || masters === 1);
+interface EndpointOption {
+  kind: EndpointKind;
+  /** keepalived: the hosts' zones; else empty. */
+  hostZones: string[];
+}
+
+/**
+ * Every endpoint kind in `ENDPOINT_KINDS` order, single-master only with one master; keepalived
+ * both as a pair in the first zone (the kubeadm guide's) and, with two zones or more, with its
+ * hosts in the first two zones.
+ */
+function endpointOptions(masters: number, zones: readonly string[]): EndpointOption[] {
+  const [first = '', second] = zones;
+  return ENDPOINT_KINDS.filter((k) => k !== 'single-master' || masters === 1).flatMap(
+    (kind): EndpointOption[] =>
+      kind !== 'keepalived'
+        ? [{ kind, hostZones: [] }]
+        : [
+            { kind, hostZones: [first, first] },
+            ...(second === undefined ? [] : [{ kind, hostZones: [first, second] }]),
+          ],
+  );
 }
 
 interface LayoutParts {
   zones: readonly string[];
   masters: Record<string, number>;
   etcd: Record<string, number> | 'stacked';
-  kind: EndpointKind;
+  endpoint: EndpointOption;
   headroom: ReturnType<typeof computeWorkerHeadroom>;
   maintenance: MaintenanceStyle;
   rollout: Rollout;
 }
 
 function buildLayout(p: LayoutParts): CandidateLayout {
-  const { zones, masters, etcd, kind, headroom } = p;
+  const { zones, masters, etcd, headroom } = p;
+  const { kind, hostZones } = p.endpoint;
   const masterTotal = sum(masters);
   const external = etcd !== 'stacked';
   const members = external ? etcd : masters;
@@ -129,12 +150,14 @@ function buildLayout(p: LayoutParts): CandidateLayout {
   vms.total = vms.masters + vms.etcd + vms.workers + vms.endpoint;
   const rolloutKey = p.rollout.kind === 'all-at-once' ? 'all-at-once' : 'waves';
   const etcdKey = external ? `e${spreadText(etcd)}` : 'stacked';
+  const split = hostZones[0] !== hostZones[1];
+  const endpointKey = split ? `${kind}:${hostZones.join('+')}` : kind;
   return {
-    key: `m${spreadText(masters)} ${etcdKey} ${kind} w${headroom.zoneLosses} ${p.maintenance} ${rolloutKey}`,
+    key: `m${spreadText(masters)} ${etcdKey} ${endpointKey} w${headroom.zoneLosses} ${p.maintenance} ${rolloutKey}`,
     label: describeLayout(
       masters,
       external ? etcd : null,
-      kind,
+      p.endpoint,
       headroom,
       p.maintenance,
       p.rollout,
@@ -142,7 +165,11 @@ function buildLayout(p: LayoutParts): CandidateLayout {
     zones: [...zones],
     masters,
     etcd: { placement: external ? 'external' : 'stacked', members: { ...members } },
-    endpoint: { kind, zone: pinned ? firstMasterZone : null },
+    endpoint: {
+      kind,
+      zone: pinned ? (hostZones[0] ?? firstMasterZone) : null,
+      hostZones: [...hostZones],
+    },
     workers: {
       needed: headroom.workersNeeded,
       perZone: Object.fromEntries(zones.map((z) => [z, headroom.perZone])),
@@ -158,7 +185,7 @@ function buildLayout(p: LayoutParts): CandidateLayout {
 function describeLayout(
   masters: Record<string, number>,
   etcd: Record<string, number> | null,
-  kind: EndpointKind,
+  endpoint: EndpointOption,
   headroom: ReturnType<typeof computeWorkerHeadroom>,
   maintenance: MaintenanceStyle,
   rollout: Rollout,
@@ -166,12 +193,21 @@ function describeLayout(
   const parts = [
     describeCount(masters, 'master'),
     etcd === null ? 'stacked etcd' : describeCount(etcd, 'external etcd member'),
-    `${kind} endpoint`,
+    describeEndpoint(endpoint),
     `${headroom.total} workers for ${headroom.zoneLosses} zone loss${headroom.zoneLosses === 1 ? '' : 'es'}`,
     `${maintenance} upgrades`,
     rollout.kind === 'all-at-once' ? 'changes all at once' : 'changes in waves',
   ];
   return parts.join(', ');
+}
+
+/** `cloud endpoint`, `keepalived endpoint (both hosts in z1)`, `… (hosts in z1 and z2)`. */
+export function describeEndpoint(e: { kind: EndpointKind; hostZones: readonly string[] }): string {
+  const [a, b] = e.hostZones;
+  if (e.kind !== 'keepalived' || a === undefined) return `${e.kind} endpoint`;
+  return a === b
+    ? `keepalived endpoint (both hosts in ${a})`
+    : `keepalived endpoint (hosts in ${a} and ${b ?? '?'})`;
 }
 
 function sum(counts: Record<string, number>): number {

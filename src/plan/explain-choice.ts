@@ -5,7 +5,7 @@
  * 99.95 % target, for 2 more a year." A reviewer can check it against the front.
  */
 import { shortfallOf, targetMetrics } from './choose-candidate.js';
-import { describeCount } from './enumerate-candidates.js';
+import { describeCount, describeEndpoint } from './enumerate-candidates.js';
 import type { CandidateLayout, EvaluatedCandidate, PlanTargets } from './plan-result.js';
 
 /** Why `recommended` is chosen over `rival` (null: nothing is cheaper), in one sentence. */
@@ -54,8 +54,13 @@ export function describeDifferences(a: CandidateLayout, b: CandidateLayout): str
   if (external && JSON.stringify(a.etcd) !== JSON.stringify(b.etcd)) {
     out.push(`${etcdText(a)} instead of ${etcdText(b)}`);
   }
-  if (a.endpoint.kind !== b.endpoint.kind) {
-    out.push(`a ${a.endpoint.kind} endpoint instead of ${b.endpoint.kind}`);
+  if (
+    a.endpoint.kind !== b.endpoint.kind ||
+    a.endpoint.hostZones.join() !== b.endpoint.hostZones.join()
+  ) {
+    out.push(
+      `a ${describeEndpoint(a.endpoint)} instead of ${describeEndpoint(b.endpoint).replace(/ endpoint/, '')}`,
+    );
   }
   if (a.workers.zoneLosses !== b.workers.zoneLosses) {
     out.push(

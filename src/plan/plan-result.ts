@@ -8,6 +8,7 @@
 import type { EndpointKind, EtcdPlacement, Rollout } from '../model/topology.js';
 import type { ClusterMode } from '../quorum/cluster-count.js';
 import type { ClusterSplit } from '../quorum/cluster-split.js';
+import type { SimulationResult } from '../sim/simulation-result.js';
 import type { ControlPlaneChoice } from './choose-control-plane.js';
 
 export interface PlanOptions {
@@ -115,7 +116,7 @@ export type PlanTargets = Partial<Record<PlanMetric, number>>;
  */
 export type EvaluatedMode = Extract<ClusterMode, 'local' | 'failoverWithCapacity'>;
 
-/** How masters are taken out of service for upgrades. */
+/** How masters are taken out of service for upgrades (`failures.maintenance.graceful`). */
 export type MaintenanceStyle = 'graceful' | 'abrupt';
 
 /** Yearly costs, in whatever unit the user chose (default: 1 per VM-year). */
@@ -155,7 +156,8 @@ export interface CandidateLayout {
   zones: string[];
   masters: Record<string, number>;
   etcd: { placement: EtcdPlacement; members: Record<string, number> };
-  endpoint: { kind: EndpointKind; zone: string | null };
+  /** keepalived: `hostZones` are its two hosts' zones (the same zone twice for a pair in one). */
+  endpoint: { kind: EndpointKind; zone: string | null; hostZones: string[] };
   workers: { needed: number; perZone: Record<string, number>; total: number; zoneLosses: number };
   maintenance: MaintenanceStyle;
   rollout: Rollout;
@@ -195,12 +197,8 @@ export interface PlanConfirmation {
   trials: number;
   horizonHours: number;
   method: 'monte-carlo' | 'monte-carlo+importance-sampling';
-  timersHours: {
-    leaseDuration: number;
-    endpointFailover: number;
-    nodeMonitorGrace: number;
-    podEviction: number;
-  };
+  /** Kubernetes' timers as simulated (the simulator's own form). */
+  timersHours: SimulationResult['timersHours'];
   availability: Record<PlanMetric, SimulatedFigure>;
 }
 

@@ -5,6 +5,7 @@
  * metric; or, when nothing meets the targets, what comes closest and what limits it. Nothing is
  * pruned: every candidate is evaluated, so the answer is exact for the candidate space.
  */
+import { DEFAULT_DETECTION_PROBABILITY } from '../model/defaults.js';
 import type { Rollout, Topology } from '../model/topology.js';
 import { explainChoice } from './explain-choice.js';
 import { buildCandidateTopology, buildDeployment, type Deployment } from './candidate-scenario.js';
@@ -33,8 +34,18 @@ import type {
 /** Zones per region the recommender searches at most (the exact engine is exponential in them). */
 export const MAX_RECOMMENDER_ZONES = 5;
 
-/** The rollout in waves tried when the scenario gives none: one canary cluster, 30 min to detect. */
-export const DEFAULT_WAVES: Rollout = { kind: 'waves', waves: [1, 'all'], detectionHours: 0.5 };
+/**
+ * The rollout in waves tried when the scenario gives none: one canary cluster that bakes for a day
+ * before the rest, a bad change noticed 30 min into the wave that catches it, with the model's
+ * detection probability (the schema's own example: `{ waves: [1, all], detection: 30m, bake: 1d }`).
+ */
+export const DEFAULT_WAVES: Rollout = {
+  kind: 'waves',
+  waves: [1, 'all'],
+  bakeHours: 24,
+  detectionHours: 0.5,
+  detectionProbability: DEFAULT_DETECTION_PROBABILITY,
+};
 
 export interface RecommendOptions {
   /** Percent per metric; at least one. */
@@ -57,7 +68,7 @@ export function recommendLayout(plan: PlanResult, options: RecommendOptions): Pl
   const deployment = buildPlanDeployment(plan, options);
   const targets = options.targets;
   const rollouts = [{ kind: 'all-at-once' } as const, wavesOf(options.from?.topology)];
-  const maintenance: MaintenanceStyle[] = ['abrupt'];
+  const maintenance: MaintenanceStyle[] = ['graceful', 'abrupt'];
   const candidates = enumerateCandidates({
     zones: plan.layout.zones,
     workersNeeded: plan.split.workersNeededPerCluster,

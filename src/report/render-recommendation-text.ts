@@ -12,7 +12,7 @@ import {
   type PlanResult,
   type Recommendation,
 } from '../plan/plan-result.js';
-import { formatMinutes, formatPercent } from './render-analysis-text.js';
+import { formatMinutes, formatPercent as formatRounded } from './render-analysis-text.js';
 import { renderTable } from './render-table.js';
 import type { TextStyle } from './text-style.js';
 
@@ -40,6 +40,18 @@ export function renderRecommendationText(plan: PlanResult, style: TextStyle): st
 
 // --- internal ---
 
+/**
+ * An availability with the decimals `hasim analyze` shows, rounded down: next to a target, a
+ * figure just below it must not read as reaching it (99.98995 % is 99.9899 %, not 99.9900 %).
+ */
+function formatPercent(availability: number): string {
+  const rounded = formatRounded(availability);
+  const decimals = rounded.length - rounded.indexOf('.') - 3;
+  if (availability >= 1 || !rounded.includes('.')) return rounded;
+  const scaled = availability * 100 * 10 ** decimals;
+  return `${(Math.floor(scaled + Math.abs(scaled) * 1e-12) / 10 ** decimals).toFixed(decimals)} %`;
+}
+
 function recommendedLines(rec: Recommendation, plan: PlanResult, style: TextStyle): string[] {
   const sim = rec.simulation;
   const rows = PLAN_METRICS.map((m) => {
@@ -66,7 +78,7 @@ function recommendedLines(rec: Recommendation, plan: PlanResult, style: TextStyl
       ? style.dim('  no Monte Carlo confirmation (--no-confirm)')
       : style.dim(
           `  Monte Carlo: seed ${sim.seed}, ${sim.trials} trials of ${formatHours(sim.horizonHours)}, ${sim.method}, ` +
-            `timers lease ${seconds(sim.timersHours.leaseDuration)}, endpoint failover ${seconds(sim.timersHours.endpointFailover)}, ` +
+            `timers lease ${seconds(sim.timersHours.leaseDuration)}, ${rec.layout.endpoint.kind} failover ${seconds(sim.timersHours.endpointFailover[rec.layout.endpoint.kind])}, ` +
             `node grace ${seconds(sim.timersHours.nodeMonitorGrace)}, eviction ${seconds(sim.timersHours.podEviction)}`,
         ),
     `  why: ${rec.why}`,
@@ -154,7 +166,9 @@ function layoutCells(l: CandidateLayout): string[] {
   return [
     spread(l.masters),
     l.etcd.placement === 'stacked' ? 'stacked' : `external ${spread(l.etcd.members)}`,
-    l.endpoint.kind,
+    l.endpoint.kind === 'keepalived'
+      ? `keepalived ${[...new Set(l.endpoint.hostZones)].join('+')}`
+      : l.endpoint.kind,
     `${l.workers.total} (${l.workers.zoneLosses} zone loss${l.workers.zoneLosses === 1 ? '' : 'es'})`,
     l.maintenance,
     l.rollout.kind === 'all-at-once' ? 'all at once' : `waves ${l.rollout.waves.join(',')}`,

@@ -158,6 +158,7 @@ export function compileModel(t: Topology, options: CompileOptions): SimModel {
       lb: Int32Array.from(lb),
       endpointZone: kind === 'keepalived' ? endpointZone : -1,
       pinned: kind === 'single-master' ? masterZone.indexOf(endpointZone) : -1,
+      failoverHours: t.timers.endpointFailoverHours[kind],
       passRate: (f.maintenance.passesPerYear * on) / HOURS_PER_YEAR,
       perMasterHours: f.maintenance.perMasterHours,
     };
@@ -273,7 +274,6 @@ function assemble(
     restoreB: restore.b,
     timers: {
       lease: t.timers.leaseDurationHours,
-      failover: t.timers.endpointFailoverHours,
       evict: t.timers.nodeMonitorGraceHours + t.timers.podEvictionHours,
     },
     clusterSlotBase,

@@ -187,8 +187,8 @@ function timedControl(
   const p = ci * CLUSTER_PREDICATES;
   const xb = s.masterBase[ci] ?? 0;
   const slots = m.clusterSlotBase + ci * SLOTS_PER_CLUSTER;
-  if (lostServing && m.timers.failover > 0) {
-    const until = t + m.timers.failover;
+  if (lostServing && c.failoverHours > 0) {
+    const until = t + c.failoverHours;
     if (until > (s.failoverUntil[ci] ?? 0)) {
       s.failoverUntil[ci] = until;
       s.heap.set(slots + SLOT_FAILOVER, until);

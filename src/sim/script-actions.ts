@@ -115,6 +115,9 @@ function targetElements(
       const r = t.regions.findIndex((x) => x.name === target.region);
       return [model.regionElement[r] ?? 0];
     }
+    case 'impairment':
+      // TODO(issue 8, simulator): the region impairment element does not exist yet.
+      return [];
     case 'zone': {
       const r = t.regions.findIndex((x) => x.name === target.region);
       const z = t.regions[r]?.zones.indexOf(target.zone) ?? 0;

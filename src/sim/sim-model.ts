@@ -72,6 +72,8 @@ export interface ClusterModel {
   endpointZone: number;
   /** The pinned master of a single-master endpoint; -1 otherwise. */
   pinned: number;
+  /** How long the endpoint keeps sending to an apiserver that stopped (its kind's timer). */
+  failoverHours: number;
   /** Maintenance passes per hour and the hours each master is down in a pass. */
   passRate: number;
   perMasterHours: number;
@@ -128,7 +130,8 @@ export interface SimModel {
   restoreKind: number;
   restoreA: number;
   restoreB: number;
-  timers: { lease: number; failover: number; evict: number };
+  /** Cluster-wide timers (the endpoint's failover is per cluster: ClusterModel.failoverHours). */
+  timers: { lease: number; evict: number };
   /** Slot of the first per-cluster timer, and of the scenario-events cursor. */
   clusterSlotBase: number;
   scriptSlot: number;

@@ -2,6 +2,7 @@
  * The result of `hasim simulate`: plain JSON data with a version (scenario-format.md, "Machine-
  * readable results"). Rendering is separate (cli/render-simulation.ts).
  */
+import type { EndpointKind } from '../model/topology.js';
 import type { Cause } from './failure-classes.js';
 import type { Interval } from './intervals.js';
 import type { ImportanceGroup } from './rng.js';
@@ -80,7 +81,8 @@ export interface SimulationResult {
   importance: { pass: ImportanceGroup; trials: number; beta: number }[] | null;
   timersHours: {
     leaseDuration: number;
-    endpointFailover: number;
+    /** Per endpoint kind. */
+    endpointFailover: Record<EndpointKind, number>;
     nodeMonitorGrace: number;
     podEviction: number;
   };

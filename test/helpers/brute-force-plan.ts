@@ -2,7 +2,8 @@
  * An independent oracle for the recommender: every candidate deployment written out naively as a
  * scenario-file object (nested loops over the issue's list: masters 1/3/5/7 over 1..Z zones,
  * stacked or external etcd of 3/5/7 over 1..Z zones, every endpoint kind with single-master only
- * for one master, workers for 0 or 1 zone losses, changes all at once or in waves), validated by
+ * for one master and keepalived's hosts in one zone or two, workers for 0 or 1 zone losses,
+ * graceful or abrupt upgrades, changes all at once or in waves), validated by
  * `validateScenario` and evaluated by the plain exact engine (`computeMetrics`, never the
  * recommender's shared path). Costs are counted from the scenario itself. Shares no code with
  * src/plan.
@@ -29,8 +30,9 @@ export interface BruteCandidate {
   /** The written cluster layout (of the first cluster; all are the same). */
   masters: Record<string, number>;
   etcd: 'stacked' | Record<string, number>;
-  endpoint: string;
+  endpoint: string | { kind: string; zones: string[] };
   workerZoneLosses: number;
+  graceful: boolean;
   waves: boolean;
   cost: number;
   /** Worst cluster (worst region for served). */
@@ -54,29 +56,40 @@ export function bruteForcePlan(c: BruteCase): BruteCandidate[] {
       for (const e of [3, 5, 7])
         for (let k = 1; k <= Math.min(e, c.zones); k++) etcds.push(spread(e, k));
       for (const etcd of etcds) {
-        const endpoints = ['cloud', 'keepalived', 'local-proxy', 'dns'];
+        const endpoints: BruteCandidate['endpoint'][] = [
+          'cloud',
+          'keepalived',
+          'local-proxy',
+          'dns',
+        ];
+        if (c.zones >= 2) endpoints.push({ kind: 'keepalived', zones: ['z1', 'z2'] });
         if (m === 1) endpoints.push('single-master');
         for (const endpoint of endpoints) {
+          const kind = typeof endpoint === 'string' ? endpoint : endpoint.kind;
           for (let u = 0; u <= Math.min(1, c.zones - 1); u++) {
             const perZone = Math.ceil(c.workersNeeded / (c.zones - u));
             const workers = Object.fromEntries(zones.map((z) => [z, perZone]));
-            for (const waves of [false, true]) {
-              const t = topologyOf(scenario(c, zones, { masters, etcd, endpoint, workers, waves }));
-              const vms =
-                m +
-                (etcd === 'stacked' ? 0 : total(etcd)) +
-                perZone * c.zones +
-                (endpoint === 'keepalived' ? 2 : 0);
-              const clusterCost = vms * c.cost.vm + (endpoint === 'cloud' ? c.cost.lb : 0);
-              out.push({
-                masters,
-                etcd,
-                endpoint,
-                workerZoneLosses: u,
-                waves,
-                cost: clusterCost * t.clusters.length,
-                availability: worst(t),
-              });
+            for (const graceful of [true, false]) {
+              for (const waves of [false, true]) {
+                const layout = { masters, etcd, endpoint, workers, graceful, waves };
+                const t = topologyOf(scenario(c, zones, layout));
+                const vms =
+                  m +
+                  (etcd === 'stacked' ? 0 : total(etcd)) +
+                  perZone * c.zones +
+                  (kind === 'keepalived' ? 2 : 0);
+                const clusterCost = vms * c.cost.vm + (kind === 'cloud' ? c.cost.lb : 0);
+                out.push({
+                  masters,
+                  etcd,
+                  endpoint,
+                  workerZoneLosses: u,
+                  graceful,
+                  waves,
+                  cost: clusterCost * t.clusters.length,
+                  availability: worst(t),
+                });
+              }
             }
           }
         }
@@ -108,8 +121,9 @@ function scenario(
   l: {
     masters: Record<string, number>;
     etcd: 'stacked' | Record<string, number>;
-    endpoint: string;
+    endpoint: BruteCandidate['endpoint'];
     workers: Record<string, number>;
+    graceful: boolean;
     waves: boolean;
   },
 ): Record<string, unknown> {
@@ -125,7 +139,10 @@ function scenario(
       workersNeeded: c.workersNeeded,
     })),
   );
-  const failures = c.failures as { operatorError?: Record<string, unknown> };
+  const failures = c.failures as {
+    operatorError?: Record<string, unknown>;
+    maintenance?: Record<string, unknown>;
+  };
   return {
     regions,
     clusters,
@@ -134,8 +151,9 @@ function scenario(
       ...failures,
       operatorError: {
         ...failures.operatorError,
-        rollout: l.waves ? { waves: [1, 'all'], detection: '30m' } : 'all-at-once',
+        rollout: l.waves ? { waves: [1, 'all'], detection: '30m', bake: '1d' } : 'all-at-once',
       },
+      maintenance: { ...failures.maintenance, graceful: l.graceful },
     },
   };
 }

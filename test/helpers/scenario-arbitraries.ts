@@ -104,6 +104,7 @@ export const smallScenarioArb: fc.Arbitrary<ScenarioInput> = fc
             badChangeProbability: fc.constant(0.5),
             apiDownShare: fc.constantFrom(0.3, 0.6),
             restoreShare: fc.constantFrom(0.1, 0.4),
+            dataPlaneShare: fc.constant(0),
             repair,
             rollout: fc.constantFrom('all-at-once', { waves: [1, 'all'], detection: '30m' }),
           }),

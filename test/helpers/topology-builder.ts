@@ -11,6 +11,7 @@ export const ALL_FAILURES_OFF = {
   disk: { perYear: 0 },
   zone: { perYear: 0 },
   region: { perYear: 0 },
+  regionImpairment: { perYear: 0 },
   partition: { perYear: 0 },
   process: { perYear: 0 },
   loadBalancer: { perYear: 0 },

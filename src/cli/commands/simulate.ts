@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
+import { ZERO_TIMERS } from '../../model/defaults.js';
 import type { Topology } from '../../model/topology.js';
 import { renderSimulationText, renderTimelineText } from '../../report/render-simulation-text.js';
 import { createRunPlan, emptySumsFor, type SimulationMethod } from '../../sim/run-plan.js';
@@ -122,13 +123,7 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
       if (flags.maxTrials !== undefined && flags.precision === undefined)
         throw new UsageError('--max-trials is the budget of --precision; give --precision too');
       const topology = await loadTopology(file, ctx);
-      if (flags.zeroTimers)
-        topology.timers = {
-          leaseDurationHours: 0,
-          endpointFailoverHours: 0,
-          nodeMonitorGraceHours: 0,
-          podEvictionHours: 0,
-        };
+      if (flags.zeroTimers) topology.timers = structuredClone(ZERO_TIMERS);
       if (flags.timeline) {
         const r = simulateTimeline(topology, {
           withRandom: flags.withRandom === true,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SELF_MANAGED_REPAIR } from '../../../src/model/defaults.js';
 import { formatPath, type Issue } from '../../../src/model/issue.js';
 import { validateScenario } from '../../../src/model/validate.js';
 
@@ -39,12 +40,41 @@ describe('validateScenario', () => {
     expect(cluster?.etcd.placement).toBe('stacked');
     expect(cluster?.counts).toEqual({ masters: 3, etcdMembers: 3, workers: 6, quorum: 2 });
     expect(cluster?.workersNeeded).toBe(6);
-    expect(cluster?.endpoint).toEqual({ kind: 'cloud', zone: null });
+    expect(cluster?.endpoint).toEqual({ kind: 'cloud', zone: null, hostZones: [] });
+    expect(cluster?.placement).toBe('spread');
     // model.md §2 defaults
     expect(r.topology.failures.zone.perYear).toBe(0.02);
-    expect(r.topology.failures.master).toEqual(r.topology.failures.node);
+    // A master fails like any node but is repaired by replacing it (its own default repair).
+    expect(r.topology.failures.master).toEqual({
+      perYear: r.topology.failures.node.perYear,
+      repair: SELF_MANAGED_REPAIR,
+    });
+    expect(r.topology.failures.maintenance.graceful).toBe(true);
     expect(r.topology.timers.nodeMonitorGraceHours * 3600).toBeCloseTo(50, 9);
     expect(r.topology.simulation.horizonHours).toBe(8760);
+  });
+
+  it('lets masters follow a written node repair, and keeps a pair of keepalived zones', () => {
+    const r = validateScenario({
+      ...withCluster({ endpoint: { kind: 'keepalived', zones: ['a', 'b'] } }),
+      failures: { node: { repair: { mean: '2h' } } },
+    });
+    expect(r.ok && r.topology.failures.master.repair).toEqual({
+      kind: 'exponential',
+      meanHours: 2,
+    });
+    expect(r.ok && r.topology.clusters[0]?.endpoint).toEqual({
+      kind: 'keepalived',
+      zone: 'a',
+      hostZones: ['a', 'b'],
+    });
+  });
+
+  it('rejects bad-change shares that add up to more than 1, defaults included', () => {
+    const file = { ...base(), failures: { operatorError: { apiDownShare: 0.9 } } };
+    expect(issuesOf(file).errors).toEqual([
+      'failures.operatorError.apiDownShare: the shares of bad changes add up to 1.35 (apiDownShare 0.9 + restoreShare 0.05 + dataPlaneShare 0.4, defaults included); they must add up to at most 1',
+    ]);
   });
 
   it('lets a role override inherit what it does not set from node', () => {
@@ -138,7 +168,7 @@ describe('validateScenario', () => {
       'events[3].fail: cluster prod has no etcd in zone a (its etcd is stacked: fail a master)',
       'events[4].partition[1][0]: zone eu-west/a is on both sides',
       'events[5].operatorError.clusters: cluster "nope" is not defined',
-      'events[6].fail: expected "zone <region>/<zone>", "region <region>", "master|etcd|worker <cluster>/<zone>" or "endpoint <cluster>"',
+      'events[6].fail: expected "zone <region>/<zone>", "region <region>" (a blackout), "impairment <region>", "master|etcd|worker <cluster>/<zone>" or "endpoint <cluster>"',
     ]);
   });
 

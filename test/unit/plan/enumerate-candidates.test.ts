@@ -21,18 +21,20 @@ function zonesOf(z: number): string[] {
 
 describe('enumerateCandidates', () => {
   // Counted by hand from the list: master layouts Σ min(m, Z) over m = 1, 3, 5, 7, each
-  // with 4 endpoint kinds (5 for one master: single-master); etcd 1 stacked + Σ min(n, Z) over
-  // n = 3, 5, 7; workers for 0 or 1 zone losses (0 only with one zone); two rollouts.
+  // with 4 endpoints (cloud, keepalived, local-proxy, dns), a 5th with two zones or more
+  // (keepalived's hosts in two zones) and one more for one master (single-master); etcd 1
+  // stacked + Σ min(n, Z) over n = 3, 5, 7; workers for 0 or 1 zone losses (0 only with one
+  // zone); graceful or abrupt upgrades; two rollouts.
   it.each([
-    { zones: 1, count: (1 * 5 + 3 * 4) * 4 * 1 * 2 },
-    { zones: 2, count: (1 * 5 + 2 * 4 + 2 * 4 + 2 * 4) * 7 * 2 * 2 },
-    { zones: 3, count: (1 * 5 + 3 * 4 + 3 * 4 + 3 * 4) * 10 * 2 * 2 },
-    { zones: 4, count: (1 * 5 + 3 * 4 + 4 * 4 + 4 * 4) * 12 * 2 * 2 },
+    { zones: 1, count: (1 * 5 + 3 * 4) * 4 * 1 * 2 * 2 },
+    { zones: 2, count: (1 * 6 + 2 * 5 + 2 * 5 + 2 * 5) * 7 * 2 * 2 * 2 },
+    { zones: 3, count: (1 * 6 + 3 * 5 + 3 * 5 + 3 * 5) * 10 * 2 * 2 * 2 },
+    { zones: 4, count: (1 * 6 + 3 * 5 + 4 * 5 + 4 * 5) * 12 * 2 * 2 * 2 },
   ])('has $count candidates over $zones zones, each with its own key', ({ zones, count }) => {
     const candidates = enumerateCandidates({
       zones: zonesOf(zones),
       workersNeeded: 10,
-      maintenance: ['abrupt'],
+      maintenance: ['graceful', 'abrupt'],
       rollouts: ROLLOUTS,
     });
     expect(candidates).toHaveLength(count);
@@ -43,7 +45,7 @@ describe('enumerateCandidates', () => {
     const candidates = enumerateCandidates({
       zones: zonesOf(3),
       workersNeeded: 10,
-      maintenance: ['abrupt'],
+      maintenance: ['graceful', 'abrupt'],
       rollouts: ROLLOUTS,
     });
     const c = candidates.find((x) => x.key === 'm1+1+1 e2+2+1 cloud w1 abrupt all-at-once');
@@ -66,7 +68,7 @@ describe('candidate scenarios', () => {
   const candidates = enumerateCandidates({
     zones: plan.layout.zones,
     workersNeeded: plan.split.workersNeededPerCluster,
-    maintenance: ['abrupt'],
+    maintenance: ['graceful', 'abrupt'],
     rollouts: ROLLOUTS,
   });
 

@@ -17,6 +17,7 @@ const BAD_CHANGES_ONLY = {
     badChangeProbability: 0.1,
     apiDownShare: 1,
     restoreShare: 0,
+    dataPlaneShare: 0,
     repair: { mean: '1h' },
   },
 };
@@ -39,7 +40,7 @@ describe('when no layout meets the targets', () => {
 
   it('recommends nothing and names the cheapest of the equally close layouts', () => {
     expect(result.recommended).toBeNull();
-    expect(result.closest?.layout.key).toBe('m1 stacked cloud w0 abrupt all-at-once');
+    expect(result.closest?.layout.key).toBe('m1 stacked cloud w0 graceful all-at-once');
     expect(result.closest?.shortfall[0]?.availabilityPercent).toBeCloseTo(API * 100, 10);
   });
 

@@ -19,6 +19,7 @@ function sixClusters(rollout: unknown) {
         changesPerYear: 20,
         badChangeProbability: 1,
         apiDownShare: 1,
+        dataPlaneShare: 0,
         restoreShare: 0,
         repair: { fixed: '2h' },
         rollout,
@@ -37,10 +38,28 @@ describe('bad-change rollouts', () => {
     });
     // Wave 2 would start at 90 min, when the change is detected: it never runs.
     expect(
-      computeReach({ kind: 'waves', waves: [2, 3, 'all'], detectionHours: 1.5 }, clusters),
+      computeReach(
+        {
+          kind: 'waves',
+          waves: [2, 3, 'all'],
+          bakeHours: 1.5,
+          detectionHours: 1.5,
+          detectionProbability: 1,
+        },
+        clusters,
+      ),
     ).toEqual({ clusters: [0, 1], offsets: [0, 0] });
     expect(
-      computeReach({ kind: 'waves', waves: ['all'], detectionHours: 0 }, clusters).clusters,
+      computeReach(
+        {
+          kind: 'waves',
+          waves: ['all'],
+          bakeHours: 0,
+          detectionHours: 0,
+          detectionProbability: 1,
+        },
+        clusters,
+      ).clusters,
     ).toEqual(clusters);
   });
 

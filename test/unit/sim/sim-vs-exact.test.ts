@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeTopology } from '../../../src/exact/analyze.js';
+import { ZERO_TIMERS as NO_TIMERS } from '../../../src/model/defaults.js';
 import { readScenarioFile } from '../../../src/io/read-scenario.js';
 import type { Topology } from '../../../src/model/topology.js';
 import type { Estimate } from '../../../src/sim/simulation-result.js';
@@ -17,15 +18,7 @@ import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
 // either (a partition rule that differed gave 7 standard errors and more).
 
 function zeroTimers(t: Topology): Topology {
-  return {
-    ...t,
-    timers: {
-      leaseDurationHours: 0,
-      endpointFailoverHours: 0,
-      nodeMonitorGraceHours: 0,
-      podEvictionHours: 0,
-    },
-  };
+  return { ...t, timers: structuredClone(NO_TIMERS) };
 }
 
 /** The metrics whose 99.9 % interval misses the exact availability. */
