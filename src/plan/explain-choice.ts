@@ -116,7 +116,11 @@ function rolloutText(l: CandidateLayout): string {
   const r = l.rollout;
   return r.kind === 'all-at-once'
     ? 'all at once'
-    : `in waves of ${r.waves.join(', ')} (detection ${r.detectionHours * 60} min)`;
+    : `in waves of ${r.waves.join(', ')} (bake ${hours(r.bakeHours)}, detection ${hours(r.detectionHours)}, caught ${Math.round(r.detectionProbability * 100)} % a wave)`;
+}
+
+function hours(h: number): string {
+  return h < 1 ? `${Number((h * 60).toPrecision(3))} min` : `${Number(h.toPrecision(3))} h`;
 }
 
 function decimalsOf(x: number): number {

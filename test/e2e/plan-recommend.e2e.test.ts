@@ -111,17 +111,11 @@ describe('hasim plan when nothing meets the targets', () => {
 
 describe('hasim plan --from', () => {
   it("takes the scenario's objectives as targets", async () => {
-    const run = await runBin([
-      'plan',
-      '--regions',
-      '1',
-      '--tolerate',
-      '0',
-      '--from',
-      'scenarios/three-zones-stacked.yaml',
-      '--no-confirm',
-      '--json',
-    ]);
+    const run = await runBin(
+      'plan --regions 1 --tolerate 0 --from scenarios/three-zones-stacked.yaml --no-confirm --json'.split(
+        ' ',
+      ),
+    );
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as { targets: unknown; search: { failures: string } };
     expect(json.targets).toEqual({ api: 99.95, workloads: 99.99 });

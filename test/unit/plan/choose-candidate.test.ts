@@ -6,39 +6,16 @@ import {
   pickRecommended,
   pickRival,
 } from '../../../src/plan/choose-candidate.js';
-import { enumerateCandidates } from '../../../src/plan/enumerate-candidates.js';
-import type { CandidateLayout, EvaluatedCandidate } from '../../../src/plan/plan-result.js';
+import type { EvaluatedCandidate } from '../../../src/plan/plan-result.js';
+import { candidateOf } from '../../helpers/plan-candidates.js';
 
-const LAYOUTS = enumerateCandidates({
-  zones: ['z1', 'z2', 'z3'],
-  workersNeeded: 4,
-  maintenance: ['abrupt'],
-  rollouts: [{ kind: 'all-at-once' }],
-});
+const ONE = 'm1 stacked cloud w0 graceful all-at-once';
+const THREE = 'm1+1+1 stacked cloud w0 graceful all-at-once';
+const THREE_PROXY = 'm1+1+1 stacked local-proxy w0 graceful all-at-once';
+const FIVE = 'm2+2+1 stacked cloud w0 graceful all-at-once';
 
-function layout(key: string): CandidateLayout {
-  const found = LAYOUTS.find((l) => l.key === key);
-  if (found === undefined) throw new Error(`no layout ${key}`);
-  return found;
-}
-
-const ONE = 'm1 stacked cloud w0 abrupt all-at-once';
-const THREE = 'm1+1+1 stacked cloud w0 abrupt all-at-once';
-const THREE_PROXY = 'm1+1+1 stacked local-proxy w0 abrupt all-at-once';
-const FIVE = 'm2+2+1 stacked cloud w0 abrupt all-at-once';
-
-/** A candidate with the given api availability and total cost (other metrics at 1). */
 function candidate(key: string, api: number, cost: number, meets = true): EvaluatedCandidate {
-  return {
-    layout: layout(key),
-    availability: { etcdQuorum: 1, api, scheduling: 1, workloads: 1, served: 1 },
-    cost: {
-      perCluster: cost,
-      total: cost,
-      breakdown: { masters: 0, etcd: 0, workers: cost, endpoint: 0 },
-    },
-    meetsTargets: meets,
-  };
+  return candidateOf(key, { api }, cost, meets);
 }
 
 describe('downtimeRatio', () => {

@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildCostModel, computeCandidateCost } from '../../../src/plan/candidate-cost.js';
-import { enumerateCandidates } from '../../../src/plan/enumerate-candidates.js';
 import { explainChoice, formatPercents } from '../../../src/plan/explain-choice.js';
-import type { CandidateLayout, EvaluatedCandidate } from '../../../src/plan/plan-result.js';
-import { DEFAULT_WAVES } from '../../../src/plan/recommend-layout.js';
-
-const LAYOUTS = enumerateCandidates({
-  zones: ['z1', 'z2', 'z3'],
-  workersNeeded: 30,
-  maintenance: ['abrupt'],
-  rollouts: [{ kind: 'all-at-once' }, DEFAULT_WAVES],
-});
-
-function layout(key: string): CandidateLayout {
-  const found = LAYOUTS.find((l) => l.key === key);
-  if (found === undefined) throw new Error(`no layout ${key}`);
-  return found;
-}
+import type { EvaluatedCandidate } from '../../../src/plan/plan-result.js';
+import { candidateOf, layoutOf } from '../../helpers/plan-candidates.js';
 
 function candidate(key: string, api: number, served: number, cost: number): EvaluatedCandidate {
-  return {
-    layout: layout(key),
-    availability: { etcdQuorum: 1, api, scheduling: 1, workloads: 1, served },
-    cost: {
-      perCluster: cost,
-      total: cost,
-      breakdown: { masters: 0, etcd: 0, workers: cost, endpoint: 0 },
-    },
-    meetsTargets: true,
-  };
+  return candidateOf(key, { api, served }, cost);
 }
+
+const layout = layoutOf;
 
 describe('formatPercents', () => {
   it('rounds down, so a figure just below its target never shows as meeting it', () => {
@@ -47,8 +26,13 @@ describe('formatPercents', () => {
 
 describe('explainChoice', () => {
   it('names what the recommendation adds over its cheaper rival and the figures that decide it', () => {
-    const rival = candidate('m1 stacked local-proxy w0 abrupt all-at-once', 0.99961, 0.9999, 248);
-    const rec = candidate('m1+1+1 stacked local-proxy w0 abrupt all-at-once', 0.99992, 0.9999, 264);
+    const rival = candidate('m1 stacked local-proxy w0 graceful all-at-once', 0.99961, 0.9999, 248);
+    const rec = candidate(
+      'm1+1+1 stacked local-proxy w0 graceful all-at-once',
+      0.99992,
+      0.9999,
+      264,
+    );
     expect(explainChoice(rec, rival, { api: 99.99 }, 1640)).toBe(
       'Against the nearest cheaper layout (248 a year), this one has 3 masters over 3 zones ' +
         '(1+1+1) instead of 1 master: api 99.961 % → 99.992 % against a 99.990 % target, for 16 ' +
@@ -57,19 +41,20 @@ describe('explainChoice', () => {
   });
 
   it('lists every difference and the other targets the rival misses', () => {
-    const rival = candidate('m1 stacked local-proxy w0 abrupt all-at-once', 0.9994, 0.9998, 248);
-    const rec = candidate('m1+1+1 stacked dns w1 abrupt waves', 0.9999, 0.99995, 360);
+    const rival = candidate('m1 stacked local-proxy w0 graceful all-at-once', 0.9994, 0.9998, 248);
+    const rec = candidate('m1+1+1 stacked dns w1 graceful waves', 0.9999, 0.99995, 360);
     expect(explainChoice(rec, rival, { api: 99.95, served: 99.99 }, 1640)).toBe(
       'Against the nearest cheaper layout (248 a year), this one has 3 masters over 3 zones ' +
         '(1+1+1) instead of 1 master and a dns endpoint instead of local-proxy and 45 workers ' +
         'for 1 zone loss instead of 30 for 0 zone losses and changes in waves of 1, all ' +
-        '(detection 30 min) instead of all at once: served 99.980 % → 99.995 % against a ' +
+        '(bake 24 h, detection 30 min, caught 80 % a wave) instead of all at once: served ' +
+        '99.980 % → 99.995 % against a ' +
         '99.990 % target (and it also meets api, which that one misses), for 112 more a year.',
     );
   });
 
   it('says so when nothing is cheaper', () => {
-    const rec = candidate('m1 stacked local-proxy w0 abrupt all-at-once', 0.99961, 1, 248);
+    const rec = candidate('m1 stacked local-proxy w0 graceful all-at-once', 0.99961, 1, 248);
     expect(explainChoice(rec, null, { api: 99.95 }, 1640)).toBe(
       'No candidate costs less: at 248 a year it is the cheapest of the 1640 evaluated, and it ' +
         'meets api 99.96 % ≥ 99.95 %.',
@@ -80,13 +65,13 @@ describe('explainChoice', () => {
 describe('computeCandidateCost', () => {
   it('prices VMs by role, keepalived hosts as masters and a cloud load balancer apart', () => {
     const model = { master: 10, etcd: 7, worker: 3, loadBalancer: 50, source: 'flags' } as const;
-    const external = layout('m1+1+1 e1+1+1 keepalived w1 abrupt all-at-once');
+    const external = layout('m1+1+1 e1+1+1 keepalived w1 graceful all-at-once');
     expect(computeCandidateCost(external, model, 4)).toEqual({
       perCluster: 3 * 10 + 3 * 7 + 45 * 3 + 2 * 10,
       total: 4 * (3 * 10 + 3 * 7 + 45 * 3 + 2 * 10),
       breakdown: { masters: 30, etcd: 21, workers: 135, endpoint: 20 },
     });
-    const cloud = layout('m1+1+1 stacked cloud w0 abrupt all-at-once');
+    const cloud = layout('m1+1+1 stacked cloud w0 graceful all-at-once');
     expect(computeCandidateCost(cloud, model, 1).breakdown).toEqual({
       masters: 30,
       etcd: 0,
