@@ -10,7 +10,13 @@ import { DEFAULT_SIMULATION } from '../model/defaults.js';
 import type { Topology } from '../model/topology.js';
 import { buildCandidateScenario } from '../plan/candidate-scenario.js';
 import { buildCostModel } from '../plan/candidate-cost.js';
-import type { EvaluatedMode, PlanResult, PlanTargets } from '../plan/plan-result.js';
+import {
+  PLAN_METRICS,
+  type EvaluatedMode,
+  type PlanMetric,
+  type PlanResult,
+  type PlanTargets,
+} from '../plan/plan-result.js';
 import {
   buildPlanDeployment,
   MAX_RECOMMENDER_ZONES,
@@ -114,7 +120,7 @@ export async function recommendFromFlags(
   if (Object.keys(targets).length === 0) {
     if (flags.emitScenario !== undefined || flags.from !== undefined) {
       throw new UsageError(
-        `${flags.from === undefined ? '--emit-scenario' : `${flags.from} has no objectives, so --from`} ` +
+        `${flags.from === undefined ? '--emit-scenario' : `${flags.from} has no objective a plan can target, so --from`} ` +
           'needs a target to recommend a layout: add --target-api 99.95 (or --target-workloads, --target-served)',
       );
     }
@@ -172,13 +178,18 @@ function targetsOf(
   if (flags.targetWorkloads !== undefined) targets.workloads = flags.targetWorkloads;
   if (flags.targetServed !== undefined) targets.served = flags.targetServed;
   if (Object.keys(targets).length > 0 || from === undefined) return targets;
-  const { local, ...objectives } = from.objectives;
-  if (local !== undefined) {
-    ctx.stderr(
-      `hasim: ${flags.from ?? ''}: objective local (${local} %) is not a plan target; ignored (served is)\n`,
-    );
+  for (const [metric, percent] of Object.entries(from.objectives)) {
+    if (percent === undefined) continue;
+    if ((PLAN_METRICS as readonly string[]).includes(metric)) {
+      targets[metric as PlanMetric] = percent;
+    } else {
+      ctx.stderr(
+        `hasim: ${flags.from ?? ''}: objective ${metric} (${percent} %) is not a plan target ` +
+          `(${PLAN_METRICS.join(', ')}); ignored\n`,
+      );
+    }
   }
-  return objectives;
+  return targets;
 }
 
 /** The file to write must be absent or a regular file: never a directory, link or device. */
