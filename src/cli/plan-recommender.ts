@@ -34,6 +34,7 @@ export interface RecommenderFlags {
   targetApi?: number;
   targetWorkloads?: number;
   targetServed?: number;
+  targetUsersServed?: number;
   targetEtcdQuorum?: number;
   targetScheduling?: number;
   mode: 'local' | 'failover';
@@ -55,11 +56,13 @@ export const PLAN_TARGET_HELP =
   'layout: every cluster of the mode gets one candidate layout (masters 1/3/5/7 over 1..Z\n' +
   'zones, stacked or external etcd of 3/5/7, every endpoint kind, workers for 0 or 1 zone\n' +
   'losses, graceful or abrupt upgrades, changes all at once or in waves); the exact engine\n' +
-  'evaluates every candidate (4,080 with 3 zones: a few seconds) and\n' +
-  'the cheapest meeting every target wins (cluster targets on the worst cluster, served on the\n' +
-  'worst region), confirmed by a seeded Monte Carlo run with the default timers. Costs are per\n' +
-  'year: 1 per VM and 0 per load balancer unless --from x.yaml has cost: or --cost-vm/--cost-lb\n' +
-  `say otherwise. At most ${MAX_RECOMMENDER_ZONES} zones per region. Exit 3 when no candidate meets the targets.\n`;
+  'evaluates every candidate (4,080 with 3 zones: a few seconds) and the cheapest meeting\n' +
+  'every target wins (cluster targets on the worst cluster, served on the worst region,\n' +
+  'usersServed on the deployment), confirmed by a seeded Monte Carlo run with the default\n' +
+  'timers. Costs are per year: 1 per VM and 0 per load balancer unless --from x.yaml has\n' +
+  `cost: or --cost-vm/--cost-lb say otherwise. At most ${MAX_RECOMMENDER_ZONES} zones per region.\n` +
+  'Exit 3 when no candidate meets the targets.\n' +
+  'Details: docs/recommender.md.\n';
 
 /** Adds the recommender's flags to the plan command. */
 export function addRecommenderOptions(command: Command): Command {
@@ -72,6 +75,11 @@ export function addRecommenderOptions(command: Command): Command {
     )
     .option('--target-workloads <percent>', 'workloads target, percent', percent)
     .option('--target-served <percent>', "served target (every region's users), percent", percent)
+    .option(
+      '--target-users-served <percent>',
+      'usersServed target (the share of users served, weighted by --users), percent',
+      percent,
+    )
     .option('--target-etcd-quorum <percent>', 'etcdQuorum target, percent', percent)
     .option('--target-scheduling <percent>', 'scheduling target, percent', percent)
     .addOption(
@@ -177,6 +185,7 @@ function targetsOf(
   if (flags.targetScheduling !== undefined) targets.scheduling = flags.targetScheduling;
   if (flags.targetWorkloads !== undefined) targets.workloads = flags.targetWorkloads;
   if (flags.targetServed !== undefined) targets.served = flags.targetServed;
+  if (flags.targetUsersServed !== undefined) targets.usersServed = flags.targetUsersServed;
   if (Object.keys(targets).length > 0 || from === undefined) return targets;
   for (const [metric, percent] of Object.entries(from.objectives)) {
     if (percent === undefined) continue;

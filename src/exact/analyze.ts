@@ -3,10 +3,11 @@
  * data (version 1): every predicate's availability, downtime, nines, attribution, importance,
  * single points of failure, and the scenario's objectives checked.
  */
-import type { Metric, RegionMetric, Topology } from '../model/topology.js';
+import type { DeploymentMetric, Metric, RegionMetric, Topology } from '../model/topology.js';
 import { computeAttribution, type Attribution } from './attribution.js';
 import { computeElementAvailabilities } from './element-availability.js';
 import { computeMetrics } from './engine.js';
+import { maintenanceWarnings } from './maintenance-validity.js';
 import { computeImportance, computeSinglePointsOfFailure, type Importance } from './importance.js';
 import {
   downtimeMinutesPerYear,
@@ -32,9 +33,9 @@ export interface MetricAnalysis {
 
 /** An objective that the analysis does not meet. */
 export interface MissedObjective {
-  scope: 'clusters' | 'regions';
+  scope: 'clusters' | 'regions' | 'deployment';
   name: string;
-  metric: Metric | RegionMetric;
+  metric: Metric | RegionMetric | DeploymentMetric;
   objectivePercent: number;
   availabilityPercent: number;
 }
@@ -46,8 +47,12 @@ export interface AnalysisResult {
   scenario: string;
   clusters: Record<string, Record<Metric, MetricAnalysis>>;
   regions: Record<string, Record<RegionMetric, MetricAnalysis>>;
+  /** usersServed: the share of users served, regions weighted by their users. */
+  deployment: Record<DeploymentMetric, MetricAnalysis>;
   objectivesMet: boolean;
   missedObjectives: MissedObjective[];
+  /** Where a figure is approximate, and why. */
+  warnings: string[];
 }
 
 /** The exact steady-state analysis of a topology. */
@@ -63,8 +68,10 @@ export function analyzeTopology(t: Topology): AnalysisResult {
     scenario: t.name,
     clusters: {},
     regions: {},
+    deployment: {} as Record<DeploymentMetric, MetricAnalysis>,
     objectivesMet: true,
     missedObjectives: [],
+    warnings: maintenanceWarnings(t, av),
   };
   for (const path of listMetricPaths(t)) {
     const key = metricKey(path);
@@ -102,11 +109,15 @@ function missed(path: MetricPath, percent: number, availability: number): Missed
 }
 
 function place(result: AnalysisResult, path: MetricPath, analysis: MetricAnalysis): void {
-  if (path.scope === 'clusters') {
-    const entry = (result.clusters[path.name] ??= {} as Record<Metric, MetricAnalysis>);
-    entry[path.metric] = analysis;
-  } else {
-    const entry = (result.regions[path.name] ??= {} as Record<RegionMetric, MetricAnalysis>);
-    entry[path.metric] = analysis;
+  switch (path.scope) {
+    case 'clusters':
+      (result.clusters[path.name] ??= {} as Record<Metric, MetricAnalysis>)[path.metric] = analysis;
+      return;
+    case 'regions':
+      (result.regions[path.name] ??= {} as Record<RegionMetric, MetricAnalysis>)[path.metric] =
+        analysis;
+      return;
+    case 'deployment':
+      result.deployment[path.metric] = analysis;
   }
 }

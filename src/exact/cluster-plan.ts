@@ -1,10 +1,12 @@
 /**
  * A cluster's elements with their availabilities, per zone: master specs (with the pinned
  * master of a single-master endpoint and any overridden element kept apart), external etcd
- * members, workers, the endpoint and maintenance. The input of the per-condition computations.
+ * members, workers and the endpoint — in a region that is impaired or not (an impairment blocks
+ * VM replacements and takes cloud and dns endpoints down). The input of the per-condition
+ * computations.
  */
 import type { Cluster, EndpointKind } from '../model/topology.js';
-import { maintenanceShare, type ElementAvailabilities } from './element-availability.js';
+import type { ElementAvailabilities } from './element-availability.js';
 import { elementId, pinnedZone, type Overrides, type ZoneRole } from './elements.js';
 
 /** `count` identical masters: availabilities of their node and processes. */
@@ -32,27 +34,34 @@ export interface ZonePlan {
   workers: CountedSpec[];
 }
 
+/** A keepalived pair: its hosts' zones (indices) and availabilities; the first up host is active. */
+export interface KeepalivedPlan {
+  zones: [number, number];
+  hosts: [number, number];
+}
+
 export interface ClusterPlan {
   name: string;
   stacked: boolean;
   quorum: number;
   zones: ZonePlan[];
   endpoint: EndpointKind;
-  /** Index of the keepalived pair's or pinned master's zone; -1 for the other kinds. */
+  /** Index of the pinned master's zone (single-master); -1 for the other kinds. */
   endpointZone: number;
-  /** The cloud load balancer's availability, or P(at least one keepalived host up); else 1. */
+  keepalived: KeepalivedPlan | null;
+  /** The cloud load balancer's availability (0 while impaired), dns: 0 while impaired; else 1. */
   endpointUp: number;
-  /** The share of time one given master is down for maintenance. */
-  maintenancePerMaster: number;
   workersNeeded: number;
 }
 
 /** The plan of one cluster under the given availabilities and overrides. */
 export function buildClusterPlan(
   c: Cluster,
-  av: ElementAvailabilities,
+  base: ElementAvailabilities,
   overrides: Overrides,
+  impaired = false,
 ): ClusterPlan {
+  const av = impaired ? { ...base, ...base.impaired } : base;
   const pinned = pinnedZone(c);
   const stacked = c.etcd.placement === 'stacked';
   const zones = c.zones.map((zone): ZonePlan => {
@@ -92,7 +101,10 @@ export function buildClusterPlan(
     );
     return { masters: masters.filter((s) => s.count > 0), members, workers };
   });
-  const endpointZone = c.endpoint.zone === null ? -1 : c.zones.indexOf(c.endpoint.zone);
+  const endpointZone =
+    c.endpoint.kind === 'single-master' && c.endpoint.zone !== null
+      ? c.zones.indexOf(c.endpoint.zone)
+      : -1;
   return {
     name: c.name,
     stacked,
@@ -100,8 +112,8 @@ export function buildClusterPlan(
     zones,
     endpoint: c.endpoint.kind,
     endpointZone,
-    endpointUp: endpointAvailability(c, av, overrides),
-    maintenancePerMaster: maintenanceShare(av.maintenance, c.counts.masters),
+    keepalived: keepalivedPlan(c, av, overrides),
+    endpointUp: endpointAvailability(c, av, overrides, impaired),
     workersNeeded: c.workersNeeded,
   };
 }
@@ -116,12 +128,32 @@ function split(n: number, up: (first: boolean) => number): CountedSpec[] {
   return out;
 }
 
-function endpointAvailability(c: Cluster, av: ElementAvailabilities, overrides: Overrides): number {
+function endpointAvailability(
+  c: Cluster,
+  av: ElementAvailabilities,
+  overrides: Overrides,
+  impaired: boolean,
+): number {
   if (c.endpoint.kind === 'cloud')
-    return overrides.get(elementId.loadBalancer(c.name)) ?? av.loadBalancer;
-  if (c.endpoint.kind === 'keepalived') {
-    const first = overrides.get(elementId.keepalivedHost(c.name)) ?? av.loadBalancer;
-    return 1 - (1 - first) * (1 - av.loadBalancer);
-  }
+    return impaired ? 0 : (overrides.get(elementId.loadBalancer(c.name)) ?? av.loadBalancer);
+  if (c.endpoint.kind === 'dns') return impaired ? 0 : 1;
   return 1;
+}
+
+function keepalivedPlan(
+  c: Cluster,
+  av: ElementAvailabilities,
+  overrides: Overrides,
+): KeepalivedPlan | null {
+  const [a, b] = c.endpoint.hostZones;
+  if (c.endpoint.kind !== 'keepalived' || a === undefined || b === undefined) return null;
+  const zones: [number, number] = [c.zones.indexOf(a), c.zones.indexOf(b)];
+  if (a === b) {
+    // One group of two exchangeable hosts: an override applies to the first.
+    const first = overrides.get(elementId.keepalivedHost(c.name)) ?? av.loadBalancer;
+    return { zones, hosts: [first, av.loadBalancer] };
+  }
+  const host = (zone: string): number =>
+    overrides.get(elementId.keepalivedHost(c.name, zone)) ?? av.loadBalancer;
+  return { zones, hosts: [host(a), host(b)] };
 }

@@ -44,69 +44,37 @@ export function buildControlPlaneTables(plan: ClusterPlan): ControlPlaneTables {
   };
 }
 
-/** The control-plane predicates given one region condition. */
+/**
+ * The control-plane predicates given one region condition, with no master in maintenance
+ * (`maintZone` −1) or one master of spec `maintSpec` of zone `maintZone` down for maintenance.
+ */
 export function computeControlPlane(
   tables: ControlPlaneTables,
   condition: RegionCondition,
+  maintZone = -1,
+  maintSpec = -1,
 ): ControlPlaneValues {
   const { plan } = tables;
   if (!condition.regionUp) return { quorum: 0, api: 0, scheduling: 0 };
-  const share = plan.maintenancePerMaster;
-  const totalMasters = plan.zones.reduce(
-    (n, z) => n + z.masters.reduce((m, s) => m + s.count, 0),
-    0,
-  );
-  const none = 1 - share * totalMasters;
-  const sum: ControlPlaneValues = { quorum: 0, api: 0, scheduling: 0 };
-  const add = (p: number, v: ControlPlaneValues): void => {
-    sum.quorum += p * v.quorum;
-    sum.api += p * v.api;
-    sum.scheduling += p * v.scheduling;
-  };
-  if (none > 0) add(none, forMaintenance(tables, condition, -1, -1));
-  if (share > 0) {
-    plan.zones.forEach((z, zi) =>
-      z.masters.forEach((spec, si) =>
-        add(share * spec.count, forMaintenance(tables, condition, zi, si)),
-      ),
-    );
-  }
-  return sum;
-}
-
-// --- internal ---
-
-function forMaintenance(
-  tables: ControlPlaneTables,
-  condition: RegionCondition,
-  maintZone: number,
-  maintSpec: number,
-): ControlPlaneValues {
-  const { plan } = tables;
   const masks = new Map<number, number>();
   condition.side.forEach((s, zi) => {
     if (s >= 0) masks.set(s, (masks.get(s) ?? 0) | (1 << zi));
   });
   const q = plan.quorum;
   const ez = plan.endpointZone;
-  const endpointSide = ez < 0 ? -1 : (condition.side[ez] ?? -1);
   const pinned =
     plan.endpoint === 'single-master'
       ? pinnedMaster(plan, plan.zones[ez], ez === maintZone ? maintSpec : -1)
       : undefined;
+  const pinnedSide = ez < 0 ? -1 : (condition.side[ez] ?? -1);
   const out: ControlPlaneValues = { quorum: 0, api: 0, scheduling: 0 };
+  // P(quorum on side s and a serving / scheduling master there), per side.
+  const bySide = new Map<number, { api: number; scheduling: number }>();
   for (const [s, mask] of masks) {
     const a = sideArrays(tables, mask, maintZone, maintSpec);
-    const onEndpointSide = s === endpointSide;
-    if (pinned === undefined) {
+    if (pinned === undefined || s !== pinnedSide) {
       out.quorum += a.quorum;
-      if (plan.endpoint === 'keepalived' && !onEndpointSide) continue;
-      out.api += a.api;
-      out.scheduling += a.scheduling;
-      continue;
-    }
-    if (!onEndpointSide) {
-      out.quorum += a.quorum;
+      bySide.set(s, { api: a.api, scheduling: a.scheduling });
       continue;
     }
     // The pinned master's stacked member is one of its side's members.
@@ -120,9 +88,53 @@ function forMaintenance(
     out.scheduling +=
       pinned.scheduling * others + (pinned.serving - pinned.scheduling) * othersSchedule;
   }
+  if (pinned === undefined) {
+    const reached = reachedSides(plan, condition, bySide);
+    out.api = reached.api;
+    out.scheduling = reached.scheduling;
+  }
   out.api *= plan.endpointUp;
   out.scheduling *= plan.endpointUp;
   return out;
+}
+
+// --- internal ---
+
+/**
+ * api and scheduling through the endpoint: every side for cloud, dns and local-proxy; for
+ * keepalived, the side of a host that is up with its zone (keepalived's check script moves the
+ * VIP to a host that reaches a serving apiserver). At most one side holds a quorum, so the sides'
+ * values are exclusive events.
+ */
+function reachedSides(
+  plan: ClusterPlan,
+  condition: RegionCondition,
+  bySide: Map<number, { api: number; scheduling: number }>,
+): { api: number; scheduling: number } {
+  const k = plan.keepalived;
+  if (k === null) {
+    let api = 0;
+    let scheduling = 0;
+    for (const v of bySide.values()) {
+      api += v.api;
+      scheduling += v.scheduling;
+    }
+    return { api, scheduling };
+  }
+  const side0 = condition.side[k.zones[0]] ?? -1;
+  const side1 = condition.side[k.zones[1]] ?? -1;
+  const h0 = side0 >= 0 ? k.hosts[0] : 0;
+  const h1 = side1 >= 0 ? k.hosts[1] : 0;
+  const v0 = bySide.get(side0) ?? { api: 0, scheduling: 0 };
+  const v1 = bySide.get(side1) ?? { api: 0, scheduling: 0 };
+  if (side0 === side1) {
+    const any = 1 - (1 - h0) * (1 - h1);
+    return { api: any * v0.api, scheduling: any * v0.scheduling };
+  }
+  return {
+    api: h0 * v0.api + h1 * v1.api,
+    scheduling: h0 * v0.scheduling + h1 * v1.scheduling,
+  };
 }
 
 function sideArrays(

@@ -1,15 +1,19 @@
 /**
  * Steady-state availability of every kind of element (docs/model.md, Elements): one number per
- * failure class, from its rate and mean repair, plus the two bad-change elements, the
- * maintenance process and the set of clusters a bad change reaches.
+ * failure class, from its rate and mean repair; VMs while their region is impaired; the states
+ * of each bad-change kind; and the maintenance process with the transients of its health gate.
  */
 import { repairMeanHours } from '../model/repair.js';
 import type { FailureProcess, RepairDistribution, Topology } from '../model/topology.js';
 import { HOURS_PER_YEAR } from '../model/units.js';
+import { badChangeStates, rolloutWaves, type BadChangeKind } from './bad-change-states.js';
+import { buildMaintenanceGate, type MaintenanceGate } from './maintenance-gate.js';
+import { stillUpDuringImpairment } from './transient.js';
 
 /** The failure classes the attribution switches off one at a time. */
 export const ELEMENT_CLASSES = [
   'region',
+  'regionImpairment',
   'zone',
   'partition',
   'master',
@@ -23,9 +27,15 @@ export const ELEMENT_CLASSES = [
 ] as const;
 export type ElementClass = (typeof ELEMENT_CLASSES)[number];
 
+/** The classes of VMs, whose replacement an impairment blocks. */
+export type VmClass = 'master' | 'etcd' | 'worker' | 'disk';
+
 /** The availability of one element of each binary class, and the maintenance process. */
 export interface ElementAvailabilities {
+  /** The region is not blacked out. */
   region: number;
+  /** The region is not impaired. */
+  impairment: number;
   zone: number;
   /** A zone link (class `partition`). */
   link: number;
@@ -36,11 +46,13 @@ export interface ElementAvailabilities {
   disk: number;
   /** A cloud load balancer, or one keepalived host. */
   loadBalancer: number;
-  /** The shared bad-change element that takes the API down. */
-  badChangeApi: number;
-  /** The shared bad-change element that corrupts etcd until a restore. */
-  badChangeRestore: number;
+  /** A VM (or volume) of each class while its region is impaired. */
+  impaired: Record<VmClass, number>;
+  /** Per bad-change kind, P(state m): m = 0 none in progress, m ≥ 1 its first m waves hurt. */
+  badChanges: Record<BadChangeKind, number[]>;
   maintenance: { passesPerYear: number; perMasterHours: number };
+  /** The transients of the health gate during a maintenance step; null without maintenance. */
+  gate: MaintenanceGate | null;
 }
 
 /** a = MTTF / (MTTF + MTTR), with MTTF = 8760 h / perYear; 1 when the class is off. */
@@ -56,8 +68,15 @@ export function computeElementAvailabilities(t: Topology): ElementAvailabilities
   const of = (p: FailureProcess): number => steadyStateAvailability(p.perYear, p.repair);
   const oe = f.operatorError;
   const badPerYear = oe.changesPerYear * oe.badChangeProbability;
+  const waves = rolloutWaves(oe.rollout, t.clusters.length).count;
+  const repair = repairMeanHours(oe.repair);
+  const states = (share: number, meanHours: number): number[] =>
+    badChangeStates(badPerYear * share, meanHours, oe.rollout, waves);
+  const impaired = (p: FailureProcess): number =>
+    of(p) * stillUpDuringImpairment(p.perYear, f.regionImpairment.repair);
   return {
     region: of(f.region),
+    impairment: of(f.regionImpairment),
     zone: of(f.zone),
     link: of(f.partition),
     master: of(f.master),
@@ -66,9 +85,22 @@ export function computeElementAvailabilities(t: Topology): ElementAvailabilities
     process: of(f.process),
     disk: of(f.disk),
     loadBalancer: of(f.loadBalancer),
-    badChangeApi: steadyStateAvailability(badPerYear * oe.apiDownShare, oe.repair),
-    badChangeRestore: steadyStateAvailability(badPerYear * oe.restoreShare, t.backup.restore),
-    maintenance: { ...f.maintenance },
+    impaired: {
+      master: impaired(f.master),
+      etcd: impaired(f.etcd),
+      worker: impaired(f.worker),
+      disk: impaired(f.disk),
+    },
+    badChanges: {
+      api: states(oe.apiDownShare, repair),
+      restore: states(oe.restoreShare, repairMeanHours(t.backup.restore)),
+      dataPlane: states(oe.dataPlaneShare, repair),
+    },
+    maintenance: {
+      passesPerYear: f.maintenance.passesPerYear,
+      perMasterHours: f.maintenance.perMasterHours,
+    },
+    gate: buildMaintenanceGate(f),
   };
 }
 
@@ -76,20 +108,29 @@ export function computeElementAvailabilities(t: Topology): ElementAvailabilities
 export function withClassOff(av: ElementAvailabilities, cls: ElementClass): ElementAvailabilities {
   switch (cls) {
     case 'partition':
-      return { ...av, link: 1 };
+      return { ...av, link: 1, gate: gateWithout(av.gate, 'link') };
+    case 'regionImpairment':
+      return { ...av, impairment: 1 };
     case 'operatorError':
-      return { ...av, badChangeApi: 1, badChangeRestore: 1 };
+      return { ...av, badChanges: { api: [1], restore: [1], dataPlane: [1] } };
     case 'maintenance':
-      return { ...av, maintenance: { passesPerYear: 0, perMasterHours: 0 } };
-    case 'region':
-    case 'zone':
+      return { ...av, maintenance: { passesPerYear: 0, perMasterHours: 0 }, gate: null };
     case 'master':
     case 'etcd':
     case 'worker':
-    case 'process':
     case 'disk':
+      return {
+        ...av,
+        [cls]: 1,
+        impaired: { ...av.impaired, [cls]: 1 },
+        gate: cls === 'worker' ? av.gate : gateWithout(av.gate, cls),
+      };
+    case 'region':
+    case 'zone':
+    case 'process':
+      return { ...av, [cls]: 1, gate: gateWithout(av.gate, cls) };
     case 'loadBalancer':
-      return { ...av, [cls]: 1 };
+      return { ...av, loadBalancer: 1 };
   }
 }
 
@@ -97,6 +138,7 @@ export function withClassOff(av: ElementAvailabilities, cls: ElementClass): Elem
 export function allElementsUp(): ElementAvailabilities {
   return {
     region: 1,
+    impairment: 1,
     zone: 1,
     link: 1,
     master: 1,
@@ -105,31 +147,29 @@ export function allElementsUp(): ElementAvailabilities {
     process: 1,
     disk: 1,
     loadBalancer: 1,
-    badChangeApi: 1,
-    badChangeRestore: 1,
+    impaired: { master: 1, etcd: 1, worker: 1, disk: 1 },
+    badChanges: { api: [1], restore: [1], dataPlane: [1] },
     maintenance: { passesPerYear: 0, perMasterHours: 0 },
+    gate: null,
   };
 }
 
 /**
- * The share of time one given master of a cluster with `masters` masters is down for
- * maintenance: passes alternate with idle periods of mean 8760 h / passesPerYear, and a pass
- * takes each master down for `perMasterHours`, one after another.
+ * The share of time one given master is down for maintenance: passes are due at passesPerYear a
+ * year and each takes every master down once for perMasterHours, so ν · d / 8760 h — exact as long
+ * as passes keep up (a due pass waits for the previous one and for the health gate; docs/model.md).
  */
 export function maintenanceShare(m: ElementAvailabilities['maintenance'], masters: number): number {
   if (m.passesPerYear <= 0 || m.perMasterHours <= 0 || masters === 0) return 0;
-  return m.perMasterHours / (HOURS_PER_YEAR / m.passesPerYear + masters * m.perMasterHours);
+  return (m.passesPerYear * m.perMasterHours) / HOURS_PER_YEAR;
 }
 
-/**
- * The clusters a bad change reaches: all of them when rolled out at once; with waves, the
- * clusters of the first wave (in file order), since every wave bakes for `detection` before the
- * next one starts.
- */
-export function badChangeReach(t: Topology): Set<string> {
-  const rollout = t.failures.operatorError.rollout;
-  const names = t.clusters.map((c) => c.name);
-  if (rollout.kind === 'all-at-once') return new Set(names);
-  const first = rollout.waves[0] ?? 'all';
-  return new Set(first === 'all' ? names : names.slice(0, first));
+// --- internal ---
+
+function gateWithout(
+  gate: MaintenanceGate | null,
+  cls: keyof MaintenanceGate['down'],
+): MaintenanceGate | null {
+  if (gate === null) return null;
+  return { ...gate, down: { ...gate.down, [cls]: gate.down[cls].map(() => 0) } };
 }

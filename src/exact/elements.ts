@@ -4,11 +4,8 @@
  * single point of failure". Group ids are also the keys of availability overrides.
  */
 import type { Cluster, Topology } from '../model/topology.js';
-import {
-  badChangeReach,
-  type ElementAvailabilities,
-  type ElementClass,
-} from './element-availability.js';
+import { BAD_CHANGE_KINDS, type BadChangeKind } from './bad-change-states.js';
+import type { ElementAvailabilities, ElementClass } from './element-availability.js';
 
 /** A set of exchangeable elements. */
 export interface ElementGroup {
@@ -21,6 +18,8 @@ export interface ElementGroup {
   cluster?: string;
   /** The region whose domains these are (region, zones, links). */
   region?: string;
+  /** The kind of a bad-change group. */
+  kind?: BadChangeKind;
 }
 
 /** The roles of per-zone cluster elements. */
@@ -39,14 +38,22 @@ export type Overrides = ReadonlyMap<string, number>;
 /** The ids of elements, shared by the engine (to apply overrides) and by reports. */
 export const elementId = {
   region: (region: string): string => `region ${region}`,
+  impairment: (region: string): string => `impairment ${region}`,
   zone: (region: string, zone: string): string => `zone ${region}/${zone}`,
   link: (region: string, a: string, b: string): string => `link ${region}/${a}-${b}`,
-  badChangeApi: 'bad change (api down)',
-  badChangeRestore: 'bad change (etcd restore)',
+  badChange: (kind: BadChangeKind): string => BAD_CHANGE_NAMES[kind],
   loadBalancer: (cluster: string): string => `${cluster} load balancer`,
-  keepalivedHost: (cluster: string): string => `${cluster} keepalived host`,
+  /** Both hosts of a pair in one zone (zone null), or the host in `zone` of a pair in two. */
+  keepalivedHost: (cluster: string, zone: string | null = null): string =>
+    `${cluster} keepalived host${zone === null ? '' : ` @${zone}`}`,
   role: (cluster: string, role: ZoneRole, zone: string, pinned = false): string =>
     `${cluster} ${role} @${zone}${pinned ? ' (pinned)' : ''}`,
+};
+
+const BAD_CHANGE_NAMES: Record<BadChangeKind, string> = {
+  api: 'bad change (api down)',
+  restore: 'bad change (etcd restore)',
+  dataPlane: 'bad change (data plane)',
 };
 
 const ROLE_CLASS: Record<ZoneRole, ElementClass> = {
@@ -65,11 +72,12 @@ export function pinnedZone(cluster: Cluster): string | null {
 }
 
 /** Every element group of a topology, shared elements first. */
-export function listElementGroups(t: Topology): ElementGroup[] {
+export function listElementGroups(t: Topology, av: ElementAvailabilities): ElementGroup[] {
   const groups: ElementGroup[] = [];
   for (const r of t.regions) {
     const region = r.name;
     groups.push({ id: elementId.region(region), class: 'region', count: 1, region });
+    groups.push({ id: elementId.impairment(region), class: 'regionImpairment', count: 1, region });
     for (const z of r.zones)
       groups.push({ id: elementId.zone(region, z), class: 'zone', count: 1, region });
     r.zones.forEach((a, i) =>
@@ -78,9 +86,9 @@ export function listElementGroups(t: Topology): ElementGroup[] {
       }),
     );
   }
-  if (badChangeReach(t).size > 0) {
-    groups.push({ id: elementId.badChangeApi, class: 'operatorError', count: 1 });
-    groups.push({ id: elementId.badChangeRestore, class: 'operatorError', count: 1 });
+  for (const kind of BAD_CHANGE_KINDS) {
+    if ((av.badChanges[kind][0] ?? 1) < 1)
+      groups.push({ id: elementId.badChange(kind), class: 'operatorError', count: 1, kind });
   }
   for (const c of t.clusters) groups.push(...clusterGroups(c));
   return groups;
@@ -92,7 +100,9 @@ export function groupAvailability(group: ElementGroup, av: ElementAvailabilities
     case 'partition':
       return av.link;
     case 'operatorError':
-      return group.id === elementId.badChangeApi ? av.badChangeApi : av.badChangeRestore;
+      return group.kind === undefined ? 1 : (av.badChanges[group.kind][0] ?? 1);
+    case 'regionImpairment':
+      return av.impairment;
     case 'maintenance':
       return 1;
     case 'region':
@@ -124,13 +134,20 @@ function clusterGroups(c: Cluster): ElementGroup[] {
       count: 1,
       cluster: c.name,
     });
-  if (c.endpoint.kind === 'keepalived')
-    groups.push({
-      id: elementId.keepalivedHost(c.name),
-      class: 'loadBalancer',
-      count: 2,
-      cluster: c.name,
-    });
+  if (c.endpoint.kind === 'keepalived') {
+    const [a, b] = c.endpoint.hostZones;
+    const hosts =
+      a === b
+        ? [{ zone: null, count: 2 }]
+        : [a, b].map((zone) => ({ zone: zone ?? null, count: 1 }));
+    for (const h of hosts)
+      groups.push({
+        id: elementId.keepalivedHost(c.name, h.zone),
+        class: 'loadBalancer',
+        count: h.count,
+        cluster: c.name,
+      });
+  }
   const stacked = c.etcd.placement === 'stacked';
   const masterRoles: ZoneRole[] = ['master node', 'apiserver', 'controllers'];
   if (stacked) masterRoles.push('etcd process', 'etcd disk');

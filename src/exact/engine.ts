@@ -1,35 +1,56 @@
 /**
- * The exact engine: condition on the shared elements (per region: region, zones, links; across
- * regions: the bad-change elements), compute every cluster's predicates inside each condition,
- * and combine. Clusters are independent given the shared state, which is what makes regional
- * service a product over clusters. `prepare` keeps the per-condition values so that an override
- * of one cluster's element recomputes that cluster only.
+ * The exact engine: condition on the shared elements (per region: blackout, impairment, zones,
+ * links; across regions: the bad-change kinds), compute every cluster's predicates inside each
+ * condition, and combine. Clusters are independent given the shared state, which is what makes
+ * regional service a product over clusters. Maintenance, whose health gate ties it to the
+ * cluster's own elements, is a per-cluster correction (maintenance-correction.ts). `prepare`
+ * keeps the per-condition values so that an override of one cluster's element recomputes that
+ * cluster only.
  */
-import type { Metric, RegionMetric, Topology } from '../model/topology.js';
-import { buildClusterPlan } from './cluster-plan.js';
-import { buildControlPlaneTables, computeControlPlane } from './control-plane.js';
+import type { DeploymentMetric, Metric, RegionMetric, Topology } from '../model/topology.js';
 import {
-  badChangeReach,
+  BAD_CHANGE_KINDS,
+  hurtProbability,
+  rolloutWaves,
+  withIdleProbability,
+  type BadChangeKind,
+} from './bad-change-states.js';
+import { buildClusterPlan, type ClusterPlan } from './cluster-plan.js';
+import {
+  buildControlPlaneTables,
+  computeControlPlane,
+  type ControlPlaneTables,
+  type ControlPlaneValues,
+} from './control-plane.js';
+import {
   computeElementAvailabilities,
   type ElementAvailabilities,
 } from './element-availability.js';
 import { elementId, type Overrides } from './elements.js';
-import { enumerateRegionConditions, type RegionCondition } from './region-conditions.js';
+import { computeMaintenanceCorrection } from './maintenance-correction.js';
+import {
+  enumerateRegionConditions,
+  regionDomains,
+  type RegionCondition,
+} from './region-conditions.js';
 import { computeRegionService } from './region-service.js';
-import { buildWorkloadsTable, computeWorkloads } from './workloads.js';
+import { buildWorkloadsTable, computeWorkloads, type WorkloadsTable } from './workloads.js';
 
 /** Steady-state availability of every predicate. */
 export interface MetricValues {
   clusters: Record<string, Record<Metric, number>>;
   regions: Record<string, Record<RegionMetric, number>>;
+  deployment: Record<DeploymentMetric, number>;
 }
 
-/** A cluster's predicates in each condition of its region (bad changes not applied). */
+/** A cluster's predicates in each condition of its region (no maintenance, no bad changes). */
 export interface ClusterConditionals {
   quorum: Float64Array;
   api: Float64Array;
   scheduling: Float64Array;
   workloads: Float64Array;
+  /** The control-plane availability that maintenance removes (with its health gate). */
+  maintenance: ControlPlaneValues;
 }
 
 /** The engine's intermediate state: conditions per region, conditionals per cluster. */
@@ -38,10 +59,10 @@ export interface PreparedEngine {
   av: ElementAvailabilities;
   conditions: Map<string, RegionCondition[]>;
   clusters: ClusterConditionals[];
-  reach: Set<string>;
-  /** P(no bad change blocks the clusters it reaches) = a(api down) · a(etcd restore). */
-  badChangeFree: number;
-  badChangeRestoreUp: number;
+  /** The rollout wave (1-based) of each cluster; 0 when no wave reaches it. */
+  waves: number[];
+  /** Per bad-change kind, P(state m) (docs/model.md), overrides applied. */
+  badChanges: Record<BadChangeKind, number[]>;
 }
 
 /**
@@ -65,18 +86,17 @@ export function prepareEngine(
   overrides: Overrides,
 ): PreparedEngine {
   const conditions = new Map(
-    t.regions.map((r) => [r.name, enumerateRegionConditions(r, av, overrides)] as const),
+    t.regions.map(
+      (r) => [r.name, enumerateRegionConditions(r, regionDomains(r, av, overrides))] as const,
+    ),
   );
-  const restore = overrides.get(elementId.badChangeRestore) ?? av.badChangeRestore;
-  const api = overrides.get(elementId.badChangeApi) ?? av.badChangeApi;
   const prepared: PreparedEngine = {
     topology: t,
     av,
     conditions,
     clusters: [],
-    reach: badChangeReach(t),
-    badChangeFree: api * restore,
-    badChangeRestoreUp: restore,
+    waves: rolloutWaves(t.failures.operatorError.rollout, t.clusters.length).waveOf,
+    badChanges: badChangesWith(av, overrides),
   };
   prepared.clusters = t.clusters.map((_, i) => prepareCluster(prepared, i, overrides));
   return prepared;
@@ -84,7 +104,7 @@ export function prepareEngine(
 
 /**
  * The prepared engine with overrides of one group's elements, recomputing only what they can
- * change: one cluster, one region's domains and clusters, or the bad-change factors.
+ * change: one cluster, one region's domains and clusters, or the bad-change states.
  */
 export function reprepare(
   prepared: PreparedEngine,
@@ -92,19 +112,19 @@ export function reprepare(
   scope: { cluster?: string; region?: string },
 ): PreparedEngine {
   const t = prepared.topology;
-  const restore = overrides.get(elementId.badChangeRestore) ?? prepared.av.badChangeRestore;
-  const api = overrides.get(elementId.badChangeApi) ?? prepared.av.badChangeApi;
   const next: PreparedEngine = {
     ...prepared,
     clusters: [...prepared.clusters],
-    badChangeFree: api * restore,
-    badChangeRestoreUp: restore,
+    badChanges: badChangesWith(prepared.av, overrides),
   };
   if (scope.region !== undefined) {
     const region = t.regions.find((r) => r.name === scope.region);
     if (region === undefined) return next;
     next.conditions = new Map(prepared.conditions);
-    next.conditions.set(region.name, enumerateRegionConditions(region, prepared.av, overrides));
+    next.conditions.set(
+      region.name,
+      enumerateRegionConditions(region, regionDomains(region, prepared.av, overrides)),
+    );
   }
   t.clusters.forEach((c, i) => {
     if (c.name === scope.cluster || c.region === scope.region)
@@ -120,6 +140,7 @@ export function prepareCluster(
   overrides: Overrides,
 ): ClusterConditionals {
   const cluster = prepared.topology.clusters[index];
+  const region = prepared.topology.regions.find((r) => r.name === cluster?.region);
   const conditions = cluster === undefined ? [] : (prepared.conditions.get(cluster.region) ?? []);
   const n = conditions.length;
   const out: ClusterConditionals = {
@@ -127,18 +148,23 @@ export function prepareCluster(
     api: new Float64Array(n),
     scheduling: new Float64Array(n),
     workloads: new Float64Array(n),
+    maintenance: { quorum: 0, api: 0, scheduling: 0 },
   };
-  if (cluster === undefined) return out;
-  const plan = buildClusterPlan(cluster, prepared.av, overrides);
-  const tables = buildControlPlaneTables(plan);
-  const workloads = buildWorkloadsTable(plan);
+  if (cluster === undefined || region === undefined) return out;
+  const tables: Partial<Record<'normal' | 'impaired', PlanTables>> = {};
+  const tablesFor = (impaired: boolean): PlanTables =>
+    (tables[impaired ? 'impaired' : 'normal'] ??= planTables(
+      buildClusterPlan(cluster, prepared.av, overrides, impaired),
+    ));
   conditions.forEach((condition, k) => {
-    const v = computeControlPlane(tables, condition);
+    const t = tablesFor(condition.impaired);
+    const v = computeControlPlane(t.controlPlane, condition);
     out.quorum[k] = v.quorum;
     out.api[k] = v.api;
     out.scheduling[k] = v.scheduling;
-    out.workloads[k] = computeWorkloads(workloads, condition);
+    out.workloads[k] = computeWorkloads(t.workloads, condition);
   });
+  out.maintenance = computeMaintenanceCorrection(cluster, region, prepared.av, overrides);
   return out;
 }
 
@@ -152,15 +178,50 @@ export function combineMetrics(prepared: PreparedEngine): MetricValues {
     if (v === undefined) return;
     const expect = (xs: Float64Array): number =>
       cond.reduce((sum, condition, k) => sum + condition.probability * (xs[k] ?? 0), 0);
-    const reached = prepared.reach.has(c.name);
-    const restore = reached ? prepared.badChangeRestoreUp : 1;
-    const free = reached ? prepared.badChangeFree : 1;
+    const wave = prepared.waves[i] ?? 0;
+    const free = (kind: BadChangeKind): number =>
+      1 - hurtProbability(prepared.badChanges[kind], wave);
+    const restore = free('restore');
+    const api = free('api') * restore;
+    // Without maintenance, less what its steps remove. Outside the formula's domain (a cluster
+    // so often unhealthy that passes fall behind, docs/model.md) that can drop below 0: clamp,
+    // and analyze says so (maintenance-validity.ts).
+    const less = (a: number, b: number): number => Math.max(0, a - b);
     clusters[c.name] = {
-      etcdQuorum: restore * expect(v.quorum),
-      api: free * expect(v.api),
-      scheduling: free * expect(v.scheduling),
-      workloads: expect(v.workloads),
+      etcdQuorum: restore * less(expect(v.quorum), v.maintenance.quorum),
+      api: api * less(expect(v.api), v.maintenance.api),
+      scheduling: api * less(expect(v.scheduling), v.maintenance.scheduling),
+      workloads: free('dataPlane') * expect(v.workloads),
     };
   });
-  return { clusters, regions: computeRegionService(prepared) };
+  const regions = computeRegionService(prepared);
+  const users = t.regions.reduce((sum, r) => sum + r.users, 0);
+  const usersServed =
+    users > 0
+      ? t.regions.reduce((sum, r) => sum + r.users * (regions[r.name]?.served ?? 0), 0) / users
+      : 1;
+  return { clusters, regions, deployment: { usersServed } };
+}
+
+// --- internal ---
+
+interface PlanTables {
+  controlPlane: ControlPlaneTables;
+  workloads: WorkloadsTable;
+}
+
+function planTables(plan: ClusterPlan): PlanTables {
+  return { controlPlane: buildControlPlaneTables(plan), workloads: buildWorkloadsTable(plan) };
+}
+
+function badChangesWith(
+  av: ElementAvailabilities,
+  overrides: Overrides,
+): Record<BadChangeKind, number[]> {
+  const out = { ...av.badChanges };
+  for (const kind of BAD_CHANGE_KINDS) {
+    const up = overrides.get(elementId.badChange(kind));
+    if (up !== undefined) out[kind] = withIdleProbability(av.badChanges[kind], up);
+  }
+  return out;
 }

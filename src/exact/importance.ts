@@ -37,12 +37,17 @@ export function computeImportance(
   const base = combineMetrics(prepared);
   const paths = listMetricPaths(t);
   const out = new Map(paths.map((p) => [metricKey(p), [] as Importance[]] as const));
-  for (const group of listElementGroups(t)) {
+  for (const group of listElementGroups(t, av)) {
     // A is linear in one element's availability a: A = a·A(1) + (1 − a)·A(0), so
-    // A(1) − A(0) = (A − A(0)) / a, which needs one evaluation instead of two.
+    // A(1) − A(0) = (A − A(0)) / a, which needs one evaluation instead of two — except for an
+    // element that gates maintenance or a VM that an impairment keeps down: frozen at 0 or 1 it
+    // no longer depends on them, so A is not that line through the actual A (docs/model.md).
     const a = groupAvailability(group, av);
     const down = evaluateWith(prepared, group, 0);
-    const up = a > 0 ? undefined : evaluateWith(prepared, group, 1);
+    const coupled =
+      (av.gate !== null && GATE_GROUP_CLASSES.has(group.class)) ||
+      (av.impairment < 1 && VM_GROUP_CLASSES.has(group.class));
+    const up = a > 0 && !coupled ? undefined : evaluateWith(prepared, group, 1);
     for (const p of paths) {
       const birnbaum =
         up === undefined
@@ -71,7 +76,7 @@ export function computeSinglePointsOfFailure(
   const baseline = combineMetrics(prepared);
   const paths = listMetricPaths(t);
   const out = new Map(paths.map((p) => [metricKey(p), [] as string[]] as const));
-  for (const group of listElementGroups(t)) {
+  for (const group of listElementGroups(t, av)) {
     if (groupAvailability(group, av) >= 1) continue;
     const failed = evaluateWith(prepared, group, 0);
     for (const p of paths) {
@@ -84,6 +89,20 @@ export function computeSinglePointsOfFailure(
 }
 
 // --- internal ---
+
+/** The classes of the elements that gate maintenance (maintenance-gate.ts). */
+const GATE_GROUP_CLASSES = new Set<ElementClass>([
+  'master',
+  'etcd',
+  'process',
+  'disk',
+  'zone',
+  'region',
+  'partition',
+]);
+
+/** The classes of VMs and volumes, whose replacement an impairment blocks. */
+const VM_GROUP_CLASSES = new Set<ElementClass>(['master', 'etcd', 'worker', 'disk']);
 
 function evaluateWith(prepared: PreparedEngine, group: ElementGroup, value: number): MetricValues {
   const scope = {

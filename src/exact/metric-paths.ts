@@ -1,7 +1,9 @@
-/** Addressing one predicate of a result: a cluster metric or a region metric. */
+/** Addressing one predicate of a result: a cluster, region or deployment metric. */
 import {
+  DEPLOYMENT_METRICS,
   METRICS,
   REGION_METRICS,
+  type DeploymentMetric,
   type Metric,
   type RegionMetric,
   type Topology,
@@ -13,9 +15,10 @@ export const MINUTES_PER_YEAR = 525_600;
 
 export type MetricPath =
   | { scope: 'clusters'; name: string; metric: Metric }
-  | { scope: 'regions'; name: string; metric: RegionMetric };
+  | { scope: 'regions'; name: string; metric: RegionMetric }
+  | { scope: 'deployment'; name: 'deployment'; metric: DeploymentMetric };
 
-/** Every predicate of a topology: each cluster's metrics, then each region's. */
+/** Every predicate of a topology: each cluster's metrics, then each region's, then the deployment's. */
 export function listMetricPaths(t: Topology): MetricPath[] {
   return [
     ...t.clusters.flatMap((c) =>
@@ -24,14 +27,24 @@ export function listMetricPaths(t: Topology): MetricPath[] {
     ...t.regions.flatMap((r) =>
       REGION_METRICS.map((metric): MetricPath => ({ scope: 'regions', name: r.name, metric })),
     ),
+    ...DEPLOYMENT_METRICS.map((metric): MetricPath => ({
+      scope: 'deployment',
+      name: 'deployment',
+      metric,
+    })),
   ];
 }
 
 /** The value of one predicate (NaN when absent, which a caller treats as a bug). */
 export function metricValue(values: MetricValues, path: MetricPath): number {
-  return path.scope === 'clusters'
-    ? (values.clusters[path.name]?.[path.metric] ?? Number.NaN)
-    : (values.regions[path.name]?.[path.metric] ?? Number.NaN);
+  switch (path.scope) {
+    case 'clusters':
+      return values.clusters[path.name]?.[path.metric] ?? Number.NaN;
+    case 'regions':
+      return values.regions[path.name]?.[path.metric] ?? Number.NaN;
+    case 'deployment':
+      return values.deployment[path.metric];
+  }
 }
 
 /** `clusters/prod/api`: a key for maps over predicates. */

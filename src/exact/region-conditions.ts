@@ -1,7 +1,8 @@
 /**
- * The states of a region's shared domains: the region, its zones and the links between them.
- * Link states only matter through the sides they cut the up zones into, so states with the
- * same sides are merged; states of probability 0 (a class switched off) are skipped.
+ * The states of a region's shared domains: the region (up, impaired, blacked out), its zones and
+ * the links between them. Link states only matter through the sides they cut the up zones into,
+ * so states with the same sides are merged; states of probability 0 (a class switched off) are
+ * skipped.
  */
 import type { Region } from '../model/topology.js';
 import type { ElementAvailabilities } from './element-availability.js';
@@ -10,7 +11,10 @@ import { elementId, type Overrides } from './elements.js';
 /** One state of a region's domains and its probability. */
 export interface RegionCondition {
   probability: number;
+  /** The region is not blacked out. */
   regionUp: boolean;
+  /** The region is impaired: cloud and dns endpoints down, VM replacements blocked. */
+  impaired: boolean;
   /** Bit i set when the region's zone i (in region order) is up. */
   zonesUp: number;
   /** The side of each zone (in region order); -1 for a down zone. Sides number from 0. */
@@ -20,22 +24,54 @@ export interface RegionCondition {
 /** Zones up to which link states are enumerated (2^(z(z-1)/2) states of the up zones). */
 export const MAX_PARTITIONED_ZONES = 6;
 
-/** Every state of the region's domains with a non-zero probability. */
-export function enumerateRegionConditions(
+/** The availabilities of a region's domains: zones and links by their index in the region. */
+export interface DomainAvailability {
+  region: number;
+  impairment: number;
+  zone: (i: number) => number;
+  link: (i: number, j: number) => number;
+}
+
+/** The steady-state availabilities of a region's domains, with overrides. */
+export function regionDomains(
   region: Region,
   av: ElementAvailabilities,
   overrides: Overrides,
+): DomainAvailability {
+  const zones = region.zones;
+  return {
+    region: overrides.get(elementId.region(region.name)) ?? av.region,
+    impairment: overrides.get(elementId.impairment(region.name)) ?? av.impairment,
+    zone: (i) => overrides.get(elementId.zone(region.name, zones[i] ?? '')) ?? av.zone,
+    link: (i, j) =>
+      overrides.get(elementId.link(region.name, zones[i] ?? '', zones[j] ?? '')) ?? av.link,
+  };
+}
+
+/** Every state of the region's domains with a non-zero probability. */
+export function enumerateRegionConditions(
+  region: Region,
+  domains: DomainAvailability,
 ): RegionCondition[] {
   const zones = region.zones;
-  const aRegion = overrides.get(elementId.region(region.name)) ?? av.region;
-  const aZone = zones.map((z) => overrides.get(elementId.zone(region.name, z)) ?? av.zone);
-  const aLink = (i: number, j: number): number =>
-    overrides.get(elementId.link(region.name, zones[i] ?? '', zones[j] ?? '')) ?? av.link;
+  const aRegion = domains.region;
+  const aZone = zones.map((_, i) => domains.zone(i));
+  const aLink = domains.link;
   const out: RegionCondition[] = [];
   if (aRegion < 1) {
-    out.push({ probability: 1 - aRegion, regionUp: false, zonesUp: 0, side: zones.map(() => -1) });
+    out.push({
+      probability: 1 - aRegion,
+      regionUp: false,
+      impaired: false,
+      zonesUp: 0,
+      side: zones.map(() => -1),
+    });
   }
   if (aRegion === 0) return out;
+  const impairment = [
+    { impaired: false, p: domains.impairment },
+    { impaired: true, p: 1 - domains.impairment },
+  ].filter((x) => x.p > 0);
   for (let mask = 0; mask < 1 << zones.length; mask++) {
     let p = aRegion;
     aZone.forEach((a, i) => (p *= mask & (1 << i) ? a : 1 - a));
@@ -48,7 +84,14 @@ export function enumerateRegionConditions(
         side[zone] = rest % SIDE_BASE;
         rest = Math.floor(rest / SIDE_BASE);
       }
-      out.push({ probability: p * q, regionUp: true, zonesUp: mask, side });
+      for (const imp of impairment)
+        out.push({
+          probability: p * q * imp.p,
+          regionUp: true,
+          impaired: imp.impaired,
+          zonesUp: mask,
+          side: [...side],
+        });
     }
   }
   return out;

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { error, type Issue } from './issue.js';
 import { normalizeScenario } from './normalize.js';
 import { checkScenarioRules } from './rules.js';
+import { checkTopologyRules } from './topology-rules.js';
 import { ScenarioFileSchema, type ScenarioFile } from './schema.js';
 import { knownKeysAt } from './schema-keys.js';
 import type { Topology } from './topology.js';
@@ -26,7 +27,10 @@ export function validateScenario(input: unknown): ScenarioResult {
   const errors = [...schemaErrors, ...issues.filter((i) => i.severity === 'error')];
   const warnings = issues.filter((i) => i.severity === 'warning');
   if (!parsed.success || errors.length > 0) return { ok: false, errors, warnings };
-  return { ok: true, topology: normalizeScenario(parsed.data), file: parsed.data, warnings };
+  const topology = normalizeScenario(parsed.data);
+  const late = checkTopologyRules(topology);
+  if (late.length > 0) return { ok: false, errors: late, warnings };
+  return { ok: true, topology, file: parsed.data, warnings };
 }
 
 // --- internal ---

@@ -6,7 +6,7 @@
  */
 import { simulate } from '../sim/simulate.js';
 import type { Topology } from '../model/topology.js';
-import { computeDeploymentMetrics } from './deployment-metrics.js';
+import { computeMetrics } from '../exact/engine.js';
 import { findWorst } from './evaluate-candidate.js';
 import {
   PLAN_METRICS,
@@ -34,32 +34,29 @@ export function confirmBySimulation(
     trials: options.trials,
     ...(options.horizonHours === undefined ? {} : { horizonHours: options.horizonHours }),
   });
-  const worst = findWorst(computeDeploymentMetrics(topology));
-  const figure = (m: PlanMetric): SimulatedFigure => {
+  const worst = findWorst(computeMetrics(topology));
+  const availability: Partial<Record<PlanMetric, SimulatedFigure>> = {};
+  for (const m of PLAN_METRICS) {
+    if (m === 'usersServed') continue; // the simulator reports no deployment metric yet
     const of = worst[m].name;
     const estimate = m === 'served' ? result.regions[of]?.served : result.clusters[of]?.[m];
-    const mean = estimate?.availability.mean ?? Number.NaN;
-    const ci95: [number, number] = estimate
-      ? [estimate.availability.ci95[0], estimate.availability.ci95[1]]
-      : [Number.NaN, Number.NaN];
+    if (estimate === undefined) continue;
+    const ci95: [number, number] = [estimate.availability.ci95[0], estimate.availability.ci95[1]];
     const percent = targets[m];
-    return {
+    availability[m] = {
       of,
-      mean,
+      mean: estimate.availability.mean,
       ci95,
       ...(percent === undefined ? {} : { target: { percent, status: judge(ci95, percent) } }),
     };
-  };
+  }
   return {
     seed: result.seed,
     trials: result.trials,
     horizonHours: result.horizonHours,
     method: result.method,
     timersHours: { ...result.timersHours },
-    availability: Object.fromEntries(PLAN_METRICS.map((m) => [m, figure(m)])) as Record<
-      PlanMetric,
-      SimulatedFigure
-    >,
+    availability,
   };
 }
 

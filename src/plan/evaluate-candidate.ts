@@ -4,9 +4,9 @@
  * the same test `hasim analyze` applies to objectives (availability × 100 ≥ target).
  */
 import type { MetricValues } from '../exact/engine.js';
-import type { Topology } from '../model/topology.js';
+import type { Metric, Topology } from '../model/topology.js';
 import { computeCandidateCost } from './candidate-cost.js';
-import { computeDeploymentMetrics } from './deployment-metrics.js';
+import { computeDeploymentMetrics, type MetricsCache } from './deployment-metrics.js';
 import {
   PLAN_METRICS,
   type CandidateLayout,
@@ -19,14 +19,15 @@ import {
 /** The worst cluster (region) of each metric, by name, and its availability. */
 export type WorstOf = Record<PlanMetric, { name: string; availability: number }>;
 
-/** Evaluates one candidate's deployment with the exact engine. */
+/** Evaluates one candidate's deployment with the exact engine (`cache`: shared by a search). */
 export function evaluateCandidate(
   topology: Topology,
   layout: CandidateLayout,
   targets: PlanTargets,
   cost: CostModel,
+  cache?: MetricsCache,
 ): EvaluatedCandidate {
-  const worst = findWorst(computeDeploymentMetrics(topology));
+  const worst = findWorst(computeDeploymentMetrics(topology, cache));
   const availability = Object.fromEntries(
     PLAN_METRICS.map((m) => [m, worst[m].availability]),
   ) as Record<PlanMetric, number>;
@@ -49,7 +50,10 @@ export function meetsTargets(
   });
 }
 
-/** The worst cluster of each cluster metric and the worst region for served (first on ties). */
+/**
+ * The worst cluster of each cluster metric, the worst region for served (the first on ties), and
+ * the deployment's usersServed.
+ */
 export function findWorst(values: MetricValues): WorstOf {
   const lowest = (entries: [string, number][]): { name: string; availability: number } =>
     entries.reduce((a, b) => (b[1] < a.availability ? { name: b[0], availability: b[1] } : a), {
@@ -57,7 +61,7 @@ export function findWorst(values: MetricValues): WorstOf {
       availability: entries[0]?.[1] ?? Number.NaN,
     });
   const clusters = Object.entries(values.clusters);
-  const of = (m: Exclude<PlanMetric, 'served'>): { name: string; availability: number } =>
+  const of = (m: Metric): { name: string; availability: number } =>
     lowest(clusters.map(([name, v]) => [name, v[m]]));
   return {
     etcdQuorum: of('etcdQuorum'),
@@ -65,5 +69,6 @@ export function findWorst(values: MetricValues): WorstOf {
     scheduling: of('scheduling'),
     workloads: of('workloads'),
     served: lowest(Object.entries(values.regions).map(([name, v]) => [name, v.served])),
+    usersServed: { name: 'deployment', availability: values.deployment.usersServed },
   };
 }

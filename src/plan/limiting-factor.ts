@@ -4,7 +4,7 @@
  * failure class, or one zone's outages, never happened) and its single points of failure.
  */
 import { analyzeTopology, type MetricAnalysis } from '../exact/analyze.js';
-import { computeDeploymentMetrics } from './deployment-metrics.js';
+import { computeMetrics } from '../exact/engine.js';
 import { findWorst } from './evaluate-candidate.js';
 import { formatPercents } from './explain-choice.js';
 import type { ClosestCandidate, Limit } from './plan-result.js';
@@ -18,10 +18,14 @@ export function findLimit(closest: ClosestCandidate, topology: Topology): Limit 
   const [worst] = closest.shortfall;
   if (worst === undefined) return null;
   const metric = worst.metric;
-  const of = findWorst(computeDeploymentMetrics(topology))[metric].name;
+  const of = findWorst(computeMetrics(topology))[metric].name;
   const analysis = analyzeTopology(topology);
   const figure: MetricAnalysis | undefined =
-    metric === 'served' ? analysis.regions[of]?.served : analysis.clusters[of]?.[metric];
+    metric === 'usersServed'
+      ? analysis.deployment.usersServed
+      : metric === 'served'
+        ? analysis.regions[of]?.served
+        : analysis.clusters[of]?.[metric];
   if (figure === undefined) return null;
   const contributors = [
     ...Object.entries(figure.attribution.byClass).map(([cause, minutes]) => ({

@@ -102,9 +102,17 @@ export interface PlanResult {
 
 /**
  * The metrics a plan can target. Cluster metrics are judged on the worst cluster of the
- * deployment, `served` on the worst region (every region's users must be served).
+ * deployment, `served` on the worst region (every region's users must be served), `usersServed`
+ * on the deployment (the share of users served, regions weighted by their users).
  */
-export const PLAN_METRICS = ['etcdQuorum', 'api', 'scheduling', 'workloads', 'served'] as const;
+export const PLAN_METRICS = [
+  'etcdQuorum',
+  'api',
+  'scheduling',
+  'workloads',
+  'served',
+  'usersServed',
+] as const;
 export type PlanMetric = (typeof PLAN_METRICS)[number];
 
 /** Availability targets in percent (99.95 means at most 0.05 % of the time down). */
@@ -183,7 +191,7 @@ export interface EvaluatedCandidate {
 
 /** A simulated availability of the worst cluster (region), with its 95 % interval. */
 export interface SimulatedFigure {
-  /** The cluster (region for served) with the lowest simulated mean. */
+  /** The cluster (region for served) the exact engine finds worst. */
   of: string;
   mean: number;
   ci95: [number, number];
@@ -199,7 +207,8 @@ export interface PlanConfirmation {
   method: 'monte-carlo' | 'monte-carlo+importance-sampling';
   /** Kubernetes' timers as simulated (the simulator's own form). */
   timersHours: SimulationResult['timersHours'];
-  availability: Record<PlanMetric, SimulatedFigure>;
+  /** Every plan metric the simulator reports (it has no usersServed yet). */
+  availability: Partial<Record<PlanMetric, SimulatedFigure>>;
 }
 
 export interface Recommendation extends EvaluatedCandidate {

@@ -19,16 +19,19 @@ import {
 } from './choose-candidate.js';
 import { confirmBySimulation, type ConfirmOptions } from './confirm-by-simulation.js';
 import { enumerateCandidates } from './enumerate-candidates.js';
-import { evaluateCandidate } from './evaluate-candidate.js';
+import { evaluateCandidate, findWorst } from './evaluate-candidate.js';
+import { createMetricsCache } from './deployment-metrics.js';
+import { computeMetrics } from '../exact/engine.js';
 import { findLimit } from './limiting-factor.js';
-import type {
-  CostModel,
-  EvaluatedCandidate,
-  EvaluatedMode,
-  MaintenanceStyle,
-  PlanMetric,
-  PlanResult,
-  PlanTargets,
+import {
+  PLAN_METRICS,
+  type CostModel,
+  type EvaluatedCandidate,
+  type EvaluatedMode,
+  type MaintenanceStyle,
+  type PlanMetric,
+  type PlanResult,
+  type PlanTargets,
 } from './plan-result.js';
 
 /** Zones per region the recommender searches at most (the exact engine is exponential in them). */
@@ -75,8 +78,15 @@ export function recommendLayout(plan: PlanResult, options: RecommendOptions): Pl
     maintenance,
     rollouts,
   });
+  const cache = createMetricsCache();
   const evaluated = candidates.map((layout) =>
-    evaluateCandidate(buildCandidateTopology(deployment, layout), layout, targets, deployment.cost),
+    evaluateCandidate(
+      buildCandidateTopology(deployment, layout),
+      layout,
+      targets,
+      deployment.cost,
+      cache,
+    ),
   );
   const best = pickRecommended(evaluated, targets);
   const front: Partial<Record<PlanMetric, EvaluatedCandidate[]>> = {};
@@ -102,6 +112,7 @@ export function recommendLayout(plan: PlanResult, options: RecommendOptions): Pl
   if (best !== null) {
     const rival = pickRival(evaluated, best, targets);
     const topology = buildCandidateTopology(deployment, best.layout);
+    checkFigures(best, topology);
     result.recommended = {
       ...best,
       why: explainChoice(best, rival, targets, evaluated.length),
@@ -114,10 +125,11 @@ export function recommendLayout(plan: PlanResult, options: RecommendOptions): Pl
   } else {
     const closest = pickClosest(evaluated, targets);
     result.closest = closest;
-    result.limitedBy =
-      closest === null
-        ? null
-        : findLimit(closest, buildCandidateTopology(deployment, closest.layout));
+    if (closest !== null) {
+      const topology = buildCandidateTopology(deployment, closest.layout);
+      checkFigures(closest, topology);
+      result.limitedBy = findLimit(closest, topology);
+    }
   }
   return result;
 }
@@ -157,6 +169,21 @@ export function buildPlanDeployment(plan: PlanResult, options: RecommendOptions)
 }
 
 // --- internal ---
+
+/**
+ * The figures of the answer recomputed by the plain exact engine: the shared, cached path must
+ * give the very same numbers (a difference is a bug in hasim, never the user's).
+ */
+function checkFigures(c: EvaluatedCandidate, topology: Topology): void {
+  const plain = findWorst(computeMetrics(topology));
+  for (const m of PLAN_METRICS) {
+    if (plain[m].availability !== c.availability[m]) {
+      throw new Error(
+        `internal: the search's ${m} of ${c.layout.key} is ${c.availability[m]}, the exact engine's ${plain[m].availability}`,
+      );
+    }
+  }
+}
 
 function wavesOf(from: Topology | undefined): Rollout {
   const rollout = from?.failures.operatorError.rollout;

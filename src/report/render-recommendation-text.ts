@@ -27,7 +27,7 @@ export function renderRecommendationText(plan: PlanResult, style: TextStyle): st
         `${plan.candidatesEvaluated ?? 0} candidate layouts evaluated exactly`,
     ),
     style.dim(
-      `targets: ${metrics.map((m) => `${m} ≥ ${targets[m]} %`).join(', ')} (cluster metrics on the worst cluster, served on the worst region); ` +
+      `targets: ${metrics.map((m) => `${m} ≥ ${targets[m]} %`).join(', ')} (cluster metrics on the worst cluster, served on the worst region, usersServed on the deployment); ` +
         `failures: ${search.failures}; cost: ${costModelText(plan)}`,
     ),
   ];
@@ -38,19 +38,19 @@ export function renderRecommendationText(plan: PlanResult, style: TextStyle): st
   return `${lines.join('\n')}\n`;
 }
 
-// --- internal ---
-
 /**
  * An availability with the decimals `hasim analyze` shows, rounded down: next to a target, a
  * figure just below it must not read as reaching it (99.98995 % is 99.9899 %, not 99.9900 %).
  */
-function formatPercent(availability: number): string {
+export function formatPercentDown(availability: number): string {
   const rounded = formatRounded(availability);
   const decimals = rounded.length - rounded.indexOf('.') - 3;
   if (availability >= 1 || !rounded.includes('.')) return rounded;
   const scaled = availability * 100 * 10 ** decimals;
   return `${(Math.floor(scaled + Math.abs(scaled) * 1e-12) / 10 ** decimals).toFixed(decimals)} %`;
 }
+
+// --- internal ---
 
 function recommendedLines(rec: Recommendation, plan: PlanResult, style: TextStyle): string[] {
   const sim = rec.simulation;
@@ -59,11 +59,11 @@ function recommendedLines(rec: Recommendation, plan: PlanResult, style: TextStyl
     const s = sim?.availability[m];
     return [
       m,
-      formatPercent(rec.availability[m]),
+      formatPercentDown(rec.availability[m]),
       formatMinutes((1 - rec.availability[m]) * MINUTES_PER_YEAR),
       s === undefined
         ? ''
-        : `${formatPercent(s.mean)} [${formatPercent(s.ci95[0])}, ${formatPercent(s.ci95[1])}]`,
+        : `${formatPercentDown(s.mean)} [${formatPercentDown(s.ci95[0])}, ${formatPercentDown(s.ci95[1])}]`,
       target === undefined ? '' : targetCell(rec.availability[m], target, s?.target?.status, style),
     ];
   });
@@ -92,10 +92,10 @@ function simulatedMisses(rec: Recommendation, style: TextStyle): string[] {
   if (sim === null) return [];
   return PLAN_METRICS.flatMap((m) => {
     const s = sim.availability[m];
-    if (s.target?.status !== 'not-met') return [];
+    if (s?.target?.status !== 'not-met') return [];
     return [
       `  ${style.warning('⚠')} with Kubernetes' timers the Monte Carlo run puts ${m} of ${s.of} at ` +
-        `${formatPercent(s.ci95[1])} at best, below ${s.target.percent} %: the exact engine ` +
+        `${formatPercentDown(s.ci95[1])} at best, below ${s.target.percent} %: the exact engine ` +
         'leaves out reaction delays (failover, lease, eviction); consider the next layout on the front',
     ];
   });
@@ -106,7 +106,7 @@ function closestLines(plan: PlanResult, style: TextStyle): string[] {
   if (closest === undefined || closest === null) return ['', style.warning('  no candidate')];
   const misses = closest.shortfall.map(
     (s) =>
-      `${s.metric} ${formatPercent(s.availabilityPercent / 100)} < ${s.targetPercent} % ` +
+      `${s.metric} ${formatPercentDown(s.availabilityPercent / 100)} < ${s.targetPercent} % ` +
       `(${s.downtimeRatio.toPrecision(3)}× the downtime it allows)`,
   );
   return [
@@ -128,7 +128,7 @@ function frontLines(plan: PlanResult, m: PlanMetric, style: TextStyle): string[]
   const chosen = plan.recommended?.layout.key ?? plan.closest?.layout.key;
   const rows = front.map((c: EvaluatedCandidate) => [
     c.cost.total,
-    formatPercent(c.availability[m]),
+    formatPercentDown(c.availability[m]),
     formatMinutes((1 - c.availability[m]) * MINUTES_PER_YEAR),
     target === undefined ? '' : c.availability[m] * 100 >= target ? '✔' : '✖',
     ...layoutCells(c.layout),

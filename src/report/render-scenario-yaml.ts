@@ -7,7 +7,7 @@
 import { Document, isMap, isSeq, type YAMLMap } from 'yaml';
 import type { ScenarioFile } from '../model/schema.js';
 import type { PlanResult, Recommendation } from '../plan/plan-result.js';
-import { formatPercent } from './render-analysis-text.js';
+import { formatPercentDown as formatPercent } from './render-recommendation-text.js';
 
 /** Renders the scenario of a plan's recommendation (ends with a newline). */
 export function renderScenarioYaml(
@@ -29,7 +29,7 @@ export function renderScenarioYaml(
       sim === undefined
         ? ''
         : `; Monte Carlo ${formatPercent(sim.mean)} [${formatPercent(sim.ci95[0])}, ${formatPercent(sim.ci95[1])}]`;
-    return ` ${metric}: exact ${exact}${mc} (worst ${metric === 'served' ? 'region' : 'cluster'})`;
+    return ` ${metric}: exact ${exact}${mc} (${metric === 'usersServed' ? 'deployment' : metric === 'served' ? 'worst region' : 'worst cluster'})`;
   });
   const sim = recommended.simulation;
   doc.commentBefore = [

@@ -64,6 +64,7 @@ describe('hasim plan --target-api (the acceptance command)', () => {
       'etcdQuorum',
       'scheduling',
       'served',
+      'usersServed',
       'workloads',
     ]);
     expect(rec.availability['api']! * 100).toBeGreaterThanOrEqual(99.95);

@@ -115,7 +115,8 @@ export const scenarioFileArb: fc.Arbitrary<ScenarioFile> = fc
               { requiredKeys: [] },
             ),
             maintenance: fc.record(
-              { passesPerYear: rateArb, perMaster: durationArb },
+              // Short steps: a pass must fit between passes (passes × masters × perMaster < 1y).
+              { passesPerYear: rateArb, perMaster: fc.constantFrom('0', '5m', '10m', '1h') },
               { requiredKeys: [] },
             ),
           },

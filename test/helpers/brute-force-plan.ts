@@ -12,7 +12,14 @@ import { computeMetrics } from '../../src/exact/engine.js';
 import type { Topology } from '../../src/model/topology.js';
 import { topologyOf } from './topology-builder.js';
 
-export const BRUTE_METRICS = ['etcdQuorum', 'api', 'scheduling', 'workloads', 'served'] as const;
+export const BRUTE_METRICS = [
+  'etcdQuorum',
+  'api',
+  'scheduling',
+  'workloads',
+  'served',
+  'usersServed',
+] as const;
 export type BruteMetric = (typeof BRUTE_METRICS)[number];
 
 export interface BruteCase {
@@ -22,6 +29,8 @@ export interface BruteCase {
   zones: number;
   workersNeeded: number;
   local: boolean;
+  /** Users per region (default 1 each). */
+  users?: number[];
   failures: Record<string, unknown>;
   cost: { vm: number; lb: number };
 }
@@ -35,7 +44,7 @@ export interface BruteCandidate {
   graceful: boolean;
   waves: boolean;
   cost: number;
-  /** Worst cluster (worst region for served). */
+  /** Worst cluster (worst region for served; usersServed: Σ users · served / Σ users). */
   availability: Record<BruteMetric, number>;
 }
 
@@ -127,7 +136,11 @@ function scenario(
     waves: boolean;
   },
 ): Record<string, unknown> {
-  const regions = Array.from({ length: c.regions }, (_, i) => ({ name: `r${i + 1}`, zones }));
+  const regions = Array.from({ length: c.regions }, (_, i) => ({
+    name: `r${i + 1}`,
+    zones,
+    users: c.users?.[i] ?? 1,
+  }));
   const clusters = regions.flatMap((r, i) =>
     Array.from({ length: c.perRegion[i] ?? 0 }, (_, j) => ({
       name: `${r.name}-${j + 1}`,
@@ -162,11 +175,14 @@ function worst(t: Topology): Record<BruteMetric, number> {
   const v = computeMetrics(t);
   const clusters = Object.values(v.clusters);
   const min = (xs: number[]): number => Math.min(...xs);
+  const users = t.regions.reduce((a, r) => a + r.users, 0);
+  const weighted = t.regions.reduce((a, r) => a + r.users * (v.regions[r.name]?.served ?? 0), 0);
   return {
     etcdQuorum: min(clusters.map((x) => x.etcdQuorum)),
     api: min(clusters.map((x) => x.api)),
     scheduling: min(clusters.map((x) => x.scheduling)),
     workloads: min(clusters.map((x) => x.workloads)),
     served: min(Object.values(v.regions).map((x) => x.served)),
+    usersServed: users > 0 ? weighted / users : 1,
   };
 }

@@ -1,21 +1,19 @@
 /**
- * An independent oracle for the exact engine: enumerate every joint state of every element
- * (2^n binary elements × the maintenance state of each cluster) and evaluate the predicates of
- * docs/model.md literally in each. Exponential on purpose; for small topologies only. It shares
- * no code with src/exact: availabilities, sides, quorum and every predicate are written here
- * again, straight from the document.
+ * An independent oracle for the exact engine: enumerate every joint state of every element and
+ * evaluate the predicates of docs/model.md literally in each. Exponential on purpose; for small
+ * topologies only. It shares no model code with src/exact: availabilities, impairments, bad-change
+ * states, the maintenance health gate, sides, quorum and every predicate are written here again,
+ * straight from the document. Only the Gauss–Legendre rule (a numerical utility, tested on its own)
+ * is shared, so that both average over a maintenance step at the same nodes.
  */
+import { gaussLegendre } from '../../src/exact/gauss-legendre.js';
 import { repairMeanHours } from '../../src/model/repair.js';
-import type { Cluster, FailureProcess, Topology } from '../../src/model/topology.js';
+import type { Cluster, FailureProcess, Rollout, Topology } from '../../src/model/topology.js';
 
 export interface BruteForceValues {
   clusters: Record<string, Record<'etcdQuorum' | 'api' | 'scheduling' | 'workloads', number>>;
   regions: Record<string, Record<'served' | 'local', number>>;
-}
-
-interface Element {
-  key: string;
-  a: number;
+  usersServed: number;
 }
 
 /** Steady-state availability of one element: MTTF / (MTTF + MTTR). */
@@ -25,52 +23,69 @@ export function elementAvailability(p: FailureProcess): number {
   return mttf / (mttf + repairMeanHours(p.repair));
 }
 
+interface Element {
+  key: string;
+  a: number;
+  /** A VM or volume: up with probability aImpaired while its region is impaired. */
+  region?: string;
+  aImpaired?: number;
+  /** Its failure process, for the transient during a maintenance step. */
+  process: FailureProcess;
+  /** The clusters whose health gate it belongs to. */
+  gates: string[];
+}
+
 /** The binary elements of a topology that can be down (availability below 1). */
 export function listBinaryElements(t: Topology): Element[] {
   const f = t.failures;
   const out: Element[] = [];
-  const add = (key: string, a: number): void => {
-    if (a < 1) out.push({ key, a });
+  const add = (key: string, p: FailureProcess, extra: Partial<Element> = {}): void => {
+    const a = elementAvailability(p);
+    if (a < 1) out.push({ key, a, process: p, gates: [], ...extra });
   };
+  const gateZones = (c: Cluster): string[] =>
+    c.zones.filter((z) => (c.masters[z] ?? 0) + (c.etcd.members[z] ?? 0) > 0);
   for (const r of t.regions) {
-    add(`region:${r.name}`, elementAvailability(f.region));
+    const inRegion = t.clusters.filter((c) => c.region === r.name);
+    add(`region:${r.name}`, f.region, { gates: inRegion.map((c) => c.name) });
+    add(`impairment:${r.name}`, f.regionImpairment);
     r.zones.forEach((z, i) => {
-      add(`zone:${r.name}:${z}`, elementAvailability(f.zone));
+      const gatedBy = (zs: string[]): string[] =>
+        inRegion.filter((c) => zs.every((x) => gateZones(c).includes(x))).map((c) => c.name);
+      add(`zone:${r.name}:${z}`, f.zone, { gates: gatedBy([z]) });
       for (const y of r.zones.slice(i + 1))
-        add(`link:${r.name}:${z}:${y}`, elementAvailability(f.partition));
+        add(`link:${r.name}:${z}:${y}`, f.partition, { gates: gatedBy([z, y]) });
     });
   }
-  const oe = f.operatorError;
-  const bad = oe.changesPerYear * oe.badChangeProbability;
-  add('bad:api', elementAvailability({ perYear: bad * oe.apiDownShare, repair: oe.repair }));
-  add(
-    'bad:restore',
-    elementAvailability({ perYear: bad * oe.restoreShare, repair: t.backup.restore }),
-  );
+  const vm = (p: FailureProcess, region: string): Partial<Element> => ({
+    region,
+    aImpaired: elementAvailability(p) * stillUp(p, t.failures.regionImpairment),
+  });
   for (const c of t.clusters) {
+    const gate = { gates: [c.name] };
     masterList(c).forEach((_, i) => {
-      add(`${c.name}:master:${i}`, elementAvailability(f.master));
-      add(`${c.name}:apiserver:${i}`, elementAvailability(f.process));
-      add(`${c.name}:controllers:${i}`, elementAvailability(f.process));
+      add(`${c.name}:master:${i}`, f.master, { ...vm(f.master, c.region), ...gate });
+      add(`${c.name}:apiserver:${i}`, f.process, gate);
+      add(`${c.name}:controllers:${i}`, f.process, gate);
       if (c.etcd.placement === 'stacked') {
-        add(`${c.name}:etcdproc:${i}`, elementAvailability(f.process));
-        add(`${c.name}:disk:${i}`, elementAvailability(f.disk));
+        add(`${c.name}:etcdproc:${i}`, f.process, gate);
+        add(`${c.name}:disk:${i}`, f.disk, { ...vm(f.disk, c.region), ...gate });
       }
     });
     if (c.etcd.placement === 'external') {
       memberList(c).forEach((_, i) => {
-        add(`${c.name}:etcdnode:${i}`, elementAvailability(f.etcd));
-        add(`${c.name}:etcdproc:${i}`, elementAvailability(f.process));
-        add(`${c.name}:disk:${i}`, elementAvailability(f.disk));
+        add(`${c.name}:etcdnode:${i}`, f.etcd, { ...vm(f.etcd, c.region), ...gate });
+        add(`${c.name}:etcdproc:${i}`, f.process, gate);
+        add(`${c.name}:disk:${i}`, f.disk, { ...vm(f.disk, c.region), ...gate });
       });
     }
     zoneList(c.workers).forEach((_, i) =>
-      add(`${c.name}:worker:${i}`, elementAvailability(f.worker)),
+      add(`${c.name}:worker:${i}`, f.worker, vm(f.worker, c.region)),
     );
-    if (c.endpoint.kind === 'cloud') add(`${c.name}:lb`, elementAvailability(f.loadBalancer));
+    if (c.endpoint.kind === 'cloud') add(`${c.name}:lb`, f.loadBalancer);
     if (c.endpoint.kind === 'keepalived') {
-      add(`${c.name}:host:0`, elementAvailability(f.loadBalancer));
-      add(`${c.name}:host:1`, elementAvailability(f.loadBalancer));
+      add(`${c.name}:host:0`, f.loadBalancer);
+      add(`${c.name}:host:1`, f.loadBalancer);
     }
   }
   return out;
@@ -80,60 +95,218 @@ export function listBinaryElements(t: Topology): Element[] {
 export function bruteForce(t: Topology): BruteForceValues {
   const elements = listBinaryElements(t);
   if (elements.length > 20) throw new Error(`brute force over ${elements.length} elements`);
-  const maintenance = t.clusters.map((c) => maintenanceStates(t, c));
-  const sums = new Map<string, number>();
-  const addTo = (key: string, p: number, holds: boolean): void => {
-    if (holds) sums.set(key, (sums.get(key) ?? 0) + p);
+  const kinds = badChangeKinds(t);
+  const step = maintenanceStep(t);
+  const clusterSums = new Map<string, number>();
+  const regionSums = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, p: number): void => {
+    if (p !== 0) map.set(key, (map.get(key) ?? 0) + p);
   };
+  // Every bad-change state: the number of waves each kind has reached (0: none in progress).
+  const kindStates = kinds.reduce<{ p: number; m: Record<string, number> }[]>(
+    (acc, kind) =>
+      acc.flatMap((x) =>
+        kind.states.map((p, m) => ({ p: x.p * p, m: { ...x.m, [kind.name]: m } })),
+      ),
+    [{ p: 1, m: {} }],
+  );
   for (let mask = 0; mask < 2 ** elements.length; mask++) {
-    const down = new Set<string>();
-    let p = 1;
-    elements.forEach((e, i) => {
-      if (mask & (2 ** i)) {
-        down.add(e.key);
-        p *= 1 - e.a;
-      } else p *= e.a;
-    });
-    if (p === 0) continue;
-    // Every combination of the clusters' maintenance states (master index under maintenance or -1).
-    const combos = maintenance.reduce<{ p: number; under: number[] }[]>(
-      (acc, states) =>
-        acc.flatMap((x) => states.map((s) => ({ p: x.p * s.p, under: [...x.under, s.master] }))),
-      [{ p: 1, under: [] }],
-    );
-    for (const combo of combos) {
-      const q = p * combo.p;
-      if (q === 0) continue;
-      const v = evaluate(t, down, combo.under);
-      for (const [name, m] of Object.entries(v.clusters))
-        for (const [metric, holds] of Object.entries(m)) addTo(`c:${name}:${metric}`, q, holds);
-      for (const [name, m] of Object.entries(v.regions))
-        for (const [metric, holds] of Object.entries(m)) addTo(`r:${name}:${metric}`, q, holds);
+    const down = new Set(elements.filter((_, i) => mask & (2 ** i)).map((e) => e.key));
+    const p = stateProbability(elements, down, null);
+    for (const ks of kindStates) {
+      const q = p * ks.p;
+      const none = evaluate(t, down, -1, '', ks.m);
+      if (q !== 0) {
+        for (const [name, m] of Object.entries(none.clusters))
+          for (const [metric, holds] of Object.entries(m))
+            if (holds) add(clusterSums, `${name}:${metric}`, q);
+        for (const [name, m] of Object.entries(none.regions))
+          for (const [metric, holds] of Object.entries(m))
+            if (holds) add(regionSums, `${name}:${metric}`, q);
+      }
+      if (step === null) continue;
+      // The step of master j of cluster c: its gate's elements in their transient from "up".
+      for (const c of t.clusters) {
+        const share = (t.failures.maintenance.passesPerYear * step.hours) / 8760;
+        const gated =
+          step.rule.nodes.reduce(
+            (sum, u, k) =>
+              sum +
+              (step.rule.weights[k] ?? 0) *
+                stateProbability(elements, down, { cluster: c.name, u }),
+            0,
+          ) / step.hours;
+        const w = gated * ks.p * share;
+        if (w === 0) continue;
+        masterList(c).forEach((_, j) => {
+          const maintained = evaluate(t, down, j, c.name, ks.m).clusters[c.name]!;
+          for (const [metric, holds] of Object.entries(none.clusters[c.name]!)) {
+            const diff = (holds ? 1 : 0) - (maintained[metric] ? 1 : 0);
+            add(clusterSums, `${c.name}:${metric}`, -w * diff);
+          }
+        });
+      }
     }
   }
-  const get = (key: string): number => sums.get(key) ?? 0;
+  const get = (map: Map<string, number>, key: string): number =>
+    Math.min(1, Math.max(0, map.get(key) ?? 0));
+  const regions = Object.fromEntries(
+    t.regions.map((r) => [
+      r.name,
+      { served: get(regionSums, `${r.name}:served`), local: get(regionSums, `${r.name}:local`) },
+    ]),
+  );
+  const users = t.regions.reduce((s, r) => s + r.users, 0);
   return {
     clusters: Object.fromEntries(
       t.clusters.map((c) => [
         c.name,
         {
-          etcdQuorum: get(`c:${c.name}:etcdQuorum`),
-          api: get(`c:${c.name}:api`),
-          scheduling: get(`c:${c.name}:scheduling`),
-          workloads: get(`c:${c.name}:workloads`),
+          etcdQuorum: get(clusterSums, `${c.name}:etcdQuorum`),
+          api: get(clusterSums, `${c.name}:api`),
+          scheduling: get(clusterSums, `${c.name}:scheduling`),
+          workloads: get(clusterSums, `${c.name}:workloads`),
         },
       ]),
     ),
-    regions: Object.fromEntries(
-      t.regions.map((r) => [
-        r.name,
-        { served: get(`r:${r.name}:served`), local: get(`r:${r.name}:local`) },
-      ]),
-    ),
+    regions,
+    usersServed:
+      users > 0 ? t.regions.reduce((s, r) => s + r.users * regions[r.name]!.served, 0) / users : 1,
   };
 }
 
 // --- internal ---
+
+/**
+ * P(the elements are in this state): steady state, each VM conditioned on its region's
+ * impairment; with `gate`, the elements of that cluster's health gate instead in their
+ * transient at age u of a step (up at 0).
+ */
+function stateProbability(
+  elements: Element[],
+  down: Set<string>,
+  gate: { cluster: string; u: number } | null,
+): number {
+  let p = 1;
+  for (const e of elements) {
+    const impaired = e.region !== undefined && down.has(`impairment:${e.region}`);
+    let up = impaired ? (e.aImpaired ?? e.a) : e.a;
+    if (gate !== null && e.gates.includes(gate.cluster)) {
+      const transient = 1 - downAfter(e.process, gate.u);
+      up = impaired ? transient * ((e.aImpaired ?? e.a) / e.a) : transient;
+    }
+    p *= down.has(e.key) ? 1 - up : up;
+  }
+  return p;
+}
+
+/** P(down at u | up at 0) of an element with exponential up times: exact for exponential repairs. */
+function downAfter(p: FailureProcess, u: number): number {
+  const lambda = p.perYear / 8760;
+  if (lambda === 0) return 0;
+  if (p.repair.kind === 'exponential') {
+    const mu = 1 / p.repair.meanHours;
+    return (lambda / (lambda + mu)) * (1 - Math.exp(-(lambda + mu) * u));
+  }
+  if (p.repair.kind === 'fixed')
+    return Math.exp(-lambda * Math.max(0, u - p.repair.hours)) - Math.exp(-lambda * u);
+  throw new Error('the brute force knows the transient of exponential and fixed repairs only');
+}
+
+/** E[e^(−λA)] over the age A of an ongoing impairment, for an exponential impairment. */
+function stillUp(p: FailureProcess, impairment: FailureProcess): number {
+  const lambda = p.perYear / 8760;
+  if (lambda === 0 || impairment.perYear === 0) return 1;
+  if (impairment.repair.kind !== 'exponential')
+    throw new Error('the brute force knows exponential impairments only');
+  return 1 / (1 + lambda * impairment.repair.meanHours);
+}
+
+/** The quadrature over a maintenance step, split where a fixed repair ends. */
+function maintenanceStep(
+  t: Topology,
+): { hours: number; rule: { nodes: number[]; weights: number[] } } | null {
+  const m = t.failures.maintenance;
+  if (m.passesPerYear === 0 || m.perMasterHours === 0) return null;
+  const d = m.perMasterHours;
+  const f = t.failures;
+  const kinks = [f.master, f.etcd, f.process, f.disk, f.zone, f.region, f.partition].flatMap((p) =>
+    p.repair.kind === 'fixed' && p.repair.hours > 0 && p.repair.hours < d ? [p.repair.hours] : [],
+  );
+  const bounds = [...new Set([0, ...kinks, d])].sort((a, b) => a - b);
+  const nodes: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const rule = gaussLegendre(4, bounds[i], bounds[i + 1]);
+    nodes.push(...rule.nodes);
+    weights.push(...rule.weights);
+  }
+  return { hours: d, rule: { nodes, weights } };
+}
+
+interface Kind {
+  name: 'api' | 'restore' | 'dataPlane';
+  states: number[];
+}
+
+/** Each bad-change kind with a non-zero rate, and P(its first m waves are hurt). */
+function badChangeKinds(t: Topology): Kind[] {
+  const oe = t.failures.operatorError;
+  const waves = waveCount(oe.rollout, t.clusters.length);
+  const kinds: [Kind['name'], number, number][] = [
+    ['api', oe.apiDownShare, repairMeanHours(oe.repair)],
+    ['restore', oe.restoreShare, repairMeanHours(t.backup.restore)],
+    ['dataPlane', oe.dataPlaneShare, repairMeanHours(oe.repair)],
+  ];
+  return kinds.flatMap(([name, share, r]) => {
+    const rate = oe.changesPerYear * oe.badChangeProbability * share;
+    if (rate === 0) return [];
+    const w = oe.rollout;
+    const bake = w.kind === 'waves' ? w.bakeHours : 0;
+    const detection = w.kind === 'waves' ? w.detectionHours : 0;
+    const catches = w.kind === 'waves' ? w.detectionProbability : 1;
+    // Time spent with exactly m waves hurt, per change, averaged over the noticing wave C.
+    const time = [8760 / rate];
+    for (let m = 1; m <= waves; m++) {
+      let h = 0;
+      for (let c = 1; c <= waves; c++) {
+        const pc = c < waves ? (1 - catches) ** (c - 1) * catches : (1 - catches) ** (waves - 1);
+        if (m < c) h += pc * bake;
+        else if (m === c) h += pc * (detection + r);
+      }
+      time.push(h);
+    }
+    const total = time.reduce((a, b) => a + b, 0);
+    return [{ name, states: time.map((h) => h / total) }];
+  });
+}
+
+function waveCount(rollout: Rollout, clusters: number): number {
+  if (rollout.kind === 'all-at-once') return 1;
+  let placed = 0;
+  let waves = 0;
+  for (const size of rollout.waves) {
+    if (placed >= clusters) break;
+    placed = size === 'all' ? clusters : Math.min(clusters, placed + size);
+    waves++;
+  }
+  return waves;
+}
+
+function waveOf(t: Topology, c: Cluster): number {
+  const rollout = t.failures.operatorError.rollout;
+  if (rollout.kind === 'all-at-once') return 1;
+  const index = t.clusters.indexOf(c);
+  let placed = 0;
+  let wave = 0;
+  for (const size of rollout.waves) {
+    if (placed >= t.clusters.length) break;
+    placed = size === 'all' ? t.clusters.length : Math.min(t.clusters.length, placed + size);
+    wave++;
+    if (index < placed) return wave;
+  }
+  return 0;
+}
 
 /** The zone of each master, in zone order then index: master i of the cluster. */
 function masterList(c: Cluster): string[] {
@@ -148,38 +321,29 @@ function zoneList(counts: Record<string, number>): string[] {
   return Object.entries(counts).flatMap(([z, n]) => Array.from({ length: n }, () => z));
 }
 
-/** Idle periods of mean 8760/passesPerYear alternate with passes of M × perMaster hours. */
-function maintenanceStates(t: Topology, c: Cluster): { p: number; master: number }[] {
-  const m = t.failures.maintenance;
-  const masters = masterList(c).length;
-  if (m.passesPerYear === 0 || m.perMasterHours === 0) return [{ p: 1, master: -1 }];
-  const cycle = 8760 / m.passesPerYear + masters * m.perMasterHours;
-  const each = m.perMasterHours / cycle;
-  return [
-    { p: 1 - masters * each, master: -1 },
-    ...Array.from({ length: masters }, (_, i) => ({ p: each, master: i })),
-  ];
-}
-
-function reaches(t: Topology, c: Cluster): boolean {
-  const rollout = t.failures.operatorError.rollout;
-  if (rollout.kind === 'all-at-once') return true;
-  const first = rollout.waves[0];
-  return first === 'all' || t.clusters.indexOf(c) < (first ?? 0);
-}
-
 interface StateValues {
   clusters: Record<string, Record<string, boolean>>;
   regions: Record<string, Record<string, boolean>>;
 }
 
-function evaluate(t: Topology, down: Set<string>, under: number[]): StateValues {
+/**
+ * The predicates in one state, with master `maintained` of cluster `maintainedIn` down for
+ * maintenance (−1: none), and bad-change kinds having reached their first m waves.
+ */
+function evaluate(
+  t: Topology,
+  down: Set<string>,
+  maintained: number,
+  maintainedIn: string,
+  reached: Record<string, number>,
+): StateValues {
   const isUp = (key: string): boolean => !down.has(key);
   const clusters: StateValues['clusters'] = {};
-  const upClusters = new Map<string, number>();
-  t.clusters.forEach((c, ci) => {
+  const serving = new Map<string, number>();
+  for (const c of t.clusters) {
     const region = c.region;
     const regionUp = isUp(`region:${region}`);
+    const impaired = !isUp(`impairment:${region}`);
     const zoneUp = (z: string): boolean => regionUp && isUp(`zone:${region}:${z}`);
     // Sides: connected components of the graph of up zones joined by up links.
     const sideOf = new Map<string, number>();
@@ -202,8 +366,9 @@ function evaluate(t: Topology, down: Set<string>, under: number[]): StateValues 
       sides++;
     }
     const masters = masterList(c);
+    const inMaintenance = (i: number): boolean => maintainedIn === c.name && maintained === i;
     const masterNodeUp = (i: number): boolean =>
-      zoneUp(masters[i]!) && isUp(`${c.name}:master:${i}`) && under[ci] !== i;
+      zoneUp(masters[i]!) && isUp(`${c.name}:master:${i}`) && !inMaintenance(i);
     const stacked = c.etcd.placement === 'stacked';
     const memberZones = stacked ? masters : memberList(c);
     const memberUp = (i: number): boolean =>
@@ -213,51 +378,56 @@ function evaluate(t: Topology, down: Set<string>, under: number[]): StateValues 
           isUp(`${c.name}:etcdnode:${i}`) &&
           isUp(`${c.name}:etcdproc:${i}`) &&
           isUp(`${c.name}:disk:${i}`);
-    const reached = reaches(t, c);
-    const corrupted = reached && !isUp('bad:restore');
+    const wave = waveOf(t, c);
+    const hurt = (kind: string): boolean => wave > 0 && wave <= (reached[kind] ?? 0);
     const upPerSide = new Array<number>(sides).fill(0);
     memberZones.forEach((z, i) => {
       if (memberUp(i)) upPerSide[sideOf.get(z)!]! += 1;
     });
-    const quorumSide = corrupted ? -1 : upPerSide.findIndex((n) => n >= c.counts.quorum);
+    const quorumSide = hurt('restore') ? -1 : upPerSide.findIndex((n) => n >= c.counts.quorum);
     const etcdQuorum = quorumSide >= 0;
     const onQuorumSide = (z: string): boolean => quorumSide >= 0 && sideOf.get(z) === quorumSide;
-    const serving = (i: number): boolean =>
+    const serves = (i: number): boolean =>
       masterNodeUp(i) &&
       isUp(`${c.name}:apiserver:${i}`) &&
       onQuorumSide(masters[i]!) &&
       (!stacked || memberUp(i));
+    // Whether the endpoint reaches master i: cloud and dns while up, local-proxy always,
+    // single-master its pinned master, keepalived a master on the side of an up host.
     const reachable = (i: number): boolean => {
       switch (c.endpoint.kind) {
-        case 'keepalived': {
-          const kz = c.endpoint.zone!;
-          const hosts = isUp(`${c.name}:host:0`) || isUp(`${c.name}:host:1`);
-          return zoneUp(kz) && hosts && sideOf.get(masters[i]!) === sideOf.get(kz);
-        }
+        case 'keepalived':
+          return [0, 1].some(
+            (h) =>
+              isUp(`${c.name}:host:${h}`) &&
+              zoneUp(c.endpoint.hostZones[h]!) &&
+              sideOf.get(c.endpoint.hostZones[h]!) === sideOf.get(masters[i]!),
+          );
         case 'cloud':
-          return regionUp && isUp(`${c.name}:lb`);
+          return regionUp && !impaired && isUp(`${c.name}:lb`);
+        case 'dns':
+          return !impaired;
         case 'single-master':
           return i === masters.indexOf(c.endpoint.zone!);
-        case 'dns':
         case 'local-proxy':
           return true;
       }
     };
     const indices = masters.map((_, i) => i);
-    const badApi = reached && !isUp('bad:api');
-    const api = !badApi && indices.some((i) => reachable(i) && serving(i));
-    const scheduling = api && indices.some((i) => serving(i) && isUp(`${c.name}:controllers:${i}`));
+    const apiBlocked = hurt('api') || hurt('restore');
+    const api = !apiBlocked && indices.some((i) => reachable(i) && serves(i));
+    const scheduling = api && indices.some((i) => serves(i) && isUp(`${c.name}:controllers:${i}`));
     const workers = zoneList(c.workers);
     const upWorkers = workers.filter((z, i) => zoneUp(z) && isUp(`${c.name}:worker:${i}`)).length;
-    const workloads = upWorkers >= c.workersNeeded;
+    const workloads = upWorkers >= c.workersNeeded && !hurt('dataPlane');
     clusters[c.name] = { etcdQuorum, api, scheduling, workloads };
-    if (api && workloads) upClusters.set(region, (upClusters.get(region) ?? 0) + 1);
-  });
+    if (workloads) serving.set(region, (serving.get(region) ?? 0) + 1);
+  }
   const regions: StateValues['regions'] = {};
   for (const r of t.regions) {
-    const local = (upClusters.get(r.name) ?? 0) >= 1;
+    const local = (serving.get(r.name) ?? 0) >= 1;
     const spare = t.regions.some(
-      (s) => s.name !== r.name && (upClusters.get(s.name) ?? 0) >= (s.users > 0 ? 2 : 1),
+      (s) => s.name !== r.name && (serving.get(s.name) ?? 0) >= (s.users > 0 ? 2 : 1),
     );
     regions[r.name] = { local, served: local || (t.failover === 'cross-region' && spare) };
   }

@@ -33,6 +33,7 @@ export function candidateOf(
       scheduling: 1,
       workloads: 1,
       served: 1,
+      usersServed: 1,
       ...availability,
     },
     cost: {

@@ -22,8 +22,10 @@ const CLASSES = [
   'partition',
   'worker',
   'loadBalancer',
+  'regionImpairment',
   'zone',
   'region',
+  'operatorError',
 ] as const;
 
 function counts(
@@ -56,11 +58,18 @@ function cluster(region: string, zones: string[]): fc.Arbitrary<ScenarioInput> {
       const pinZones = c.endpoint === 'single-master' ? withMasters : zones;
       const zone = pinZones[c.endpointZone % pinZones.length]!;
       const pinned = c.endpoint === 'keepalived' || c.endpoint === 'single-master';
+      // A keepalived pair spread over two zones when the region has them (every other case).
+      const other = zones[(zones.indexOf(zone) + 1) % zones.length]!;
+      const spread = c.endpoint === 'keepalived' && other !== zone && c.endpointZone % 2 === 1;
       return {
         region,
         masters: c.masters,
         etcd: c.etcd,
-        endpoint: pinned ? { kind: c.endpoint, zone } : c.endpoint,
+        endpoint: spread
+          ? { kind: c.endpoint, zones: [zone, other] }
+          : pinned
+            ? { kind: c.endpoint, zone }
+            : c.endpoint,
         workers: c.workers,
         workersNeeded: Math.floor(c.need * total),
       };
@@ -94,6 +103,7 @@ export const smallScenarioArb: fc.Arbitrary<ScenarioInput> = fc
         disk: fc.option(process, { nil: undefined }),
         zone: fc.option(process, { nil: undefined }),
         region: fc.option(process, { nil: undefined }),
+        regionImpairment: fc.option(process, { nil: undefined }),
         partition: fc.option(process, { nil: undefined }),
         process: fc.option(process, { nil: undefined }),
         loadBalancer: fc.option(process, { nil: undefined }),
@@ -102,17 +112,21 @@ export const smallScenarioArb: fc.Arbitrary<ScenarioInput> = fc
           fc.record({
             changesPerYear: fc.integer({ min: 10, max: 400 }),
             badChangeProbability: fc.constant(0.5),
-            apiDownShare: fc.constantFrom(0.3, 0.6),
-            restoreShare: fc.constantFrom(0.1, 0.4),
-            dataPlaneShare: fc.constant(0),
+            apiDownShare: fc.constantFrom(0.3, 0.4),
+            restoreShare: fc.constantFrom(0.1, 0.3),
+            dataPlaneShare: fc.constantFrom(0, 0.3),
             repair,
-            rollout: fc.constantFrom('all-at-once', { waves: [1, 'all'], detection: '30m' }),
+            rollout: fc.constantFrom(
+              'all-at-once',
+              { waves: [1, 'all'], detection: '30m' },
+              { waves: [1, 1, 'all'], detection: '1h', bake: '5h', detectionProbability: 0.4 },
+            ),
           }),
           { nil: undefined },
         ),
         maintenance: fc.option(
           fc.record({
-            passesPerYear: fc.integer({ min: 10, max: 300 }),
+            passesPerYear: fc.integer({ min: 10, max: 200 }),
             perMaster: fc.constantFrom('1h', '6h'),
           }),
           { nil: undefined },
@@ -135,10 +149,18 @@ export function withinElementBudget(file: ScenarioInput, budget: number): Topolo
   let topology = build();
   for (const cls of CLASSES) {
     const maintenance = topology.failures.maintenance.passesPerYear > 0;
-    const states = topology.clusters.reduce(
-      (n, c) => n * (maintenance ? c.counts.masters + 1 : 1),
-      2 ** listBinaryElements(topology).length,
-    );
+    // Every bad-change kind that can happen multiplies the states by its waves + 1.
+    const oe = topology.failures.operatorError;
+    const kinds = [oe.apiDownShare, oe.restoreShare, oe.dataPlaneShare].filter(
+      (share) => oe.changesPerYear * oe.badChangeProbability * share > 0,
+    ).length;
+    const waves = oe.rollout.kind === 'all-at-once' ? 1 : oe.rollout.waves.length;
+    const states =
+      topology.clusters.reduce(
+        (n, c) => n * (maintenance ? c.counts.masters + 1 : 1),
+        2 ** listBinaryElements(topology).length,
+      ) *
+      (waves + 1) ** kinds;
     if (states <= 2 ** budget) break;
     delete failures[cls];
     topology = build();

@@ -33,7 +33,7 @@ export interface ClusterInput {
   region?: string;
   masters: Record<string, number>;
   etcd?: 'stacked' | Record<string, number>;
-  endpoint?: string | { kind: string; zone?: string };
+  endpoint?: string | { kind: string; zone?: string; zones?: [string, string] };
   workers?: Record<string, number>;
   workersNeeded?: number;
 }

@@ -24,6 +24,7 @@ function mismatches(topology: Topology): string[] {
   for (const [name, metrics] of Object.entries(oracle.regions))
     for (const [metric, truth] of Object.entries(metrics))
       compare(`${name}.${metric}`, exact.regions[name]?.[metric as keyof typeof metrics], truth);
+  compare('usersServed', exact.deployment.usersServed, oracle.usersServed);
   return out;
 }
 

@@ -144,12 +144,42 @@ describe('series and parallel endpoints', () => {
   });
 
   it('takes a lone master down for its share of each maintenance pass', () => {
+    // Passes due 50 times a year, 2 h each: the master is in maintenance 50 · 2 / 8760 of the time.
     const t = oneRegion(['a'], [{ masters: { a: 1 }, endpoint: 'local-proxy' }], {
       maintenance: { passesPerYear: 50, perMaster: '2h' },
     });
-    expect(
-      relativeError(metrics(t).clusters['c0']?.api, 1 - 2 / (8760 / 50 + 2)),
-    ).toBeLessThanOrEqual(EXACT);
+    expect(relativeError(metrics(t).clusters['c0']?.api, 1 - (50 * 2) / 8760)).toBeLessThanOrEqual(
+      EXACT,
+    );
+  });
+
+  it('starts a step only while the cluster is healthy: the apiserver is up when a step begins', () => {
+    // One master whose apiserver fails 40 times a year for 20 h (exponential). A step starts with
+    // it up, so during a step of age u it is down with P(u) = λ/(λ+μ)·(1 − e^(−(λ+μ)u)), and
+    // A = a − s · (1 − avg_u P(u)) with s = ν·d/8760 (docs/model.md): a step removes the time
+    // the apiserver would have served, which is more than the steady state a suggests.
+    const t = oneRegion(['a'], [{ masters: { a: 1 }, endpoint: 'local-proxy' }], {
+      process: { perYear: 40, repair: { mean: '20h' } },
+      maintenance: { passesPerYear: 50, perMaster: '6h' },
+    });
+    const lambda = 40 / 8760;
+    const mu = 1 / 20;
+    const d = 6;
+    const a = availability(40, 20);
+    const k = lambda + mu;
+    const c = lambda / k;
+    // Averages over the step of P(u) = c(1 − e^(−ku)) and of P(u)².
+    const e1 = (1 - Math.exp(-k * d)) / (k * d);
+    const e2 = (1 - Math.exp(-2 * k * d)) / (2 * k * d);
+    const meanDown = c * (1 - e1);
+    const meanDown2 = c * c * (1 - 2 * e1 + e2);
+    const s = (50 * d) / 8760;
+    // api needs the apiserver and (stacked) the master's etcd process, both of class process:
+    // a² in the steady state, avg (1 − P(u))² during a step.
+    const bothUp = 1 - 2 * meanDown + meanDown2;
+    expect(relativeError(metrics(t).clusters['c0']?.api, a * a - s * bothUp)).toBeLessThanOrEqual(
+      1e-12,
+    );
   });
 });
 
@@ -200,8 +230,8 @@ describe('regional service', () => {
         { name: 'r1', zones: ['a'], users },
       ],
       clusters: [
-        { name: 'k0', region: 'r0', masters: { a: 1 }, endpoint: 'local-proxy', workers: {} },
-        { name: 'k1', region: 'r1', masters: { a: 1 }, endpoint: 'local-proxy', workers: {} },
+        { name: 'k0', region: 'r0', masters: { a: 1 }, endpoint: 'local-proxy', workers: { a: 1 } },
+        { name: 'k1', region: 'r1', masters: { a: 1 }, endpoint: 'local-proxy', workers: { a: 1 } },
       ],
       failover,
       failures: { ...ALL_FAILURES_OFF, region: { perYear: 3, repair: { mean: '100h' } } },
@@ -224,5 +254,128 @@ describe('regional service', () => {
     expect(
       relativeError(metrics(twoRegions('local-only', 0)).regions['r0']?.served, r),
     ).toBeLessThanOrEqual(EXACT);
+  });
+});
+
+describe('region impairment', () => {
+  // Impairments 2 a year, 10 h each (exponential): the region is unimpaired with probability i.
+  const impairment = { perYear: 2, repair: { mean: '10h' } };
+  const i = availability(2, 10);
+
+  it('takes a cloud load balancer and dns down, and leaves a local proxy up', () => {
+    const at = (endpoint: string): number | undefined =>
+      metrics(oneRegion(['a'], [{ masters: { a: 1 }, endpoint }], { regionImpairment: impairment }))
+        .clusters['c0']?.api;
+    expect(relativeError(at('cloud'), i)).toBeLessThanOrEqual(EXACT);
+    expect(relativeError(at('dns'), i)).toBeLessThanOrEqual(EXACT);
+    expect(at('local-proxy')).toBe(1);
+  });
+
+  it('keeps a failed VM down until it ends: a · E[e^(−λA)] while impaired', () => {
+    // One worker failing 20 times a year for 5 h. While impaired, it is up iff it was up when the
+    // impairment began and has not failed since: for an exponential impairment of mean M the age
+    // A is exponential with mean M, so E[e^(−λA)] = 1 / (1 + λM).
+    const t = oneRegion(
+      ['a'],
+      [{ masters: { a: 1 }, endpoint: 'local-proxy', workers: { a: 1 } }],
+      {
+        regionImpairment: impairment,
+        worker: { perYear: 20, repair: { mean: '5h' } },
+      },
+    );
+    const a = availability(20, 5);
+    const expected = i * a + (1 - i) * a * (1 / (1 + (20 / 8760) * 10));
+    expect(relativeError(metrics(t).clusters['c0']?.workloads, expected)).toBeLessThanOrEqual(
+      EXACT,
+    );
+  });
+});
+
+describe('a keepalived pair over two zones', () => {
+  it('needs a host up with its zone, on the side of the master', () => {
+    // One master in a; hosts in a and b; only zones and hosts fail. The VIP can sit on either
+    // host, and both zones are one side: api = z_a · (1 − (1 − h)(1 − h·z_b)).
+    const hosts = { perYear: 6, repair: { mean: '10h' } };
+    const t = oneRegion(
+      ['a', 'b'],
+      [{ masters: { a: 1 }, endpoint: { kind: 'keepalived', zones: ['a', 'b'] } }],
+      { zone, loadBalancer: hosts },
+    );
+    const h = availability(6, 10);
+    expect(
+      relativeError(metrics(t).clusters['c0']?.api, z * (1 - (1 - h) * (1 - h * z))),
+    ).toBeLessThanOrEqual(EXACT);
+  });
+});
+
+describe('bad changes rolled out in waves', () => {
+  // Two clusters, waves [1, all]: a bad change (rate r a year) reaches c0, bakes b, and is caught
+  // there with probability p (noticed d after the wave started); else it reaches c1 too and is
+  // noticed d after that. Every reached cluster recovers R after the notice. Per cycle (idle 1/r):
+  // time with 1 wave hurt = (1 − p)·b + p·(d + R); with 2 waves hurt = (1 − p)·(d + R).
+  const r = 26 * 0.02 * 0.3;
+  const [p, b, d, R] = [0.8, 5, 1, 2];
+  const file = (rollout: unknown): Topology =>
+    oneRegion(
+      ['a'],
+      [
+        { masters: { a: 1 }, endpoint: 'local-proxy' },
+        { masters: { a: 1 }, endpoint: 'local-proxy' },
+      ],
+      {
+        operatorError: {
+          changesPerYear: 26,
+          badChangeProbability: 0.02,
+          apiDownShare: 0.3,
+          restoreShare: 0,
+          dataPlaneShare: 0,
+          repair: { mean: `${R}h` },
+          rollout,
+        },
+      },
+    );
+
+  it('hurts the canary more and the later wave less than all at once', () => {
+    const m = metrics(
+      file({ waves: [1, 'all'], detection: `${d}h`, bake: `${b}h`, detectionProbability: p }),
+    );
+    const one = (1 - p) * b + p * (d + R);
+    const two = (1 - p) * (d + R);
+    const cycle = 8760 / r + one + two;
+    expect(relativeError(m.clusters['c0']?.api, 1 - (one + two) / cycle)).toBeLessThanOrEqual(
+      EXACT,
+    );
+    expect(relativeError(m.clusters['c1']?.api, 1 - two / cycle)).toBeLessThanOrEqual(EXACT);
+    const all = metrics(file('all-at-once'));
+    // All at once: every cluster is hurt R per change.
+    expect(relativeError(all.clusters['c1']?.api, 1 - R / (8760 / r + R))).toBeLessThanOrEqual(
+      EXACT,
+    );
+    expect(m.clusters['c1']!.api).toBeGreaterThan(all.clusters['c1']!.api);
+    expect(m.clusters['c0']!.api).toBeLessThan(all.clusters['c0']!.api);
+  });
+
+  it('takes the workloads and the region they serve down with a data-plane change', () => {
+    const t = oneRegion(
+      ['a'],
+      [{ masters: { a: 1 }, endpoint: 'local-proxy', workers: { a: 1 } }],
+      {
+        operatorError: {
+          changesPerYear: 26,
+          badChangeProbability: 0.02,
+          apiDownShare: 0,
+          restoreShare: 0,
+          dataPlaneShare: 0.5,
+          repair: { mean: '3h' },
+        },
+      },
+    );
+    const rate = 26 * 0.02 * 0.5;
+    const m = metrics(t);
+    expect(relativeError(m.clusters['c0']?.workloads, availability(rate, 3))).toBeLessThanOrEqual(
+      EXACT,
+    );
+    expect(relativeError(m.regions['r']?.served, availability(rate, 3))).toBeLessThanOrEqual(EXACT);
+    expect(m.clusters['c0']?.api).toBe(1);
   });
 });

@@ -88,7 +88,7 @@ describe('Birnbaum importance', () => {
         // Arrange: one element group and its current availability.
         const t = withinElementBudget(file, Infinity);
         const av = computeElementAvailabilities(t);
-        const groups = listElementGroups(t);
+        const groups = listElementGroups(t, av);
         const group = groups[pick % groups.length]!;
         const a = 0.37;
         // Act
@@ -109,7 +109,7 @@ describe('Birnbaum importance from one evaluation', () => {
         // Arrange
         const t = withinElementBudget(file, Infinity);
         const av = computeElementAvailabilities(t);
-        const groups = listElementGroups(t);
+        const groups = listElementGroups(t, av);
         const group = groups[pick % groups.length]!;
         const name = t.clusters[0]!.name;
         const api = (v: number): number =>

@@ -44,8 +44,11 @@ describe('renderRecommendationText', () => {
     // Arrange: the golden case, with its simulated api interval moved below the target.
     const result = recommendLayout(plan, options);
     const sim = result.recommended!.simulation!;
-    sim.availability.api = { ...sim.availability.api, ci95: [0.9997, 0.9998] };
-    sim.availability.api.target = { percent: 99.99, status: 'not-met' };
+    sim.availability.api = {
+      ...sim.availability.api!,
+      ci95: [0.9997, 0.9998],
+      target: { percent: 99.99, status: 'not-met' },
+    };
     // Act
     const text = renderRecommendationText(result, PLAIN_STYLE);
     // Assert

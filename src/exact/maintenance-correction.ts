@@ -1,0 +1,111 @@
+/**
+ * The downtime maintenance adds, with the health gate (docs/model.md, the exact engine):
+ * Σⱼ s · avg_u E_u[pred(none) − pred(j)], E_u the expectation while the cluster's gate elements
+ * are in their transient from "up at 0" (a step of age u started when they were all up) and the
+ * other elements in their steady state. Overridden elements keep their override throughout (an
+ * importance measure freezes an element: it no longer gates maintenance).
+ */
+import type { Cluster, Region } from '../model/topology.js';
+import { buildClusterPlan } from './cluster-plan.js';
+import {
+  buildControlPlaneTables,
+  computeControlPlane,
+  type ControlPlaneTables,
+  type ControlPlaneValues,
+} from './control-plane.js';
+import { maintenanceShare, type ElementAvailabilities } from './element-availability.js';
+import { elementId, type Overrides } from './elements.js';
+import {
+  enumerateRegionConditions,
+  regionDomains,
+  type DomainAvailability,
+} from './region-conditions.js';
+
+/** The control-plane availability that maintenance removes from one cluster. */
+export function computeMaintenanceCorrection(
+  cluster: Cluster,
+  region: Region,
+  av: ElementAvailabilities,
+  overrides: Overrides,
+): ControlPlaneValues {
+  const out: ControlPlaneValues = { quorum: 0, api: 0, scheduling: 0 };
+  const gate = av.gate;
+  const share = maintenanceShare(av.maintenance, cluster.counts.masters);
+  if (gate === null || !(share > 0)) return out;
+  const gated = new Set(
+    cluster.zones.flatMap((z, i) =>
+      (cluster.masters[z] ?? 0) + (cluster.etcd.members[z] ?? 0) > 0 ? [i] : [],
+    ),
+  );
+  const steady = regionDomains(region, av, overrides);
+  const stillUp = (up: number, vm: number, impaired: number): number =>
+    vm > 0 ? (up * impaired) / vm : 0;
+  gate.weights.forEach((weight, k) => {
+    const up = (cls: keyof typeof gate.down): number => 1 - (gate.down[cls][k] ?? 0);
+    const transient: ElementAvailabilities = {
+      ...av,
+      master: up('master'),
+      etcd: up('etcd'),
+      process: up('process'),
+      disk: up('disk'),
+      impaired: {
+        ...av.impaired,
+        master: stillUp(up('master'), av.master, av.impaired.master),
+        etcd: stillUp(up('etcd'), av.etcd, av.impaired.etcd),
+        disk: stillUp(up('disk'), av.disk, av.impaired.disk),
+      },
+    };
+    const domains = transientDomains(region, steady, gated, overrides, {
+      region: up('region'),
+      zone: up('zone'),
+      link: up('link'),
+    });
+    const tables: Partial<Record<'normal' | 'impaired', ControlPlaneTables>> = {};
+    const tablesFor = (impaired: boolean): ControlPlaneTables =>
+      (tables[impaired ? 'impaired' : 'normal'] ??= buildControlPlaneTables(
+        buildClusterPlan(cluster, transient, overrides, impaired),
+      ));
+    for (const condition of enumerateRegionConditions(region, domains)) {
+      // A blacked-out region serves nothing, with or without maintenance.
+      if (!condition.regionUp) continue;
+      const t = tablesFor(condition.impaired);
+      const none = computeControlPlane(t, condition);
+      t.plan.zones.forEach((zone, zi) =>
+        zone.masters.forEach((spec, si) => {
+          const maintained = computeControlPlane(t, condition, zi, si);
+          const w = weight * share * spec.count * condition.probability;
+          out.quorum += w * (none.quorum - maintained.quorum);
+          out.api += w * (none.api - maintained.api);
+          out.scheduling += w * (none.scheduling - maintained.scheduling);
+        }),
+      );
+    }
+  });
+  return out;
+}
+
+// --- internal ---
+
+/** The region's domains during a step: the gate's zones, links and region in their transient. */
+function transientDomains(
+  region: Region,
+  steady: DomainAvailability,
+  gated: Set<number>,
+  overrides: Overrides,
+  up: { region: number; zone: number; link: number },
+): DomainAvailability {
+  const zones = region.zones;
+  const name = (i: number): string => zones[i] ?? '';
+  return {
+    region: overrides.get(elementId.region(region.name)) ?? up.region,
+    impairment: steady.impairment,
+    zone: (i) =>
+      gated.has(i)
+        ? (overrides.get(elementId.zone(region.name, name(i))) ?? up.zone)
+        : steady.zone(i),
+    link: (i, j) =>
+      gated.has(i) && gated.has(j)
+        ? (overrides.get(elementId.link(region.name, name(i), name(j))) ?? up.link)
+        : steady.link(i, j),
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Elements away from their steady state (docs/model.md, the exact engine):
+ * - during a maintenance step of age u, which started with the element up: P(down at u | up at 0),
+ *   exact for exponential repairs, else to first order in λ·u (a second failure of the same element
+ *   within u is neglected);
+ * - during a region impairment, which blocks replacements: the chance that a VM up when the
+ *   impairment began has not failed since, averaged over the age of an ongoing impairment.
+ */
+import { lognormalSigma, repairMeanHours } from '../model/repair.js';
+import type { RepairDistribution } from '../model/topology.js';
+import { HOURS_PER_YEAR } from '../model/units.js';
+import { integrate } from './gauss-legendre.js';
+import { normalUpperTail } from './normal-tail.js';
+
+/** P(repair > v): the survival function of a repair distribution. */
+export function repairSurvival(r: RepairDistribution, v: number): number {
+  if (v <= 0) return 1;
+  switch (r.kind) {
+    case 'exponential':
+      return Math.exp(-v / r.meanHours);
+    case 'fixed':
+      return v < r.hours ? 1 : 0;
+    case 'weibull':
+      return Math.exp(-Math.pow(v / r.scaleHours, r.shape));
+    case 'lognormal': {
+      const sigma = lognormalSigma(r.medianHours, r.p90Hours);
+      if (!(sigma > 0)) return v < r.medianHours ? 1 : 0;
+      return normalUpperTail(Math.log(v / r.medianHours) / sigma);
+    }
+  }
+}
+
+/**
+ * P(down at u | up at 0): for an exponential repair (rate μ) λ/(λ+μ) · (1 − e^(−(λ+μ)u)); else
+ * λ e^(−λu) ∫₀ᵘ e^(λv) S_R(v) dv: the element failed at some s ≤ u and its repair lasts beyond
+ * u − s (first order: it was up just before s).
+ */
+export function downAfterStart(perYear: number, r: RepairDistribution, u: number): number {
+  if (!(perYear > 0) || !(u > 0)) return 0;
+  const lambda = perYear / HOURS_PER_YEAR;
+  switch (r.kind) {
+    case 'fixed': {
+      const held = Math.min(u, r.hours);
+      return Math.exp(-lambda * (u - held)) - Math.exp(-lambda * u);
+    }
+    case 'exponential': {
+      // A two-state Markov chain: exact, second failures included.
+      const rate = lambda + 1 / r.meanHours;
+      return (-lambda / rate) * Math.expm1(-rate * u);
+    }
+    case 'lognormal':
+    case 'weibull':
+      return (
+        lambda *
+        Math.exp(-lambda * u) *
+        geometricIntegral((v) => Math.exp(lambda * v) * repairSurvival(r, v), u)
+      );
+  }
+}
+
+/**
+ * E[e^(−λA)] for the age A of an ongoing impairment (density S_I(a) / E[I]), i.e.
+ * (1 − E[e^(−λI)]) / (λ E[I]): the share of VMs up at the start of an impairment that are still up.
+ */
+export function stillUpDuringImpairment(perYear: number, impairment: RepairDistribution): number {
+  if (!(perYear > 0)) return 1;
+  const lambda = perYear / HOURS_PER_YEAR;
+  const mean = repairMeanHours(impairment);
+  if (!(mean > 0)) return 1;
+  return failedBy(lambda, impairment) / (lambda * mean);
+}
+
+// --- internal ---
+
+/**
+ * ∫₀ᵘ f on geometric pieces [u·2^−(k+1), u·2^−k]: a repair's survival changes on the scale of its
+ * median, which may be far below u.
+ */
+function geometricIntegral(f: (v: number) => number, u: number): number {
+  const levels = 16;
+  let sum = integrate(f, 0, u * 2 ** -levels, 4);
+  for (let k = levels - 1; k >= 0; k--) sum += integrate(f, u * 2 ** -(k + 1), u * 2 ** -k, 8);
+  return sum;
+}
+
+/** E[1 − e^(−λI)], computed without cancellation. */
+function failedBy(lambda: number, r: RepairDistribution): number {
+  const g = (hours: number): number => -Math.expm1(-lambda * hours);
+  switch (r.kind) {
+    case 'exponential':
+      return (lambda * r.meanHours) / (1 + lambda * r.meanHours);
+    case 'fixed':
+      return g(r.hours);
+    case 'lognormal': {
+      const sigma = lognormalSigma(r.medianHours, r.p90Hours);
+      if (!(sigma > 0)) return g(r.medianHours);
+      // I = median · e^(σz), z standard normal.
+      const phi = (z: number): number => Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
+      return integrate((z) => g(r.medianHours * Math.exp(sigma * z)) * phi(z), -12, 12, 32, 8);
+    }
+    case 'weibull':
+      // I = scale · t^(1/shape), t ~ Exp(1); with t = e^x the density is e^(x − e^x).
+      return integrate(
+        (x) => g(r.scaleHours * Math.exp(x / r.shape)) * Math.exp(x - Math.exp(x)),
+        -40,
+        5,
+        32,
+        12,
+      );
+  }
+}
