@@ -4,6 +4,7 @@
  * through `style`, decided at the edge.
  */
 import type { AnalysisResult, MetricAnalysis } from '../exact/analyze.js';
+import { causeLabel } from './cause-labels.js';
 import { renderTable } from './render-table.js';
 import type { TextStyle } from './text-style.js';
 
@@ -16,6 +17,10 @@ export function renderAnalysisText(result: AnalysisResult, style: TextStyle): st
   for (const [name, metrics] of Object.entries(result.regions)) {
     out.push(...section(`region ${name}`, metrics, style));
   }
+  if (Object.keys(result.regions).length > 1)
+    out.push(...section('deployment (share of users served)', result.deployment, style));
+  for (const w of result.warnings) out.push(style.warning(`warning: ${w}`));
+  if (result.warnings.length > 0) out.push('');
   if (result.missedObjectives.length > 0) {
     out.push(style.warning('objectives not met:'));
     for (const m of result.missedObjectives) {
@@ -54,31 +59,37 @@ function section(
   metrics: Record<string, MetricAnalysis>,
   style: TextStyle,
 ): string[] {
-  const rows: string[][] = [];
-  const spofs: string[] = [];
-  for (const [metric, m] of Object.entries(metrics)) {
-    rows.push([
-      metric,
-      formatPercent(m.availability),
-      m.nines === null ? '∞' : m.nines.toFixed(2),
-      formatMinutes(m.downtimeMinutesPerYear),
-      contributors(m),
-      m.objective === undefined
-        ? ''
-        : m.objective.met
-          ? style.ok(`${m.objective.percent} % ✔`)
-          : style.warning(`${m.objective.percent} % ✖`),
-    ]);
-    if (m.singlePointsOfFailure.length > 0)
-      spofs.push(`  ${metric}: ${m.singlePointsOfFailure.join(', ')}`);
-  }
-  const head = ['metric', 'availability', 'nines', 'down min/yr', 'top contributors (min/yr)'];
-  const table = renderTable([...head, 'objective'], rows, style, [
-    'left',
-    'right',
-    'right',
-    'right',
+  const entries = Object.entries(metrics);
+  // A column of zones only when some zone's outages cost downtime.
+  const zones = entries.some(([, m]) => zoneContributors(m) !== '');
+  const rows = entries.map(([metric, m]) => [
+    metric,
+    formatPercent(m.availability),
+    m.nines === null ? '∞' : m.nines.toFixed(2),
+    formatMinutes(m.downtimeMinutesPerYear),
+    contributors(m),
+    ...(zones ? [zoneContributors(m)] : []),
+    m.objective === undefined
+      ? ''
+      : m.objective.met
+        ? style.ok(`${m.objective.percent} % ✔`)
+        : style.warning(`${m.objective.percent} % ✖`),
   ]);
+  const head = [
+    'metric',
+    'availability',
+    'nines',
+    'down min/yr',
+    'largest causes (min/yr)',
+    ...(zones ? ['worst zones (min/yr)'] : []),
+    'objective',
+  ];
+  const table = renderTable(head, rows, style, ['left', 'right', 'right', 'right']);
+  const spofs = entries.flatMap(([metric, m]) =>
+    m.singlePointsOfFailure.length > 0
+      ? [`  ${metric}: ${m.singlePointsOfFailure.join(', ')}`]
+      : [],
+  );
   const lines = [style.bold(title), table];
   if (spofs.length > 0) lines.push('single points of failure:', ...spofs);
   else lines.push(style.dim('no single point of failure'));
@@ -86,15 +97,27 @@ function section(
   return lines;
 }
 
+/**
+ * The failure classes whose removal would save the most downtime. Zones are shown apart
+ * (zoneContributors): a zone's outages are part of the class "zone outage", not in addition to it.
+ */
 function contributors(m: MetricAnalysis): string {
-  const entries: [string, number][] = [
-    ...Object.entries(m.attribution.byClass),
-    ...Object.entries(m.attribution.byZone).map(([z, v]): [string, number] => [`zone ${z}`, v]),
-  ];
+  return top(Object.entries(m.attribution.byClass), TOP_CONTRIBUTORS)
+    .map(([k, v]) => `${causeLabel(k)} ${formatMinutes(v)}`)
+    .join(', ');
+}
+
+/** The zones whose outages cost the most downtime (their share of "zone outage"). */
+function zoneContributors(m: MetricAnalysis | undefined): string {
+  if (m === undefined) return '';
+  return top(Object.entries(m.attribution.byZone), 2)
+    .map(([z, v]) => `${z} ${formatMinutes(v)}`)
+    .join(', ');
+}
+
+function top(entries: [string, number][], n: number): [string, number][] {
   return entries
     .filter(([, v]) => v > 0)
     .sort((a, b) => b[1] - a[1])
-    .slice(0, TOP_CONTRIBUTORS)
-    .map(([k, v]) => `${k} ${formatMinutes(v)}`)
-    .join(', ');
+    .slice(0, n);
 }

@@ -45,9 +45,10 @@ describe('renderAnalysisText', () => {
     expect(text).toContain('cluster prod');
     expect(text).toContain('region r');
     expect(text).toContain('api: zone r/a');
-    // a = 8760 / 8765 = 99.9430 %, down 5 / 8765 × 525,600 ≈ 300 min a year, all from zone a.
+    // a = 8760 / 8765 = 99.9430 %, down 5 / 8765 × 525,600 ≈ 300 min a year, all from zone
+    // outages (the class), all of them of zone a (shown apart: the same minutes, not more).
     expect(text).toMatch(
-      /api\s+│\s+99\.9430 % │\s+3\.24 │\s+300 │ zone 300, zone r\/a 300.*99\.99 % ✖/,
+      /api\s+│\s+99\.9430 % │\s+3\.24 │\s+300 │ zone outage 300\s+│ r\/a 300\s+│ 99\.99 % ✖/,
     );
     expect(text).toContain('clusters.prod.api');
   });
