@@ -37,9 +37,13 @@ export function confirmBySimulation(
   const worst = findWorst(computeMetrics(topology));
   const availability: Partial<Record<PlanMetric, SimulatedFigure>> = {};
   for (const m of PLAN_METRICS) {
-    if (m === 'usersServed') continue; // the simulator reports no deployment metric yet
     const of = worst[m].name;
-    const estimate = m === 'served' ? result.regions[of]?.served : result.clusters[of]?.[m];
+    const estimate =
+      m === 'usersServed'
+        ? result.deployment.usersServed
+        : m === 'served'
+          ? result.regions[of]?.served
+          : result.clusters[of]?.[m];
     if (estimate === undefined) continue;
     const ci95: [number, number] = [estimate.availability.ci95[0], estimate.availability.ci95[1]];
     const percent = targets[m];

@@ -207,7 +207,7 @@ export interface PlanConfirmation {
   method: 'monte-carlo' | 'monte-carlo+importance-sampling';
   /** Kubernetes' timers as simulated (the simulator's own form). */
   timersHours: SimulationResult['timersHours'];
-  /** Every plan metric the simulator reports (it has no usersServed yet). */
+  /** Every plan metric the simulator reports. */
   availability: Partial<Record<PlanMetric, SimulatedFigure>>;
 }
 

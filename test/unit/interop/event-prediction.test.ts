@@ -19,6 +19,7 @@ const timeline = (entries: TimelineResult['entries']): TimelineResult => ({
   withRandom: false,
   seed: null,
   entries,
+  maintenance: [],
   downHours: {},
 });
 

@@ -11,6 +11,7 @@ import {
   type RecommendOptions,
 } from '../../../src/plan/recommend-layout.js';
 import { analyzeTopology } from '../../../src/exact/analyze.js';
+import { computeMetrics } from '../../../src/exact/engine.js';
 import { ALL_FAILURES_OFF, topologyOf } from '../../helpers/topology-builder.js';
 
 // One shared bad change a year that takes the API down for an exponential hour, nothing else:
@@ -91,8 +92,12 @@ describe('confirmBySimulation', () => {
   it('reads the cluster the exact engine finds worst, with the seed and trials to replay it', () => {
     expect(confirmation).toMatchObject({ seed: 7, trials: 300, horizonHours: 8760 });
     expect(confirmation.availability.api!.of).toBe('r1-1');
-    expect(confirmation.availability.api!.ci95[0]).toBeLessThanOrEqual(API);
-    expect(confirmation.availability.api!.ci95[1]).toBeGreaterThanOrEqual(API);
+    // The canary cluster also carries the changes its wave misses (detection probability 0.8)
+    // for a day's bake: the exact engine's figure, which the interval holds.
+    const exact = computeMetrics(topology).clusters['r1-1']!.api;
+    expect(exact).toBeLessThan(API);
+    expect(confirmation.availability.api!.ci95[0]).toBeLessThanOrEqual(exact);
+    expect(confirmation.availability.api!.ci95[1]).toBeGreaterThanOrEqual(exact);
   });
 
   it('judges a target met only when the whole interval reaches it, missed when it stays below', () => {
