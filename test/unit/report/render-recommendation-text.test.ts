@@ -24,11 +24,12 @@ const options: RecommendOptions = {
   cost: buildCostModel(undefined, { vm: 1200, loadBalancer: 200 }),
   simulation: { seed: 1, trials: 300 },
 };
+// One search for the tests that read it (structuredClone before changing it).
+const golden = recommendLayout(plan, options);
 
 describe('renderRecommendationText', () => {
   it('shows the recommended layout, its figures and cost, why, and the fronts', async () => {
-    const result = recommendLayout(plan, options);
-    await expect(renderRecommendationText(result, PLAIN_STYLE)).toMatchFileSnapshot(
+    await expect(renderRecommendationText(golden, PLAIN_STYLE)).toMatchFileSnapshot(
       '../../golden/plan-recommendation.txt',
     );
   });
@@ -42,7 +43,7 @@ describe('renderRecommendationText', () => {
 
   it('warns when the Monte Carlo run with timers finds a target missed that the exact engine meets', () => {
     // Arrange: the golden case, with its simulated api interval moved below the target.
-    const result = recommendLayout(plan, options);
+    const result = structuredClone(golden);
     const sim = result.recommended!.simulation!;
     sim.availability.api = {
       ...sim.availability.api!,
@@ -64,7 +65,7 @@ describe('renderRecommendationText', () => {
 
 describe('renderScenarioYaml', () => {
   it('writes the recommended layout as a commented scenario', async () => {
-    const result = recommendLayout(plan, options);
+    const result = golden;
     const file = buildCandidateScenario(
       buildPlanDeployment(plan, options),
       result.recommended!.layout,
