@@ -79,11 +79,13 @@ export function describeDifferences(a: CandidateLayout, b: CandidateLayout): str
 
 /**
  * Availabilities and a target as percentages, rounded down (never shown better than they are),
- * with the fewest decimals (at least the target's, 2 to 8) that keep distinct values distinct.
+ * with the decimals `hasim analyze` gives each figure (one per nine, at least 2), at least the
+ * target's, and more (up to 8) until distinct values look distinct.
  */
 export function formatPercents(availabilities: readonly number[], targetPercent: number): string[] {
   const values = [...availabilities.map((a) => a * 100), targetPercent];
-  let digits = Math.max(2, decimalsOf(targetPercent));
+  const ninesOf = (a: number): number => (a < 1 ? Math.ceil(-Math.log10(1 - a) - 1e-9) : 0);
+  let digits = Math.min(8, Math.max(2, decimalsOf(targetPercent), ...availabilities.map(ninesOf)));
   const show = (x: number): string => floorTo(x, digits);
   const distinct = (): boolean =>
     values.every((x, i) => values.every((y, j) => i === j || x === y || show(x) !== show(y)));

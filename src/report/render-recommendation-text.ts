@@ -107,7 +107,7 @@ function closestLines(plan: PlanResult, style: TextStyle): string[] {
   const misses = closest.shortfall.map(
     (s) =>
       `${s.metric} ${formatPercentDown(s.availabilityPercent / 100)} < ${s.targetPercent} % ` +
-      `(${s.downtimeRatio.toPrecision(3)}× the downtime it allows)`,
+      `(${ratioText(s.downtimeRatio)}× the downtime it allows)`,
   );
   return [
     '',
@@ -215,6 +215,15 @@ function costModelText(plan: PlanResult): string {
       ? `${c.master} per VM-year`
       : `${c.master} per master, ${c.etcd} per etcd VM, ${c.worker} per worker a year`;
   return `${vm}, ${c.loadBalancer} per load balancer (${c.source})`;
+}
+
+/**
+ * A downtime ratio above 1 (a missed target): 6.95, 10.0; near 1 with three decimals, rounded
+ * up, so a miss never reads as 1 (1.0027 is 1.003).
+ */
+function ratioText(ratio: number): string {
+  if (ratio < 1.1) return (Math.ceil(ratio * 1000 - 1e-9) / 1000).toFixed(3);
+  return ratio < 100 ? ratio.toPrecision(3) : ratio.toFixed(0);
 }
 
 function seconds(hours: number): string {

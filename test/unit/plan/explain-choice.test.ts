@@ -12,14 +12,14 @@ const layout = layoutOf;
 
 describe('formatPercents', () => {
   it('rounds down, so a figure just below its target never shows as meeting it', () => {
-    expect(formatPercents([0.999496], 99.95)).toEqual(['99.94 %', '99.95 %']);
+    expect(formatPercents([0.999496], 99.95)).toEqual(['99.9496 %', '99.9500 %']);
   });
 
-  it('adds decimals until distinct figures look distinct', () => {
+  it('gives each figure a decimal per nine, as analyze does, and distinct figures distinct digits', () => {
     expect(formatPercents([0.9999164, 0.99991], 99.99)).toEqual([
-      '99.9916 %',
-      '99.9910 %',
-      '99.9900 %',
+      '99.99164 %',
+      '99.99100 %',
+      '99.99000 %',
     ]);
   });
 });
@@ -35,7 +35,7 @@ describe('explainChoice', () => {
     );
     expect(explainChoice(rec, rival, { api: 99.99 }, 1640)).toBe(
       'Against the nearest cheaper layout (248 a year), this one has 3 masters over 3 zones ' +
-        '(1+1+1) instead of 1 master: api 99.961 % → 99.992 % against a 99.990 % target, for 16 ' +
+        '(1+1+1) instead of 1 master: api 99.96100 % → 99.99200 % against a 99.99000 % target, for 16 ' +
         'more a year.',
     );
   });
@@ -48,8 +48,8 @@ describe('explainChoice', () => {
         '(1+1+1) instead of 1 master and a dns endpoint instead of local-proxy and 45 workers ' +
         'for 1 zone loss instead of 30 for 0 zone losses and changes in waves of 1, all ' +
         '(bake 24 h, detection 30 min, caught 80 % a wave) instead of all at once: served ' +
-        '99.980 % → 99.995 % against a ' +
-        '99.990 % target (and it also meets api, which that one misses), for 112 more a year.',
+        '99.98000 % → 99.99500 % against a ' +
+        '99.99000 % target (and it also meets api, which that one misses), for 112 more a year.',
     );
   });
 
@@ -57,7 +57,7 @@ describe('explainChoice', () => {
     const rec = candidate('m1 stacked local-proxy w0 graceful all-at-once', 0.99961, 1, 248);
     expect(explainChoice(rec, null, { api: 99.95 }, 1640)).toBe(
       'No candidate costs less: at 248 a year it is the cheapest of the 1640 evaluated, and it ' +
-        'meets api 99.96 % ≥ 99.95 %.',
+        'meets api 99.9610 % ≥ 99.9500 %.',
     );
   });
 });

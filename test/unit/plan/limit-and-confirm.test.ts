@@ -64,7 +64,7 @@ describe('when no layout meets the targets', () => {
       analysis.clusters['r1-1']?.api.singlePointsOfFailure,
     );
     expect(result.limitedBy?.sentence).toMatch(
-      /^api of r1-1 is 99\.988 % against 99\.999 % \(60 min\/yr down\)/,
+      /^api of r1-1 is 99\.9885 % against 99\.9990 % \(60 min\/yr down\)/,
     );
   });
 });
