@@ -1,8 +1,9 @@
 /**
  * The one sentence that says why the recommendation beats its nearest cheaper rival, built from
  * the two layouts' differences and their figures, e.g. "Against the nearest cheaper layout (248
- * a year), this one has 3 masters 1+1+1 instead of 1 master: api 99.961 % → 99.992 % against a
- * 99.95 % target, for 2 more a year." A reviewer can check it against the front.
+ * a year), this one has 3 masters over 3 zones (1+1+1) instead of 1 master: api 99.9513 % →
+ * 99.9899 % against a 99.9800 % target, for 16 more a year." A reviewer can check it against the
+ * front.
  */
 import { shortfallOf, targetMetrics } from './choose-candidate.js';
 import { describeCount, describeEndpoint } from './enumerate-candidates.js';
