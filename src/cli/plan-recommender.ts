@@ -29,6 +29,7 @@ import type { CliContext } from './context.js';
 import { UsageError } from './errors.js';
 import { loadTopology } from './load-topology.js';
 import { parseIntegerOption, parseNumberOption } from './parse-options.js';
+import { createProgress } from './progress.js';
 
 export interface RecommenderFlags {
   targetApi?: number;
@@ -46,6 +47,7 @@ export interface RecommenderFlags {
   trials: number;
   confirm: boolean;
   emitScenario?: string;
+  json?: boolean;
 }
 
 /** Trials of the confirming Monte Carlo run unless `--trials` says otherwise. */
@@ -153,7 +155,23 @@ export async function recommendFromFlags(
         }
       : null,
   };
-  const result = explain(() => recommendLayout(plan, options));
+  const progress = createProgress(ctx, flags.json === true);
+  let started = false;
+  let result: PlanResult;
+  try {
+    result = explain(() =>
+      recommendLayout(plan, {
+        ...options,
+        onProgress: (done, total) => {
+          if (!started) progress.start(total, 'candidates');
+          started = true;
+          progress.update(done);
+        },
+      }),
+    );
+  } finally {
+    progress.stop();
+  }
   if (flags.emitScenario !== undefined) {
     if (result.recommended) {
       const file = buildCandidateScenario(

@@ -34,6 +34,9 @@ import {
   type PlanTargets,
 } from './plan-result.js';
 
+/** Candidates evaluated between two progress reports. */
+const PROGRESS_EVERY = 64;
+
 /** Zones per region the recommender searches at most (the exact engine is exponential in them). */
 export const MAX_RECOMMENDER_ZONES = 5;
 
@@ -61,6 +64,8 @@ export interface RecommendOptions {
   cost: CostModel;
   /** The Monte Carlo confirmation's seed and trials; null skips it. */
   simulation: ConfirmOptions | null;
+  /** Called now and then with the candidates evaluated so far and their number (progress bars). */
+  onProgress?: (evaluated: number, total: number) => void;
 }
 
 /**
@@ -79,15 +84,17 @@ export function recommendLayout(plan: PlanResult, options: RecommendOptions): Pl
     rollouts,
   });
   const cache = createMetricsCache();
-  const evaluated = candidates.map((layout) =>
-    evaluateCandidate(
+  const evaluated = candidates.map((layout, i) => {
+    if (i % PROGRESS_EVERY === 0) options.onProgress?.(i, candidates.length);
+    return evaluateCandidate(
       buildCandidateTopology(deployment, layout),
       layout,
       targets,
       deployment.cost,
       cache,
-    ),
-  );
+    );
+  });
+  options.onProgress?.(candidates.length, candidates.length);
   const best = pickRecommended(evaluated, targets);
   const front: Partial<Record<PlanMetric, EvaluatedCandidate[]>> = {};
   for (const m of targetMetrics(targets)) front[m] = paretoFront(evaluated, m);
