@@ -3,9 +3,7 @@
  * `--from` scenario's objectives, the cost model, the Monte Carlo confirmation, and the
  * `--emit-scenario` file written atomically. The search itself is the pure `recommendLayout`.
  */
-import { lstat } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { writeFileAtomic } from '../io/write-file-atomic.js';
 import { DEFAULT_SIMULATION } from '../model/defaults.js';
 import type { Topology } from '../model/topology.js';
 import { buildCandidateScenario } from '../plan/candidate-scenario.js';
@@ -30,6 +28,7 @@ import { UsageError } from './errors.js';
 import { loadTopology } from './load-topology.js';
 import { parseIntegerOption, parseNumberOption } from './parse-options.js';
 import { createProgress } from './progress.js';
+import { checkOutputFile, writeOutput } from './write-output.js';
 
 export interface RecommenderFlags {
   targetApi?: number;
@@ -47,6 +46,7 @@ export interface RecommenderFlags {
   trials: number;
   confirm: boolean;
   emitScenario?: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -112,7 +112,8 @@ export function addRecommenderOptions(command: Command): Command {
       CONFIRM_TRIALS,
     )
     .option('--no-confirm', 'skip the confirming Monte Carlo run')
-    .option('--emit-scenario <file>', 'write the recommended layout as a commented scenario file');
+    .option('--emit-scenario <file>', 'write the recommended layout as a commented scenario file')
+    .option('--force', 'with --emit-scenario: replace an existing file');
 }
 
 /**
@@ -136,7 +137,8 @@ export async function recommendFromFlags(
     }
     return plan;
   }
-  if (flags.emitScenario !== undefined) await checkWritable(flags.emitScenario);
+  const output = { flag: '--emit-scenario', force: flags.force === true };
+  if (flags.emitScenario !== undefined) await checkOutputFile(flags.emitScenario, output);
   const options: RecommendOptions = {
     targets,
     mode: (flags.mode === 'local' ? 'local' : 'failoverWithCapacity') satisfies EvaluatedMode,
@@ -178,11 +180,10 @@ export async function recommendFromFlags(
         buildPlanDeployment(plan, options),
         result.recommended.layout,
       );
-      await writeFileAtomic(
-        flags.emitScenario,
-        renderScenarioYaml(file, result, result.recommended, VERSION),
-      );
-      ctx.stderr(`hasim: wrote the recommended layout to ${flags.emitScenario}\n`);
+      await writeOutput(ctx, renderScenarioYaml(file, result, result.recommended, VERSION), {
+        ...output,
+        out: flags.emitScenario,
+      });
     } else {
       ctx.stderr(`hasim: nothing written to ${flags.emitScenario}: no layout meets the targets\n`);
     }
@@ -217,16 +218,6 @@ function targetsOf(
     }
   }
   return targets;
-}
-
-/** The file to write must be absent or a regular file: never a directory, link or device. */
-async function checkWritable(file: string): Promise<void> {
-  const info = await lstat(file).catch(() => null);
-  if (info !== null && !info.isFile()) {
-    throw new UsageError(
-      `--emit-scenario ${file}: exists and is not a regular file; not overwritten`,
-    );
-  }
 }
 
 function parseShares(value: string): number[] {
