@@ -31,12 +31,8 @@ import { createProgress } from './progress.js';
 import { checkOutputFile, writeOutput } from './write-output.js';
 
 export interface RecommenderFlags {
-  targetApi?: number;
-  targetWorkloads?: number;
-  targetServed?: number;
-  targetUsersServed?: number;
-  targetEtcdQuorum?: number;
-  targetScheduling?: number;
+  /** One per target flag: `targetApi` for --target-api, … (TARGET_FLAGS). */
+  [target: `target${string}`]: number | undefined;
   mode: 'local' | 'failover';
   users?: number[];
   from?: string;
@@ -66,24 +62,56 @@ export const PLAN_TARGET_HELP =
   'Exit 3 when no candidate meets the targets.\n' +
   'Details: docs/recommender.md.\n';
 
+/** The target flags, in `--help` order: metric, flag (`--target-<flag>`), help. */
+const TARGET_FLAGS: {
+  metric: PlanMetric;
+  flag: string;
+  option: `target${string}`;
+  help: string;
+}[] = [
+  {
+    metric: 'api',
+    flag: 'api',
+    option: 'targetApi',
+    help: 'recommend a layout whose api meets this (e.g. 99.95)',
+  },
+  {
+    metric: 'workloads',
+    flag: 'workloads',
+    option: 'targetWorkloads',
+    help: 'workloads target, percent',
+  },
+  {
+    metric: 'served',
+    flag: 'served',
+    option: 'targetServed',
+    help: "served target (every region's users), percent",
+  },
+  {
+    metric: 'usersServed',
+    flag: 'users-served',
+    option: 'targetUsersServed',
+    help: 'usersServed target (the share of users served, weighted by --users), percent',
+  },
+  {
+    metric: 'etcdQuorum',
+    flag: 'etcd-quorum',
+    option: 'targetEtcdQuorum',
+    help: 'etcdQuorum target, percent',
+  },
+  {
+    metric: 'scheduling',
+    flag: 'scheduling',
+    option: 'targetScheduling',
+    help: 'scheduling target, percent',
+  },
+];
+
 /** Adds the recommender's flags to the plan command. */
 export function addRecommenderOptions(command: Command): Command {
   const percent = parseNumberOption(0, 100, { exclusiveMin: true });
+  for (const t of TARGET_FLAGS) command.option(`--target-${t.flag} <percent>`, t.help, percent);
   return command
-    .option(
-      '--target-api <percent>',
-      'recommend a layout whose api meets this (e.g. 99.95)',
-      percent,
-    )
-    .option('--target-workloads <percent>', 'workloads target, percent', percent)
-    .option('--target-served <percent>', "served target (every region's users), percent", percent)
-    .option(
-      '--target-users-served <percent>',
-      'usersServed target (the share of users served, weighted by --users), percent',
-      percent,
-    )
-    .option('--target-etcd-quorum <percent>', 'etcdQuorum target, percent', percent)
-    .option('--target-scheduling <percent>', 'scheduling target, percent', percent)
     .addOption(
       new Option('--mode <mode>', 'the clusters every candidate is evaluated in: R·(U+1) or R+U')
         .choices(['local', 'failover'])
@@ -199,12 +227,10 @@ function targetsOf(
   ctx: CliContext,
 ): PlanTargets {
   const targets: PlanTargets = {};
-  if (flags.targetEtcdQuorum !== undefined) targets.etcdQuorum = flags.targetEtcdQuorum;
-  if (flags.targetApi !== undefined) targets.api = flags.targetApi;
-  if (flags.targetScheduling !== undefined) targets.scheduling = flags.targetScheduling;
-  if (flags.targetWorkloads !== undefined) targets.workloads = flags.targetWorkloads;
-  if (flags.targetServed !== undefined) targets.served = flags.targetServed;
-  if (flags.targetUsersServed !== undefined) targets.usersServed = flags.targetUsersServed;
+  for (const t of TARGET_FLAGS) {
+    const percent = flags[t.option];
+    if (percent !== undefined) targets[t.metric] = percent;
+  }
   if (Object.keys(targets).length > 0 || from === undefined) return targets;
   for (const [metric, percent] of Object.entries(from.objectives)) {
     if (percent === undefined) continue;
