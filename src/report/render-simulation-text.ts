@@ -2,6 +2,7 @@
 import { HOURS_PER_YEAR } from '../model/units.js';
 import type { MetricResult, SimulationResult } from '../sim/simulation-result.js';
 import type { TimelineResult } from '../sim/timeline.js';
+import { causeLabel } from './cause-labels.js';
 import { renderTable } from './render-table.js';
 import type { TextStyle } from './text-style.js';
 
@@ -21,19 +22,19 @@ export function renderSimulationText(r: SimulationResult, style: TextStyle): str
   const head = [
     '',
     'availability (95 % CI)',
-    'down h/yr',
+    'down min/yr',
     'P(outage)',
     'outages/yr',
-    'timers h/yr',
+    'timers min/yr',
     'method',
   ];
   const row = (name: string, m: MetricResult): string[] => [
     name,
     availability(m),
-    num(m.downHours.mean / years),
+    num(m.downtimeMinutesPerYear.mean),
     num(m.pOutage.mean),
     num(m.outagesPerYear.mean),
-    num(m.timerDownHours / years),
+    num(m.timerDowntimeMinutesPerYear),
     m.method === 'importance-sampling'
       ? `IS, ESS ${num(m.effectiveSampleSize ?? 0)}`
       : m.trialsWithOutage === 0
@@ -56,11 +57,11 @@ export function renderSimulationText(r: SimulationResult, style: TextStyle): str
     );
     for (const m of metrics)
       if (m.note !== undefined && m.method === 'monte-carlo') notes.add(m.note);
-    const causes = Object.entries(c.api.downHoursByCause)
+    const causes = Object.entries(c.api.downtimeMinutesPerYearByCause)
       .sort((a, b) => b[1] - a[1])
-      .map(([k, v]) => `${k} ${num(v / years)}`);
+      .map(([k, v]) => `${causeLabel(k)} ${num(v)}`);
     if (causes.length > 0)
-      out.push(style.dim(`api downtime by cause (h/yr): ${causes.join(', ')}`));
+      out.push(style.dim(`api downtime by cause (min/yr): ${causes.join(', ')}`));
     if (c.dataLoss.eventsPerYear.mean > 0) {
       out.push(
         style.dim(
@@ -79,7 +80,7 @@ export function renderSimulationText(r: SimulationResult, style: TextStyle): str
   if (regions.length > 1) {
     const u = r.deployment.usersServed;
     out.push(
-      `\nusers served (regions weighted by their users): ${availability(u)}, ${num(u.downHours.mean / years)} user-weighted h/yr not served`,
+      `\nusers served (regions weighted by their users): ${availability(u)}, ${num(u.downtimeMinutesPerYear.mean)} user-weighted min/yr not served`,
     );
   }
   for (const n of notes) out.push(style.dim(`note: ${n}`));

@@ -76,13 +76,14 @@ const Durations = z.looseObject({
 
 const MetricResultShape = z.looseObject({
   availability: Estimate,
+  downtimeMinutesPerYear: Estimate,
   downHours: Estimate,
   pOutage: Estimate,
   outagesPerYear: Estimate,
   method: z.enum(['monte-carlo', 'importance-sampling']),
   trialsWithOutage: z.number(),
-  timerDownHours: z.number(),
-  downHoursByCause: z.record(z.string(), z.number()),
+  timerDowntimeMinutesPerYear: z.number(),
+  downtimeMinutesPerYearByCause: z.record(z.string(), z.number()),
   outageDurationHours: Durations.nullable(),
   note: z.string().optional(),
 });

@@ -11,14 +11,15 @@ import { usersServedEstimate } from './users-served-estimate.js';
 import { IMPORTANCE_GROUPS, RNG_ALGORITHM, type ImportanceGroup } from './rng.js';
 import type { RunSpec } from './run-plan.js';
 import { fromFixed, type RunSums } from './run-sums.js';
-import type {
-  ClusterResult,
-  MetricResult,
-  ObjectiveCheck,
-  RegionResult,
-  SimulationResult,
-  StopReason,
-  UsersServedResult,
+import {
+  RESULT_UNITS,
+  type ClusterResult,
+  type MetricResult,
+  type ObjectiveCheck,
+  type RegionResult,
+  type SimulationResult,
+  type StopReason,
+  type UsersServedResult,
 } from './simulation-result.js';
 
 /** Below this many trials with an outage, `auto` reports the importance-sampling estimate. */
@@ -104,6 +105,7 @@ export function buildSimulationResult(x: ResultInputs): SimulationResult {
   return {
     version: 1,
     kind: 'simulation',
+    units: RESULT_UNITS,
     scenario: t.name,
     seed: spec.seed,
     trials: plain.trials,
