@@ -47,6 +47,15 @@ export { buildQuorumReport, type QuorumReport } from './quorum/quorum-report.js'
 // plan
 export { buildPlan } from './plan/build-plan.js';
 export type { PlanOptions, PlanResult } from './plan/plan-result.js';
+export { recommendLayout, type RecommendOptions } from './plan/recommend-layout.js';
+export { buildCostModel, DEFAULT_COST_MODEL } from './plan/candidate-cost.js';
+export {
+  PLAN_METRICS,
+  type PlanMetric,
+  type PlanTargets,
+  type EvaluatedCandidate,
+  type Recommendation,
+} from './plan/plan-result.js';
 
 // sim: the Monte Carlo engine
 export * from './sim/index.js';

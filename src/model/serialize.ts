@@ -169,3 +169,6 @@ function event(e: ScenarioEvent): NonNullable<ScenarioFile['events']>[number] {
       return { at, maintenance: { clusters: [...e.clusters] } };
   }
 }
+
+/** A rollout as written in a scenario file (`all-at-once` or `{ waves, detection }`). */
+export { rollout as serializeRollout };
