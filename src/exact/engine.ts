@@ -87,7 +87,8 @@ export function prepareEngine(
 ): PreparedEngine {
   const conditions = new Map(
     t.regions.map(
-      (r) => [r.name, enumerateRegionConditions(r, regionDomains(r, av, overrides))] as const,
+      (r) =>
+        [r.name, enumerateRegionConditions(r, regionDomains(r, av, overrides)).states] as const,
     ),
   );
   const prepared: PreparedEngine = {
@@ -123,7 +124,7 @@ export function reprepare(
     next.conditions = new Map(prepared.conditions);
     next.conditions.set(
       region.name,
-      enumerateRegionConditions(region, regionDomains(region, prepared.av, overrides)),
+      enumerateRegionConditions(region, regionDomains(region, prepared.av, overrides)).states,
     );
   }
   t.clusters.forEach((c, i) => {

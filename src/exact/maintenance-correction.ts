@@ -9,7 +9,7 @@ import type { Cluster, Region } from '../model/topology.js';
 import { buildClusterPlan } from './cluster-plan.js';
 import {
   buildControlPlaneTables,
-  computeControlPlane,
+  controlPlaneInto,
   type ControlPlaneTables,
   type ControlPlaneValues,
 } from './control-plane.js';
@@ -38,41 +38,23 @@ export function computeMaintenanceCorrection(
     ),
   );
   const steady = regionDomains(region, av, overrides);
-  const stillUp = (up: number, vm: number, impaired: number): number =>
-    vm > 0 ? (up * impaired) / vm : 0;
-  gate.weights.forEach((weight, k) => {
-    const up = (cls: keyof typeof gate.down): number => 1 - (gate.down[cls][k] ?? 0);
-    const transient: ElementAvailabilities = {
-      ...av,
-      master: up('master'),
-      etcd: up('etcd'),
-      process: up('process'),
-      disk: up('disk'),
-      impaired: {
-        ...av.impaired,
-        master: stillUp(up('master'), av.master, av.impaired.master),
-        etcd: stillUp(up('etcd'), av.etcd, av.impaired.etcd),
-        disk: stillUp(up('disk'), av.disk, av.impaired.disk),
-      },
-    };
-    const domains = transientDomains(region, steady, gated, overrides, {
-      region: up('region'),
-      zone: up('zone'),
-      link: up('link'),
-    });
+  const none: ControlPlaneValues = { quorum: 0, api: 0, scheduling: 0 };
+  const maintained: ControlPlaneValues = { quorum: 0, api: 0, scheduling: 0 };
+  transientNodes(av).forEach(({ weight, av: transient, domains: up }) => {
+    const domains = transientDomains(region, steady, gated, overrides, up);
     const tables: Partial<Record<'normal' | 'impaired', ControlPlaneTables>> = {};
     const tablesFor = (impaired: boolean): ControlPlaneTables =>
       (tables[impaired ? 'impaired' : 'normal'] ??= buildControlPlaneTables(
         buildClusterPlan(cluster, transient, overrides, impaired),
       ));
-    for (const condition of enumerateRegionConditions(region, domains)) {
+    for (const condition of enumerateRegionConditions(region, domains).states) {
       // A blacked-out region serves nothing, with or without maintenance.
       if (!condition.regionUp) continue;
       const t = tablesFor(condition.impaired);
-      const none = computeControlPlane(t, condition);
+      controlPlaneInto(t, condition, 0, none);
       t.plan.zones.forEach((zone, zi) =>
         zone.masters.forEach((spec, si) => {
-          const maintained = computeControlPlane(t, condition, zi, si);
+          controlPlaneInto(t, condition, t.stateOf[zi]?.[si] ?? 0, maintained);
           const w = weight * share * spec.count * condition.probability;
           out.quorum += w * (none.quorum - maintained.quorum);
           out.api += w * (none.api - maintained.api);
@@ -85,6 +67,47 @@ export function computeMaintenanceCorrection(
 }
 
 // --- internal ---
+
+/** One quadrature node of a step: its weight, the elements' availabilities and the domains'. */
+interface TransientNode {
+  weight: number;
+  av: ElementAvailabilities;
+  domains: { region: number; zone: number; link: number };
+}
+
+const nodesOf = new WeakMap<ElementAvailabilities, TransientNode[]>();
+
+/** The transient availabilities at each node of the gate's quadrature (computed once per av). */
+function transientNodes(av: ElementAvailabilities): TransientNode[] {
+  const cached = nodesOf.get(av);
+  if (cached !== undefined) return cached;
+  const gate = av.gate;
+  const stillUp = (up: number, vm: number, impaired: number): number =>
+    vm > 0 ? (up * impaired) / vm : 0;
+  const nodes = (gate?.weights ?? []).map((weight, k): TransientNode => {
+    const up = (cls: keyof NonNullable<typeof gate>['down']): number =>
+      1 - (gate?.down[cls][k] ?? 0);
+    return {
+      weight,
+      av: {
+        ...av,
+        master: up('master'),
+        etcd: up('etcd'),
+        process: up('process'),
+        disk: up('disk'),
+        impaired: {
+          ...av.impaired,
+          master: stillUp(up('master'), av.master, av.impaired.master),
+          etcd: stillUp(up('etcd'), av.etcd, av.impaired.etcd),
+          disk: stillUp(up('disk'), av.disk, av.impaired.disk),
+        },
+      },
+      domains: { region: up('region'), zone: up('zone'), link: up('link') },
+    };
+  });
+  nodesOf.set(av, nodes);
+  return nodes;
+}
 
 /** The region's domains during a step: the gate's zones, links and region in their transient. */
 function transientDomains(

@@ -32,6 +32,7 @@ describe('the exact engine reproduces its reference snapshot', () => {
     it('writes the snapshot', () => {
       const all = Object.fromEntries([...cases].map(([name, t]) => [name, referenceRecord(t)]));
       writeFileSync(FIXTURE, `${JSON.stringify(all, null, 1)}\n`);
+      expect(existsSync(FIXTURE)).toBe(true);
     });
     return;
   }
