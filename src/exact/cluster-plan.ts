@@ -64,9 +64,11 @@ export function buildClusterPlan(
   const av = impaired ? { ...base, ...base.impaired } : base;
   const pinned = pinnedZone(c);
   const stacked = c.etcd.placement === 'stacked';
+  // Overrides of this cluster's elements have ids that start with its name.
+  const own = [...overrides.keys()].some((id) => id.startsWith(`${c.name} `));
   const zones = c.zones.map((zone): ZonePlan => {
     const get = (role: ZoneRole, base: number, isPinned = false): number =>
-      overrides.get(elementId.role(c.name, role, zone, isPinned)) ?? base;
+      own ? (overrides.get(elementId.role(c.name, role, zone, isPinned)) ?? base) : base;
     const spec = (count: number, isPinned: boolean, first: boolean): MasterSpec => {
       const at = (role: ZoneRole, base: number): number =>
         first ? get(role, base, isPinned) : base;

@@ -32,9 +32,15 @@ export interface ControlPlaneTables {
   pinned: (MasterOdds | undefined)[];
   /** Zones with masters or members, as a bit mask. */
   relevant: number;
-  /** Sides seen so far, by maintenance state and relevant zones: conditions share most sides. */
-  sides: Map<number, SideArrays>;
+  /**
+   * Sides seen so far, by maintenance state and relevant zones (state · 2^zones + mask): conditions
+   * share most sides. An array while that index stays small, else a map.
+   */
+  sides: (SideArrays | undefined)[] | Map<number, SideArrays>;
 }
+
+/** Index ranges up to this use an array for the sides seen. */
+const DENSE_SIDES = 1 << 12;
 
 /** Builds the per-zone arrays once per plan; conditions only pick among them. */
 export function buildControlPlaneTables(plan: ClusterPlan): ControlPlaneTables {
@@ -58,7 +64,7 @@ export function buildControlPlaneTables(plan: ClusterPlan): ControlPlaneTables {
         ? maintenanceStates.map((m) => pinnedMaster(plan, ez, m.zone === ez ? m.spec : -1))
         : [],
     relevant,
-    sides: new Map(),
+    sides: maintenanceStates.length * 2 ** plan.zones.length <= DENSE_SIDES ? [] : new Map(),
   };
 }
 
@@ -173,8 +179,9 @@ function sideArrays(tables: ControlPlaneTables, mask: number, state: number): Si
   if (zones === 0) return null;
   const m = tables.maintenanceStates[state];
   const maintZone = m !== undefined && (zones & (1 << m.zone)) !== 0 ? m.zone : -1;
-  const key = (maintZone < 0 ? 0 : state) * 2 ** 31 + zones;
-  const cached = tables.sides.get(key);
+  const key = (maintZone < 0 ? 0 : state) * 2 ** tables.plan.zones.length + zones;
+  const sides = tables.sides;
+  const cached = Array.isArray(sides) ? sides[key] : sides.get(key);
   if (cached !== undefined) return cached;
   let f: number[] = [...ZERO_COUNT];
   let g: number[] = [...ZERO_COUNT];
@@ -197,7 +204,8 @@ function sideArrays(tables: ControlPlaneTables, mask: number, state: number): Si
     api: quorum - upperTail(g, q),
     scheduling: quorum - upperTail(h, q),
   };
-  tables.sides.set(key, side);
+  if (Array.isArray(sides)) sides[key] = side;
+  else sides.set(key, side);
   return side;
 }
 

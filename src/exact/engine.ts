@@ -15,42 +15,41 @@ import {
   withIdleProbability,
   type BadChangeKind,
 } from './bad-change-states.js';
-import { buildClusterPlan, type ClusterPlan } from './cluster-plan.js';
 import {
-  buildControlPlaneTables,
-  computeControlPlane,
-  type ControlPlaneTables,
-  type ControlPlaneValues,
-} from './control-plane.js';
+  computeControlPlaneConditionals,
+  computeWorkloadsConditionals,
+  type ClusterConditionals,
+} from './cluster-conditionals.js';
+import {
+  conditionalsKeys,
+  createConditionalsMemo,
+  type ConditionalsMemo,
+} from './conditionals-memo.js';
 import {
   computeElementAvailabilities,
   type ElementAvailabilities,
 } from './element-availability.js';
 import { elementId, type Overrides } from './elements.js';
-import { computeMaintenanceCorrection } from './maintenance-correction.js';
 import {
   enumerateRegionConditions,
   regionDomains,
   type RegionCondition,
 } from './region-conditions.js';
 import { computeRegionService } from './region-service.js';
-import { buildWorkloadsTable, computeWorkloads, type WorkloadsTable } from './workloads.js';
+
+export type { ClusterConditionals } from './cluster-conditionals.js';
 
 /** Steady-state availability of every predicate. */
 export interface MetricValues {
   clusters: Record<string, Record<Metric, number>>;
   regions: Record<string, Record<RegionMetric, number>>;
   deployment: Record<DeploymentMetric, number>;
-}
-
-/** A cluster's predicates in each condition of its region (no maintenance, no bad changes). */
-export interface ClusterConditionals {
-  quorum: Float64Array;
-  api: Float64Array;
-  scheduling: Float64Array;
-  workloads: Float64Array;
-  /** The control-plane availability that maintenance removes (with its health gate). */
-  maintenance: ControlPlaneValues;
+  /**
+   * 0 when every state was enumerated (regions of up to 6 zones). Beyond, an upper bound on the
+   * probability of the states left out: every figure is then at most this much below the exact
+   * one (a lower bound of it).
+   */
+  truncatedProbability: number;
 }
 
 /** The engine's intermediate state: conditions per region, conditionals per cluster. */
@@ -58,11 +57,15 @@ export interface PreparedEngine {
   topology: Topology;
   av: ElementAvailabilities;
   conditions: Map<string, RegionCondition[]>;
+  /** Per region, the bound on the probability of the states left out (region-conditions.ts). */
+  truncated: Map<string, number>;
   clusters: ClusterConditionals[];
   /** The rollout wave (1-based) of each cluster; 0 when no wave reaches it. */
   waves: number[];
   /** Per bad-change kind, P(state m) (docs/model.md), overrides applied. */
   badChanges: Record<BadChangeKind, number[]>;
+  /** Conditionals shared by clusters of the same layout, here and in re-preparations. */
+  memo: ConditionalsMemo;
 }
 
 /**
@@ -85,20 +88,21 @@ export function prepareEngine(
   av: ElementAvailabilities,
   overrides: Overrides,
 ): PreparedEngine {
-  const conditions = new Map(
-    t.regions.map(
-      (r) =>
-        [r.name, enumerateRegionConditions(r, regionDomains(r, av, overrides)).states] as const,
-    ),
-  );
   const prepared: PreparedEngine = {
     topology: t,
     av,
-    conditions,
+    conditions: new Map(),
+    truncated: new Map(),
     clusters: [],
     waves: rolloutWaves(t.failures.operatorError.rollout, t.clusters.length).waveOf,
     badChanges: badChangesWith(av, overrides),
+    memo: createConditionalsMemo(),
   };
+  for (const r of t.regions) {
+    const conditions = enumerateRegionConditions(r, regionDomains(r, av, overrides));
+    prepared.conditions.set(r.name, conditions.states);
+    prepared.truncated.set(r.name, conditions.truncated);
+  }
   prepared.clusters = t.clusters.map((_, i) => prepareCluster(prepared, i, overrides));
   return prepared;
 }
@@ -121,11 +125,12 @@ export function reprepare(
   if (scope.region !== undefined) {
     const region = t.regions.find((r) => r.name === scope.region);
     if (region === undefined) return next;
-    next.conditions = new Map(prepared.conditions);
-    next.conditions.set(
-      region.name,
-      enumerateRegionConditions(region, regionDomains(region, prepared.av, overrides)).states,
+    const conditions = enumerateRegionConditions(
+      region,
+      regionDomains(region, prepared.av, overrides),
     );
+    next.conditions = new Map(prepared.conditions).set(region.name, conditions.states);
+    next.truncated = new Map(prepared.truncated).set(region.name, conditions.truncated);
   }
   t.clusters.forEach((c, i) => {
     if (c.name === scope.cluster || c.region === scope.region)
@@ -134,7 +139,10 @@ export function reprepare(
   return next;
 }
 
-/** One cluster's conditionals, e.g. with an override of one of its elements. */
+/**
+ * One cluster's conditionals, e.g. with an override of one of its elements: taken from the memo
+ * when a cluster of the same layout was computed under the same overrides.
+ */
 export function prepareCluster(
   prepared: PreparedEngine,
   index: number,
@@ -142,31 +150,21 @@ export function prepareCluster(
 ): ClusterConditionals {
   const cluster = prepared.topology.clusters[index];
   const region = prepared.topology.regions.find((r) => r.name === cluster?.region);
-  const conditions = cluster === undefined ? [] : (prepared.conditions.get(cluster.region) ?? []);
-  const n = conditions.length;
-  const out: ClusterConditionals = {
-    quorum: new Float64Array(n),
-    api: new Float64Array(n),
-    scheduling: new Float64Array(n),
-    workloads: new Float64Array(n),
-    maintenance: { quorum: 0, api: 0, scheduling: 0 },
-  };
-  if (cluster === undefined || region === undefined) return out;
-  const tables: Partial<Record<'normal' | 'impaired', PlanTables>> = {};
-  const tablesFor = (impaired: boolean): PlanTables =>
-    (tables[impaired ? 'impaired' : 'normal'] ??= planTables(
-      buildClusterPlan(cluster, prepared.av, overrides, impaired),
-    ));
-  conditions.forEach((condition, k) => {
-    const t = tablesFor(condition.impaired);
-    const v = computeControlPlane(t.controlPlane, condition);
-    out.quorum[k] = v.quorum;
-    out.api[k] = v.api;
-    out.scheduling[k] = v.scheduling;
-    out.workloads[k] = computeWorkloads(t.workloads, condition);
-  });
-  out.maintenance = computeMaintenanceCorrection(cluster, region, prepared.av, overrides);
-  return out;
+  if (cluster === undefined || region === undefined) throw new Error(`no cluster ${index}`);
+  const conditions = prepared.conditions.get(region.name) ?? [];
+  const { memo, av } = prepared;
+  const keys = conditionalsKeys(memo, index, cluster, region, overrides);
+  let controlPlane = memo.controlPlane.get(keys.controlPlane);
+  if (controlPlane === undefined) {
+    controlPlane = computeControlPlaneConditionals(cluster, region, av, conditions, overrides);
+    memo.controlPlane.set(keys.controlPlane, controlPlane);
+  }
+  let workloads = memo.workloads.get(keys.workloads);
+  if (workloads === undefined) {
+    workloads = computeWorkloadsConditionals(cluster, av, conditions, overrides);
+    memo.workloads.set(keys.workloads, workloads);
+  }
+  return { ...controlPlane, workloads };
 }
 
 /** Combines the conditionals into the availability of every predicate. */
@@ -201,19 +199,13 @@ export function combineMetrics(prepared: PreparedEngine): MetricValues {
     users > 0
       ? t.regions.reduce((sum, r) => sum + r.users * (regions[r.name]?.served ?? 0), 0) / users
       : 1;
-  return { clusters, regions, deployment: { usersServed } };
+  let truncatedProbability = 0;
+  for (const x of prepared.truncated.values()) truncatedProbability += x;
+  for (const c of prepared.clusters) truncatedProbability += c.maintenance.truncated;
+  return { clusters, regions, deployment: { usersServed }, truncatedProbability };
 }
 
 // --- internal ---
-
-interface PlanTables {
-  controlPlane: ControlPlaneTables;
-  workloads: WorkloadsTable;
-}
-
-function planTables(plan: ClusterPlan): PlanTables {
-  return { controlPlane: buildControlPlaneTables(plan), workloads: buildWorkloadsTable(plan) };
-}
 
 function badChangesWith(
   av: ElementAvailabilities,

@@ -21,14 +21,23 @@ import {
   type DomainAvailability,
 } from './region-conditions.js';
 
+/** What maintenance removes from a cluster's control plane. */
+export interface MaintenanceCorrection extends ControlPlaneValues {
+  /**
+   * Beyond 6 zones, the bound on what the transient states left out could remove (already
+   * included in the three values, so that they stay upper bounds); 0 otherwise.
+   */
+  truncated: number;
+}
+
 /** The control-plane availability that maintenance removes from one cluster. */
 export function computeMaintenanceCorrection(
   cluster: Cluster,
   region: Region,
   av: ElementAvailabilities,
   overrides: Overrides,
-): ControlPlaneValues {
-  const out: ControlPlaneValues = { quorum: 0, api: 0, scheduling: 0 };
+): MaintenanceCorrection {
+  const out: MaintenanceCorrection = { quorum: 0, api: 0, scheduling: 0, truncated: 0 };
   const gate = av.gate;
   const share = maintenanceShare(av.maintenance, cluster.counts.masters);
   if (gate === null || !(share > 0)) return out;
@@ -47,7 +56,16 @@ export function computeMaintenanceCorrection(
       (tables[impaired ? 'impaired' : 'normal'] ??= buildControlPlaneTables(
         buildClusterPlan(cluster, transient, overrides, impaired),
       ));
-    for (const condition of enumerateRegionConditions(region, domains).states) {
+    const conditions = enumerateRegionConditions(region, domains);
+    if (conditions.truncated > 0) {
+      // A state left out could lose every predicate to each master's step.
+      const bound = weight * share * cluster.counts.masters * conditions.truncated;
+      out.quorum += bound;
+      out.api += bound;
+      out.scheduling += bound;
+      out.truncated += bound;
+    }
+    for (const condition of conditions.states) {
       // A blacked-out region serves nothing, with or without maintenance.
       if (!condition.regionUp) continue;
       const t = tablesFor(condition.impaired);

@@ -7,6 +7,7 @@
  * reported (region-partitions.ts).
  */
 import type { Region } from '../model/topology.js';
+import { BoundedMemo } from './bounded-memo.js';
 import type { ElementAvailabilities } from './element-availability.js';
 import { elementId, type Overrides } from './elements.js';
 import { enumeratePrunedStates } from './region-partitions.js';
@@ -74,7 +75,11 @@ export function regionDomains(
   };
 }
 
-/** Every state of the region's domains with a non-zero probability (beyond 6 zones: pruned). */
+/**
+ * Every state of the region's domains with a non-zero probability (beyond 6 zones: pruned). The
+ * result depends only on the number of zones and the availabilities, so it is kept for reuse
+ * (it must not be modified).
+ */
 export function enumerateRegionConditions(
   region: Region,
   domains: DomainAvailability,
@@ -86,12 +91,28 @@ export function enumerateRegionConditions(
     );
   const aZone = region.zones.map((_, i) => domains.zone(i));
   const aLink = linkMatrix(n, domains.link);
+  const key = `${domains.region} ${domains.impairment} ${aZone.join(',')} ${aLink.join(';')}`;
+  return memo.get(key, () => enumerateStates(n, domains.region, domains.impairment, aZone, aLink));
+}
+
+// --- internal ---
+
+/** Enumerations of recent availabilities (an analysis asks for the same ones many times). */
+const memo = new BoundedMemo<RegionConditions>(200_000, (c) => c.states.length + 1);
+
+function enumerateStates(
+  n: number,
+  aRegion: number,
+  aImpairment: number,
+  aZone: number[],
+  aLink: number[][],
+): RegionConditions {
   const states: RegionCondition[] = [];
-  if (domains.region < 1) states.push(blackout(n, 1 - domains.region));
-  if (domains.region === 0) return { states, truncated: 0 };
+  if (aRegion < 1) states.push(blackout(n, 1 - aRegion));
+  if (aRegion === 0) return { states, truncated: 0 };
   const impairment = [
-    { impaired: false, p: domains.impairment },
-    { impaired: true, p: 1 - domains.impairment },
+    { impaired: false, p: aImpairment },
+    { impaired: true, p: 1 - aImpairment },
   ].filter((x) => x.p > 0);
   const emit = (p: number, zonesUp: number, side: number[]): void => {
     const sideMasks = masksOfSides(side);
@@ -106,11 +127,14 @@ export function enumerateRegionConditions(
       });
   };
   if (n > MAX_EXACT_ZONES) {
-    const truncated = enumeratePrunedStates(domains.region, aZone, aLink, emit);
+    const truncated = enumeratePrunedStates(aRegion, aZone, aLink, emit);
+    // The states left out are taken as one where nothing works (like a blackout): every figure
+    // is then a lower bound, at most `truncated` below the exact one.
+    if (truncated > 0) states.push(blackout(n, truncated));
     return { states, truncated };
   }
   for (let mask = 0; mask < 1 << n; mask++) {
-    let p = domains.region;
+    let p = aRegion;
     aZone.forEach((a, i) => (p *= mask & (1 << i) ? a : 1 - a));
     if (p === 0) continue;
     const up = aZone.flatMap((_, i) => (mask & (1 << i) ? [i] : []));
@@ -122,8 +146,6 @@ export function enumerateRegionConditions(
   }
   return { states, truncated: 0 };
 }
-
-// --- internal ---
 
 function blackout(n: number, probability: number): RegionCondition {
   return {
