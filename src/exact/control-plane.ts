@@ -25,6 +25,8 @@ export interface ControlPlaneTables {
   maintenanceStates: { zone: number; spec: number }[];
   /** Per zone and spec, its maintenance state. */
   stateOf: number[][];
+  /** Per maintenance state, the masters of its spec (each one step of a pass); 0 for none. */
+  stepsOf: number[];
   base: ZoneArrays[];
   /** maintenance[zone][spec]: the arrays when one master of that spec is in maintenance. */
   maintenance: ZoneArrays[][];
@@ -34,9 +36,11 @@ export interface ControlPlaneTables {
   relevant: number;
   /**
    * Sides seen so far, by maintenance state and relevant zones (state · 2^zones + mask): conditions
-   * share most sides. An array while that index stays small, else a map.
+   * share most sides. In an array while that index stays small (`dense`), else in a map.
    */
-  sides: (SideArrays | undefined)[] | Map<number, SideArrays>;
+  sides: (SideArrays | undefined)[];
+  sparseSides: Map<number, SideArrays>;
+  dense: boolean;
 }
 
 /** Index ranges up to this use an array for the sides seen. */
@@ -57,6 +61,7 @@ export function buildControlPlaneTables(plan: ClusterPlan): ControlPlaneTables {
     plan,
     maintenanceStates,
     stateOf,
+    stepsOf: maintenanceStates.map((m) => plan.zones[m.zone]?.masters[m.spec]?.count ?? 0),
     base: plan.zones.map((z) => zoneArrays(plan, z, -1)),
     maintenance: plan.zones.map((z) => z.masters.map((_, s) => zoneArrays(plan, z, s))),
     pinned:
@@ -64,7 +69,7 @@ export function buildControlPlaneTables(plan: ClusterPlan): ControlPlaneTables {
         ? maintenanceStates.map((m) => pinnedMaster(plan, ez, m.zone === ez ? m.spec : -1))
         : [],
     relevant,
-    sides: maintenanceStates.length * 2 ** plan.zones.length <= DENSE_SIDES ? [] : new Map(),
+    ...sideCache(maintenanceStates.length * 2 ** plan.zones.length),
   };
 }
 
@@ -173,26 +178,42 @@ function reachedSides(
   out.scheduling = h0 * (v0?.scheduling ?? 0) + h1 * (v1?.scheduling ?? 0);
 }
 
+function sideCache(size: number): Pick<ControlPlaneTables, 'sides' | 'sparseSides' | 'dense'> {
+  const dense = size <= DENSE_SIDES;
+  return {
+    sides: new Array<SideArrays | undefined>(dense ? size : 0).fill(undefined),
+    sparseSides: new Map(),
+    dense,
+  };
+}
+
 /** The side of zones `mask` in maintenance state `state`; null when it holds no member or master. */
 function sideArrays(tables: ControlPlaneTables, mask: number, state: number): SideArrays | null {
   const zones = mask & tables.relevant;
   if (zones === 0) return null;
   const m = tables.maintenanceStates[state];
   const maintZone = m !== undefined && (zones & (1 << m.zone)) !== 0 ? m.zone : -1;
-  const key = (maintZone < 0 ? 0 : state) * 2 ** tables.plan.zones.length + zones;
-  const sides = tables.sides;
-  const cached = Array.isArray(sides) ? sides[key] : sides.get(key);
+  const n = tables.plan.zones.length;
+  const dense = tables.dense;
+  const key = dense
+    ? ((maintZone < 0 ? 0 : state) << n) | zones
+    : (maintZone < 0 ? 0 : state) * 2 ** n + zones;
+  const cached = dense ? tables.sides[key] : tables.sparseSides.get(key);
   if (cached !== undefined) return cached;
-  let f: number[] = [...ZERO_COUNT];
-  let g: number[] = [...ZERO_COUNT];
-  let h: number[] = [...ZERO_COUNT];
+  // Convolving with the count that is 0 for certain changes nothing: the first zone's arrays
+  // are taken as they are (arrays are never modified).
+  let f: readonly number[] = ZERO_COUNT;
+  let g: readonly number[] = ZERO_COUNT;
+  let h: readonly number[] = ZERO_COUNT;
+  let first = true;
   for (let rest = zones; rest !== 0; rest &= rest - 1) {
     const zi = 31 - Math.clz32(rest & -rest);
     const a = zi === maintZone ? tables.maintenance[zi]?.[m?.spec ?? -1] : tables.base[zi];
     if (a === undefined) continue;
-    f = convolve(f, a.f);
-    g = convolve(g, a.g);
-    h = convolve(h, a.h);
+    f = first ? a.f : convolve(f, a.f);
+    g = first ? a.g : convolve(g, a.g);
+    h = first ? a.h : convolve(h, a.h);
+    first = false;
   }
   const q = tables.plan.quorum;
   const quorum = upperTail(f, q);
@@ -204,8 +225,8 @@ function sideArrays(tables: ControlPlaneTables, mask: number, state: number): Si
     api: quorum - upperTail(g, q),
     scheduling: quorum - upperTail(h, q),
   };
-  if (Array.isArray(sides)) sides[key] = side;
-  else sides.set(key, side);
+  if (dense) tables.sides[key] = side;
+  else tables.sparseSides.set(key, side);
   return side;
 }
 

@@ -70,15 +70,14 @@ export function computeMaintenanceCorrection(
       if (!condition.regionUp) continue;
       const t = tablesFor(condition.impaired);
       controlPlaneInto(t, condition, 0, none);
-      t.plan.zones.forEach((zone, zi) =>
-        zone.masters.forEach((spec, si) => {
-          controlPlaneInto(t, condition, t.stateOf[zi]?.[si] ?? 0, maintained);
-          const w = weight * share * spec.count * condition.probability;
-          out.quorum += w * (none.quorum - maintained.quorum);
-          out.api += w * (none.api - maintained.api);
-          out.scheduling += w * (none.scheduling - maintained.scheduling);
-        }),
-      );
+      // Every master spec in turn (zone by zone), its count the number of such steps.
+      for (let state = 1; state < t.maintenanceStates.length; state++) {
+        controlPlaneInto(t, condition, state, maintained);
+        const w = weight * share * (t.stepsOf[state] ?? 0) * condition.probability;
+        out.quorum += w * (none.quorum - maintained.quorum);
+        out.api += w * (none.api - maintained.api);
+        out.scheduling += w * (none.scheduling - maintained.scheduling);
+      }
     }
   });
   return out;
