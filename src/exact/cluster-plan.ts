@@ -64,11 +64,10 @@ export function buildClusterPlan(
   const av = impaired ? { ...base, ...base.impaired } : base;
   const pinned = pinnedZone(c);
   const stacked = c.etcd.placement === 'stacked';
-  // Overrides of this cluster's elements have ids that start with its name.
-  const own = [...overrides.keys()].some((id) => id.startsWith(`${c.name} `));
-  const zones = c.zones.map((zone): ZonePlan => {
+  const own = roleOverrides(c, overrides);
+  const zones = c.zones.map((zone, zi): ZonePlan => {
     const get = (role: ZoneRole, base: number, isPinned = false): number =>
-      own ? (overrides.get(elementId.role(c.name, role, zone, isPinned)) ?? base) : base;
+      own?.[zi]?.get(role)?.[isPinned ? 1 : 0] ?? base;
     const spec = (count: number, isPinned: boolean, first: boolean): MasterSpec => {
       const at = (role: ZoneRole, base: number): number =>
         first ? get(role, base, isPinned) : base;
@@ -121,6 +120,47 @@ export function buildClusterPlan(
 }
 
 // --- internal ---
+
+/** Per zone index and role, the overrides of the [unpinned, pinned] element; null for none. */
+type RoleOverrides = Map<ZoneRole, [number | undefined, number | undefined]>[] | null;
+
+const ROLES: ZoneRole[] = [
+  'master node',
+  'apiserver',
+  'controllers',
+  'etcd process',
+  'etcd disk',
+  'etcd node',
+  'worker',
+];
+
+/** Resolved once per overrides and cluster: a correction builds many plans with the same ones. */
+const resolved = new WeakMap<Overrides, WeakMap<Cluster, RoleOverrides>>();
+
+function roleOverrides(c: Cluster, overrides: Overrides): RoleOverrides {
+  if (overrides.size === 0) return null;
+  let byCluster = resolved.get(overrides);
+  if (byCluster === undefined) {
+    byCluster = new WeakMap();
+    resolved.set(overrides, byCluster);
+  }
+  if (byCluster.has(c)) return byCluster.get(c) ?? null;
+  // Overrides of this cluster's elements have ids that start with its name.
+  const own = [...overrides.keys()].some((id) => id.startsWith(`${c.name} `));
+  const table = own
+    ? c.zones.map((zone) => {
+        const roles = new Map<ZoneRole, [number | undefined, number | undefined]>();
+        for (const role of ROLES) {
+          const unpinned = overrides.get(elementId.role(c.name, role, zone, false));
+          const pinned = overrides.get(elementId.role(c.name, role, zone, true));
+          if (unpinned !== undefined || pinned !== undefined) roles.set(role, [unpinned, pinned]);
+        }
+        return roles;
+      })
+    : null;
+  byCluster.set(c, table);
+  return table;
+}
 
 /** n elements as a first one (which carries overrides) and n-1 others. */
 function split(n: number, up: (first: boolean) => number): CountedSpec[] {

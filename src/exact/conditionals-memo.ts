@@ -37,12 +37,13 @@ export function conditionalsKeys(
     memo.clusters.set(index, parts);
   }
   const read = { controlPlane: [] as [string, number][], workloads: [] as [string, number][] };
-  for (const [id, value] of overrides) {
-    const use = parts.reads.get(id);
-    if (use === undefined) continue;
-    if (use.part !== 'workloads') read.controlPlane.push([use.label, value]);
-    if (use.part !== 'controlPlane') read.workloads.push([use.label, value]);
-  }
+  if (overrides.size > 0)
+    for (const [id, value] of overrides) {
+      const use = parts.reads.get(id);
+      if (use === undefined) continue;
+      if (use.part !== 'workloads') read.controlPlane.push([use.label, value]);
+      if (use.part !== 'controlPlane') read.workloads.push([use.label, value]);
+    }
   const text = (xs: [string, number][]): string =>
     JSON.stringify(xs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
   return {
@@ -57,7 +58,7 @@ interface ClusterKeyParts {
   controlPlane: string;
   workloads: string;
   /** Override ids the engine reads for this cluster: which part, and a name free of its own. */
-  reads: Map<string, { part: 'controlPlane' | 'workloads' | 'both'; label: string }>;
+  readonly reads: Map<string, { part: 'controlPlane' | 'workloads' | 'both'; label: string }>;
 }
 
 const ROLES: ZoneRole[] = [
@@ -72,6 +73,27 @@ const ROLES: ZoneRole[] = [
 
 function keyParts(cluster: Cluster, region: Region): ClusterKeyParts {
   const anonymous = { ...cluster, name: null, region: null };
+  let reads: ClusterKeyParts['reads'] | undefined;
+  return {
+    controlPlane: JSON.stringify([
+      {
+        ...anonymous,
+        workers: null,
+        workersNeeded: null,
+        placement: null,
+        counts: { ...cluster.counts, workers: null },
+      },
+      region.zones,
+    ]),
+    workloads: JSON.stringify([anonymous, region.zones]),
+    get reads() {
+      return (reads ??= readIds(cluster, region));
+    },
+  };
+}
+
+/** Every override id the engine reads for a cluster, with a name free of its own. */
+function readIds(cluster: Cluster, region: Region): ClusterKeyParts['reads'] {
   const reads: ClusterKeyParts['reads'] = new Map();
   const c = cluster.name;
   const r = region.name;
@@ -96,18 +118,5 @@ function keyParts(cluster: Cluster, region: Region): ClusterKeyParts {
     for (const b of region.zones.slice(i + 1))
       reads.set(elementId.link(r, a, b), { part: 'both', label: elementId.link('', a, b) });
   });
-  return {
-    controlPlane: JSON.stringify([
-      {
-        ...anonymous,
-        workers: null,
-        workersNeeded: null,
-        placement: null,
-        counts: { ...cluster.counts, workers: null },
-      },
-      region.zones,
-    ]),
-    workloads: JSON.stringify([anonymous, region.zones]),
-    reads,
-  };
+  return reads;
 }

@@ -66,6 +66,11 @@ export interface PreparedEngine {
   badChanges: Record<BadChangeKind, number[]>;
   /** Conditionals shared by clusters of the same layout, here and in re-preparations. */
   memo: ConditionalsMemo;
+  /**
+   * A re-preparation: the clusters whose figures may differ from those of the engine it was
+   * re-prepared from. null: any may (a fresh engine, or a bad change overridden).
+   */
+  recomputed: ReadonlySet<number> | null;
 }
 
 /**
@@ -97,6 +102,7 @@ export function prepareEngine(
     waves: rolloutWaves(t.failures.operatorError.rollout, t.clusters.length).waveOf,
     badChanges: badChangesWith(av, overrides),
     memo: createConditionalsMemo(),
+    recomputed: null,
   };
   for (const r of t.regions) {
     const conditions = enumerateRegionConditions(r, regionDomains(r, av, overrides));
@@ -117,10 +123,14 @@ export function reprepare(
   scope: { cluster?: string; region?: string },
 ): PreparedEngine {
   const t = prepared.topology;
+  const recomputed = new Set<number>();
   const next: PreparedEngine = {
     ...prepared,
     clusters: [...prepared.clusters],
     badChanges: badChangesWith(prepared.av, overrides),
+    recomputed: BAD_CHANGE_KINDS.some((k) => overrides.has(elementId.badChange(k)))
+      ? null
+      : recomputed,
   };
   if (scope.region !== undefined) {
     const region = t.regions.find((r) => r.name === scope.region);
@@ -133,8 +143,10 @@ export function reprepare(
     next.truncated = new Map(prepared.truncated).set(region.name, conditions.truncated);
   }
   t.clusters.forEach((c, i) => {
-    if (c.name === scope.cluster || c.region === scope.region)
+    if (c.name === scope.cluster || c.region === scope.region) {
       next.clusters[i] = prepareCluster(next, i, overrides);
+      recomputed.add(i);
+    }
   });
   return next;
 }
@@ -149,7 +161,7 @@ export function prepareCluster(
   overrides: Overrides,
 ): ClusterConditionals {
   const cluster = prepared.topology.clusters[index];
-  const region = prepared.topology.regions.find((r) => r.name === cluster?.region);
+  const region = cluster && prepared.topology.regions.find((r) => r.name === cluster.region);
   if (cluster === undefined || region === undefined) throw new Error(`no cluster ${index}`);
   const conditions = prepared.conditions.get(region.name) ?? [];
   const { memo, av } = prepared;
@@ -167,38 +179,44 @@ export function prepareCluster(
   return { ...controlPlane, workloads };
 }
 
-/** Combines the conditionals into the availability of every predicate. */
-export function combineMetrics(prepared: PreparedEngine): MetricValues {
+/**
+ * Combines the conditionals into the availability of every predicate.
+ * @param base the figures of the engine `prepared` was re-prepared from: the clusters it did not
+ *   recompute keep theirs (the same numbers, not computed again)
+ */
+export function combineMetrics(prepared: PreparedEngine, base?: MetricValues): MetricValues {
   const t = prepared.topology;
   const clusters: MetricValues['clusters'] = {};
+  const { api: apiStates, restore: restoreStates, dataPlane } = prepared.badChanges;
+  const kept = base === undefined ? null : prepared.recomputed;
   t.clusters.forEach((c, i) => {
+    const same = kept !== null && !kept.has(i) ? base?.clusters[c.name] : undefined;
+    if (same !== undefined) {
+      clusters[c.name] = same;
+      return;
+    }
     const cond = prepared.conditions.get(c.region) ?? [];
     const v = prepared.clusters[i];
     if (v === undefined) return;
-    const expect = (xs: Float64Array): number =>
-      cond.reduce((sum, condition, k) => sum + condition.probability * (xs[k] ?? 0), 0);
     const wave = prepared.waves[i] ?? 0;
-    const free = (kind: BadChangeKind): number =>
-      1 - hurtProbability(prepared.badChanges[kind], wave);
-    const restore = free('restore');
-    const api = free('api') * restore;
+    const restore = 1 - hurtProbability(restoreStates, wave);
+    const api = (1 - hurtProbability(apiStates, wave)) * restore;
     // Without maintenance, less what its steps remove. Outside the formula's domain (a cluster
     // so often unhealthy that passes fall behind, docs/model.md) that can drop below 0: clamp,
     // and analyze says so (maintenance-validity.ts).
-    const less = (a: number, b: number): number => Math.max(0, a - b);
     clusters[c.name] = {
-      etcdQuorum: restore * less(expect(v.quorum), v.maintenance.quorum),
-      api: api * less(expect(v.api), v.maintenance.api),
-      scheduling: api * less(expect(v.scheduling), v.maintenance.scheduling),
-      workloads: free('dataPlane') * expect(v.workloads),
+      etcdQuorum: restore * Math.max(0, expectation(cond, v.quorum) - v.maintenance.quorum),
+      api: api * Math.max(0, expectation(cond, v.api) - v.maintenance.api),
+      scheduling: api * Math.max(0, expectation(cond, v.scheduling) - v.maintenance.scheduling),
+      workloads: (1 - hurtProbability(dataPlane, wave)) * expectation(cond, v.workloads),
     };
   });
   const regions = computeRegionService(prepared);
-  const users = t.regions.reduce((sum, r) => sum + r.users, 0);
-  const usersServed =
-    users > 0
-      ? t.regions.reduce((sum, r) => sum + r.users * (regions[r.name]?.served ?? 0), 0) / users
-      : 1;
+  let users = 0;
+  let served = 0;
+  for (const r of t.regions) users += r.users;
+  for (const r of t.regions) served += r.users * (regions[r.name]?.served ?? 0);
+  const usersServed = users > 0 ? served / users : 1;
   let truncatedProbability = 0;
   for (const x of prepared.truncated.values()) truncatedProbability += x;
   for (const c of prepared.clusters) truncatedProbability += c.maintenance.truncated;
@@ -206,6 +224,14 @@ export function combineMetrics(prepared: PreparedEngine): MetricValues {
 }
 
 // --- internal ---
+
+/** Σ_k P(condition k) · xs[k]. */
+function expectation(conditions: readonly RegionCondition[], xs: Float64Array): number {
+  let sum = 0;
+  for (let k = 0; k < conditions.length; k++)
+    sum += (conditions[k]?.probability ?? 0) * (xs[k] ?? 0);
+  return sum;
+}
 
 function badChangesWith(
   av: ElementAvailabilities,

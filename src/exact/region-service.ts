@@ -4,6 +4,7 @@
  * number of serving clusters of a region is a Poisson-binomial count, and regions are
  * independent given the bad change.
  */
+import type { Topology } from '../model/topology.js';
 import type { MetricValues, PreparedEngine } from './engine.js';
 
 /**
@@ -15,48 +16,62 @@ export function computeRegionService(prepared: PreparedEngine): MetricValues['re
   const t = prepared.topology;
   const out: MetricValues['regions'] = {};
   for (const r of t.regions) out[r.name] = { served: 0, local: 0 };
+  const members = regionMembers(t);
+  const none = new Float64Array(t.regions.length);
+  const atMostOne = new Float64Array(t.regions.length);
   // State m of the data-plane bad change: the clusters of its first m waves are hurt.
   prepared.badChanges.dataPlane.forEach((probability, m) => {
     if (!(probability > 0)) return;
-    const hurt = (i: number): boolean => {
-      const wave = prepared.waves[i] ?? 0;
-      return wave > 0 && wave <= m;
-    };
     // P(no serving cluster) and P(at most one serving cluster), per region.
-    const none = new Map<string, number>();
-    const atMostOne = new Map<string, number>();
-    for (const r of t.regions) {
+    t.regions.forEach((r, ri) => {
       let p0 = 0;
       let p1 = 0;
-      const members = t.clusters.flatMap((c, i) => (c.region === r.name ? [i] : []));
-      (prepared.conditions.get(r.name) ?? []).forEach((condition, k) => {
+      const conditions = prepared.conditions.get(r.name) ?? [];
+      const inRegion = members[ri] ?? [];
+      for (let k = 0; k < conditions.length; k++) {
         let zero = 1;
         let one = 0;
-        for (const i of members) {
-          const up = hurt(i) ? 0 : (prepared.clusters[i]?.workloads[k] ?? 0);
+        for (const i of inRegion) {
+          const wave = prepared.waves[i] ?? 0;
+          const hurt = wave > 0 && wave <= m;
+          const up = hurt ? 0 : (prepared.clusters[i]?.workloads[k] ?? 0);
           one = one * (1 - up) + zero * up;
           zero *= 1 - up;
         }
-        p0 += condition.probability * zero;
-        p1 += condition.probability * (zero + one);
-      });
-      none.set(r.name, p0);
-      atMostOne.set(r.name, p1);
-    }
-    for (const r of t.regions) {
-      const localDown = none.get(r.name) ?? 1;
+        const p = conditions[k]?.probability ?? 0;
+        p0 += p * zero;
+        p1 += p * (zero + one);
+      }
+      none[ri] = p0;
+      atMostOne[ri] = p1;
+    });
+    t.regions.forEach((r, ri) => {
+      const localDown = none[ri] ?? 1;
       let noSpare = 1;
       if (t.failover === 'cross-region') {
-        for (const s of t.regions) {
-          if (s.name !== r.name)
-            noSpare *= (s.users > 0 ? atMostOne.get(s.name) : none.get(s.name)) ?? 1;
-        }
+        t.regions.forEach((s, si) => {
+          if (si !== ri) noSpare *= (s.users > 0 ? atMostOne[si] : none[si]) ?? 1;
+        });
       }
       const metrics = out[r.name];
-      if (metrics === undefined) continue;
+      if (metrics === undefined) return;
       metrics.local += probability * (1 - localDown);
       metrics.served += probability * (1 - localDown * noSpare);
-    }
+    });
   });
   return out;
+}
+
+// --- internal ---
+
+const membersOf = new WeakMap<Topology, number[][]>();
+
+/** The indices of each region's clusters, in file order. */
+function regionMembers(t: Topology): number[][] {
+  let members = membersOf.get(t);
+  if (members === undefined) {
+    members = t.regions.map((r) => t.clusters.flatMap((c, i) => (c.region === r.name ? [i] : [])));
+    membersOf.set(t, members);
+  }
+  return members;
 }
