@@ -35,7 +35,7 @@ import {
   regionDomains,
   type RegionCondition,
 } from './region-conditions.js';
-import { computeRegionService } from './region-service.js';
+import { computeRegionService, type RegionSums } from './region-service.js';
 
 export type { ClusterConditionals } from './cluster-conditionals.js';
 
@@ -71,6 +71,8 @@ export interface PreparedEngine {
    * re-prepared from. null: any may (a fresh engine, or a bad change overridden).
    */
   recomputed: ReadonlySet<number> | null;
+  /** Per region, its serving counts per data-plane state, filled on first use (region-service.ts). */
+  regionSums: Map<string, RegionSums>;
 }
 
 /**
@@ -103,6 +105,7 @@ export function prepareEngine(
     badChanges: badChangesWith(av, overrides),
     memo: createConditionalsMemo(),
     recomputed: null,
+    regionSums: new Map(),
   };
   for (const r of t.regions) {
     const conditions = enumerateRegionConditions(r, regionDomains(r, av, overrides));
@@ -142,10 +145,13 @@ export function reprepare(
     next.conditions = new Map(prepared.conditions).set(region.name, conditions.states);
     next.truncated = new Map(prepared.truncated).set(region.name, conditions.truncated);
   }
+  next.regionSums = new Map(prepared.regionSums);
+  if (scope.region !== undefined) next.regionSums.delete(scope.region);
   t.clusters.forEach((c, i) => {
     if (c.name === scope.cluster || c.region === scope.region) {
       next.clusters[i] = prepareCluster(next, i, overrides);
       recomputed.add(i);
+      next.regionSums.delete(c.region);
     }
   });
   return next;
