@@ -7,5 +7,6 @@ const code = await run(process.argv.slice(2), {
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
   cwd: process.cwd(),
+  stdin: process.stdin,
 });
 process.exitCode = code;

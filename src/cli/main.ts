@@ -50,6 +50,7 @@ export function buildProgram(ctx: CliContext): Command {
 // --- internal ---
 
 function configure(command: Command, ctx: CliContext): void {
+  for (const sub of command.commands) configure(sub, ctx); // e.g. hasim import kubectl
   command.exitOverride().configureOutput({
     writeOut: (s) => ctx.stdout(s),
     writeErr: (s) => ctx.stderr(s),
@@ -63,7 +64,9 @@ function oneLineError(message: string, command: Command): string {
     .trim()
     .replace(/^error: /, '')
     .replace(/ is invalid\. /, ' is invalid: ');
-  const help = command.parent ? `hasim ${command.name()} --help` : 'hasim --help';
+  const names: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
+  const help = ['hasim', ...names, '--help'].join(' ');
   return `hasim: ${text} (see ${help})`;
 }
 
@@ -72,7 +75,7 @@ function reportError(e: unknown, ctx: CliContext, argv: string[]): number {
     if (
       e.code === 'commander.helpDisplayed' ||
       e.code === 'commander.version' ||
-      e.code === 'commander.help'
+      (e.code === 'commander.help' && e.exitCode === 0) // not `hasim import` without its subcommand
     ) {
       return ExitCode.ok;
     }

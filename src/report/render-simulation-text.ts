@@ -76,6 +76,12 @@ export function renderSimulationText(r: SimulationResult, style: TextStyle): str
       out.push(renderTable(head, [row('served', g.served), row('local', g.local)], style, right));
     }
   }
+  if (regions.length > 1) {
+    const u = r.deployment.usersServed;
+    out.push(
+      `\nusers served (regions weighted by their users): ${availability(u)}, ${num(u.downHours.mean / years)} user-weighted h/yr not served`,
+    );
+  }
   for (const n of notes) out.push(style.dim(`note: ${n}`));
   if (r.stop.reason !== 'trials') {
     const why = {
@@ -114,10 +120,19 @@ export function renderTimelineText(r: TimelineResult, style: TextStyle): string 
           e.target,
           e.metric,
           e.up ? style.ok('up') : style.warning('down'),
-          e.cause,
+          e.eventLabel ?? e.cause,
         ]),
         style,
       ),
+    );
+  }
+  for (const st of r.maintenance) {
+    const waited = st.startHours - st.dueHours;
+    out.push(
+      `maintenance: ${st.cluster} master ${st.master} (zone ${st.zone}) ${fmtHours(st.startHours)}–${fmtHours(st.endHours)}` +
+        (waited > 0
+          ? style.warning(` (waited ${fmtHours(waited)} for the cluster to be healthy)`)
+          : ''),
     );
   }
   const totals = Object.entries(r.downHours).flatMap(([t, ms]) =>
@@ -132,7 +147,7 @@ export function renderTimelineText(r: TimelineResult, style: TextStyle): string 
 // --- internal ---
 
 /** Mean and interval in percent, with enough decimals to show the interval's lower end. */
-function availability(m: MetricResult): string {
+function availability(m: Pick<MetricResult, 'availability'>): string {
   const [lo, hi] = m.availability.ci95;
   const nines = lo < 1 ? Math.floor(-Math.log10(1 - lo)) : 6;
   const digits = Math.min(8, Math.max(2, nines));

@@ -7,6 +7,7 @@ import { CLUSTER_PREDICATES, P_WORKLOADS, REGION_PREDICATES } from './sim-model.
 import { METRICS, REGION_METRICS, type Topology } from '../model/topology.js';
 import { HOURS_PER_YEAR } from '../model/units.js';
 import { est, importanceMetric, plainMetric } from './metric-estimates.js';
+import { usersServedEstimate } from './users-served-estimate.js';
 import { IMPORTANCE_GROUPS, RNG_ALGORITHM, type ImportanceGroup } from './rng.js';
 import type { RunSpec } from './run-plan.js';
 import { fromFixed, type RunSums } from './run-sums.js';
@@ -17,6 +18,7 @@ import type {
   RegionResult,
   SimulationResult,
   StopReason,
+  UsersServedResult,
 } from './simulation-result.js';
 
 /** Below this many trials with an outage, `auto` reports the importance-sampling estimate. */
@@ -84,13 +86,21 @@ export function buildSimulationResult(x: ResultInputs): SimulationResult {
       REGION_METRICS.map((m, k) => [m, pick(rbase + ri * REGION_PREDICATES + k)]),
     ) as RegionResult;
   });
+  const allPass = x.importance['is-all'];
+  const usersServed = usersServedEstimate(
+    plain,
+    allPass,
+    spec.method === 'importance' || plain.deployment.anyTrials < RARE_TRIALS,
+    H,
+  );
   const usedIs =
     Object.values(clusters).some((c) =>
       METRICS.some((m) => c[m].method === 'importance-sampling'),
     ) ||
     Object.values(regions).some((r) =>
       REGION_METRICS.some((m) => r[m].method === 'importance-sampling'),
-    );
+    ) ||
+    usersServed.method === 'importance-sampling';
   return {
     version: 1,
     kind: 'simulation',
@@ -111,7 +121,8 @@ export function buildSimulationResult(x: ResultInputs): SimulationResult {
     withEvents: spec.withEvents,
     clusters,
     regions,
-    objectives: checkObjectives(t, clusters, regions),
+    deployment: { usersServed },
+    objectives: checkObjectives(t, clusters, regions, usersServed),
   };
 }
 
@@ -159,9 +170,15 @@ function checkObjectives(
   t: Topology,
   clusters: Record<string, ClusterResult>,
   regions: Record<string, RegionResult>,
+  usersServed: UsersServedResult,
 ): ObjectiveCheck[] {
   const checks: ObjectiveCheck[] = [];
-  const check = (target: string, metric: string, m: MetricResult, objective: number): void => {
+  const check = (
+    target: string,
+    metric: string,
+    m: Pick<MetricResult, 'availability'>,
+    objective: number,
+  ): void => {
     const [lo, hi] = m.availability.ci95;
     const goal = objective / 100;
     checks.push({
@@ -181,6 +198,7 @@ function checkObjectives(
       if ((REGION_METRICS as readonly string[]).includes(metric))
         check(name, metric, r[metric as (typeof REGION_METRICS)[number]], objective);
     }
+    if (metric === 'usersServed') check('deployment', metric, usersServed, objective);
   }
   return checks;
 }

@@ -10,18 +10,22 @@ import { computeReach } from './rollout-reach.js';
 import {
   ENDPOINT_ANY,
   ENDPOINT_CLOUD,
+  ENDPOINT_DNS,
   ENDPOINT_KEEPALIVED,
   ENDPOINT_SINGLE,
   KIND_BAD_API,
+  KIND_BAD_DATA,
   KIND_BAD_RESTORE,
   KIND_DISK,
   KIND_DOMAIN,
+  KIND_IMPAIR,
   KIND_LINK,
   KIND_PLAIN,
   MASK_CONTROL,
   MASK_WORKERS,
   SLOTS_PER_CLUSTER,
   type ClusterModel,
+  type CompiledRollout,
   type SimModel,
 } from './sim-model.js';
 
@@ -42,6 +46,10 @@ interface ElementSpec {
   owner: number;
   region?: number;
   link?: { a: number; b: number };
+  /** The region whose impairment blocks this element's repair. */
+  blockRegion?: number;
+  /** A worker's (cluster, zone) index. */
+  clusterZone?: number;
 }
 
 export function compileModel(t: Topology, options: CompileOptions): SimModel {
@@ -76,6 +84,12 @@ export function compileModel(t: Topology, options: CompileOptions): SimModel {
   const regionElement = t.regions.map((_, r) =>
     add(f.region, CAUSE.region, both, regionClusters[r] ?? [], { kind: KIND_DOMAIN, region: r }),
   );
+  const impairElement = t.regions.map((_, r) =>
+    add(f.regionImpairment, CAUSE.regionImpairment, both, regionClusters[r] ?? [], {
+      kind: KIND_IMPAIR,
+      region: r,
+    }),
+  );
   const zoneElement: number[] = [];
   const zoneRegion: number[] = [];
   const regionZoneBase: number[] = [];
@@ -103,36 +117,50 @@ export function compileModel(t: Topology, options: CompileOptions): SimModel {
     }
     return links;
   });
+  let clusterZones = 0;
   const clusters: ClusterModel[] = t.clusters.map((c, ci) => {
     const zoneOf = (z: string): number => c.zones.indexOf(z);
     const me = [ci];
+    const ri = regionIndex.get(c.region) ?? 0;
+    const vm = { blockRegion: ri };
     const placed = (counts: Record<string, number>): number[] =>
       c.zones.flatMap((z) => Array.from({ length: counts[z] ?? 0 }, () => zoneOf(z)));
     const masterZone = placed(c.masters);
-    const masterNode = masterZone.map(() => add(f.master, CAUSE.master, MASK_CONTROL, me));
+    const masterNode = masterZone.map(() => add(f.master, CAUSE.master, MASK_CONTROL, me, vm));
     const apiProc = masterZone.map(() => add(f.process, CAUSE.process, MASK_CONTROL, me));
     const ctrlProc = masterZone.map(() => add(f.process, CAUSE.process, MASK_CONTROL, me));
     const stacked = c.etcd.placement === 'stacked';
     const memberZone = stacked ? masterZone : placed(c.etcd.members);
     const memberNode = stacked
       ? masterNode
-      : memberZone.map(() => add(f.etcd, CAUSE.etcd, MASK_CONTROL, me));
+      : memberZone.map(() => add(f.etcd, CAUSE.etcd, MASK_CONTROL, me, vm));
     const etcdProc = memberZone.map(() => add(f.process, CAUSE.process, MASK_CONTROL, me));
     const disk = memberZone.map(() =>
-      add(f.disk, CAUSE.disk, MASK_CONTROL, me, { kind: KIND_DISK, owner: ci }),
+      add(f.disk, CAUSE.disk, MASK_CONTROL, me, { kind: KIND_DISK, owner: ci, ...vm }),
     );
+    const clusterZoneBase = clusterZones;
+    clusterZones += c.zones.length;
     const workerZone = interleave(placed(c.workers), c.zones.length);
-    const workerNode = workerZone.map(() => add(f.worker, CAUSE.worker, MASK_WORKERS, me));
+    const workerNode = workerZone.map((z) =>
+      add(f.worker, CAUSE.worker, MASK_WORKERS, me, { ...vm, clusterZone: clusterZoneBase + z }),
+    );
     const kind = c.endpoint.kind;
     const endpointZone = c.endpoint.zone === null ? -1 : zoneOf(c.endpoint.zone);
+    const gateZones = c.zones
+      .map((_, z) => z)
+      .filter((z) => masterZone.includes(z) || memberZone.includes(z));
+    const gateLinks = (regionLinks[ri] ?? []).filter((l) => {
+      const link = specs[l]?.link;
+      return link !== undefined && gateZones.includes(link.a) && gateZones.includes(link.b);
+    });
     const lbCount = kind === 'cloud' ? 1 : kind === 'keepalived' ? 2 : 0;
     const lb = Array.from({ length: lbCount }, () =>
       add(f.loadBalancer, CAUSE.loadBalancer, MASK_CONTROL, me),
     );
     return {
       name: c.name,
-      region: regionIndex.get(c.region) ?? 0,
-      zoneBase: regionZoneBase[regionIndex.get(c.region) ?? 0] ?? 0,
+      region: ri,
+      zoneBase: regionZoneBase[ri] ?? 0,
       zoneCount: c.zones.length,
       stacked,
       quorum: c.counts.quorum,
@@ -147,20 +175,19 @@ export function compileModel(t: Topology, options: CompileOptions): SimModel {
       workerNode: Int32Array.from(workerNode),
       workerZone: Int32Array.from(workerZone),
       workersNeeded: c.workersNeeded,
-      endpoint:
-        kind === 'cloud'
-          ? ENDPOINT_CLOUD
-          : kind === 'keepalived'
-            ? ENDPOINT_KEEPALIVED
-            : kind === 'single-master'
-              ? ENDPOINT_SINGLE
-              : ENDPOINT_ANY,
+      spread: c.placement === 'spread',
+      clusterZoneBase,
+      zoneWorkers: Int32Array.from(c.zones, (z) => c.workers[z] ?? 0),
+      endpoint: ENDPOINT_CODES[kind],
       lb: Int32Array.from(lb),
-      endpointZone: kind === 'keepalived' ? endpointZone : -1,
+      hostZone: Int32Array.from(kind === 'keepalived' ? c.endpoint.hostZones.map(zoneOf) : []),
       pinned: kind === 'single-master' ? masterZone.indexOf(endpointZone) : -1,
       failoverHours: t.timers.endpointFailoverHours[kind],
       passRate: (f.maintenance.passesPerYear * on) / HOURS_PER_YEAR,
       perMasterHours: f.maintenance.perMasterHours,
+      graceful: f.maintenance.graceful,
+      gateZones: Int32Array.from(gateZones),
+      gateLinks: Int32Array.from(gateLinks),
     };
   });
   const oe = f.operatorError;
@@ -174,6 +201,10 @@ export function compileModel(t: Topology, options: CompileOptions): SimModel {
     kind: KIND_BAD_RESTORE,
     ...notBiased,
   });
+  add({ perYear: bad * oe.dataPlaneShare, repair: oe.repair }, CAUSE.operatorError, 0, [], {
+    kind: KIND_BAD_DATA,
+    ...notBiased,
+  });
   const reach = computeReach(
     oe.rollout,
     t.clusters.map((_, i) => i),
@@ -181,6 +212,8 @@ export function compileModel(t: Topology, options: CompileOptions): SimModel {
   return assemble(t, options, specs, clusters, {
     regionClusters,
     regionElement,
+    impairElement,
+    clusterZones,
     zoneElement,
     zoneRegion,
     regionZoneBase,
@@ -190,6 +223,14 @@ export function compileModel(t: Topology, options: CompileOptions): SimModel {
 }
 
 // --- internal ---
+
+const ENDPOINT_CODES: Record<Topology['clusters'][number]['endpoint']['kind'], number> = {
+  cloud: ENDPOINT_CLOUD,
+  keepalived: ENDPOINT_KEEPALIVED,
+  'local-proxy': ENDPOINT_ANY,
+  dns: ENDPOINT_DNS,
+  'single-master': ENDPOINT_SINGLE,
+};
 
 /** Workers in zone-interleaved order (a1 b1 c1 a2 …): the first workersNeeded carry the load. */
 function interleave(zones: number[], zoneCount: number): number[] {
@@ -205,11 +246,13 @@ function interleave(zones: number[], zoneCount: number): number[] {
 interface Layout {
   regionClusters: number[][];
   regionElement: number[];
+  impairElement: number[];
+  clusterZones: number;
   zoneElement: number[];
   zoneRegion: number[];
   regionZoneBase: number[];
   regionLinks: number[][];
-  reach: { clusters: number[]; offsets: number[] };
+  reach: CompiledRollout;
 }
 
 function assemble(
@@ -228,6 +271,8 @@ function assemble(
   });
   affectStart[n] = affected.length;
   const restore = compileRepair(t.backup.restore);
+  const users = t.regions.reduce((a, r) => a + r.users, 0);
+
   const clusterSlotBase = n;
   const scriptSlot = n + clusters.length * SLOTS_PER_CLUSTER;
   return {
@@ -257,6 +302,12 @@ function assemble(
     affectStart,
     affected: Int32Array.from(affected),
     regionElement: Int32Array.from(l.regionElement),
+    impairElement: Int32Array.from(l.impairElement),
+    blockRegion: Int32Array.from(specs, (s) => s.blockRegion ?? -1),
+    workerClusterZone: Int32Array.from(specs, (s) => s.clusterZone ?? -1),
+    clusterZones: l.clusterZones,
+    // Users default to 1 a region and at least one region has users (model/rules.ts).
+    userShare: Float64Array.from(t.regions, (r) => (users > 0 ? r.users / users : 0)),
     zoneElement: Int32Array.from(l.zoneElement),
     zoneRegion: Int32Array.from(l.zoneRegion),
     regionZoneBase: Int32Array.from(l.regionZoneBase),
@@ -265,8 +316,7 @@ function assemble(
     linkA: Int32Array.from(specs, (s) => s.link?.a ?? -1),
     linkB: Int32Array.from(specs, (s) => s.link?.b ?? -1),
     regionLinks: l.regionLinks,
-    reachCluster: Int32Array.from(l.reach.clusters),
-    reachOffset: Float64Array.from(l.reach.offsets),
+    rollout: l.reach,
     backupIntervalHours: t.backup.intervalHours,
     snapshotsOnEtcdNodes: t.backup.location === 'on-etcd-nodes',
     restoreKind: restore.kind,

@@ -1,15 +1,17 @@
 /**
  * The predicates of docs/model.md as functions of a trial's state. `evaluateCluster` computes
  * the instantaneous values (what the exact engine sees) and then the timed ones (leader lease,
- * endpoint failover, pod eviction), and records every change with the cause being handled.
+ * endpoint failover, pod eviction), and records every change with the cause being handled. A
+ * cluster whose maintenance step waits for health starts it here, at the first healthy instant.
  */
 import { evaluateRegions } from './evaluate-regions.js';
 import { evaluateWorkers } from './evaluate-workers.js';
+import { startWaitingStep } from './maintenance.js';
 import { setTimed, setZero } from './record-predicate.js';
 import {
   CLUSTER_PREDICATES,
-  ENDPOINT_ANY,
   ENDPOINT_CLOUD,
+  ENDPOINT_DNS,
   ENDPOINT_KEEPALIVED,
   ENDPOINT_SINGLE,
   MASK_CONTROL,
@@ -19,8 +21,6 @@ import {
   P_QUORUM,
   P_SCHEDULING,
   P_WORKLOADS,
-  R_LOCAL,
-  R_SERVED,
   SLOTS_PER_CLUSTER,
   SLOT_FAILOVER,
   SLOT_LEASE,
@@ -33,21 +33,27 @@ export function evaluateCluster(s: TrialState, ci: number, mask: number): void {
   const m = s.model;
   const c = m.clusters[ci];
   if (c === undefined) return;
-  const p = ci * CLUSTER_PREDICATES;
-  let served = false;
-  if ((mask & MASK_CONTROL) !== 0) served = evaluateControl(s, c, ci);
+  const cause = s.cause;
+  const event = s.event;
+  // A waiting step starts as soon as the cluster is healthy: re-checked on control changes only.
+  if ((mask & MASK_CONTROL) !== 0 && (s.maintDue[ci] ?? -1) >= 0) startWaitingStep(s, ci);
+  if ((mask & MASK_CONTROL) !== 0) evaluateControl(s, c, ci);
   else if ((mask & MASK_TIMERS) !== 0) {
     // A lease or failover timer ran out: only the timed api and scheduling can change.
-    served = timedControl(s, c, ci, s.zero[p + P_API] === 1, false);
+    timedControl(s, c, ci, s.zero[ci * CLUSTER_PREDICATES + P_API] === 1, false);
   }
-  // Eviction waits for api and scheduling: re-evaluate stranded workers after control changes.
+  // Eviction waits for api and scheduling: re-evaluate stranded pods after control changes.
+  let workloads = false;
   if ((mask & MASK_WORKERS) !== 0 || (m.timers.evict > 0 && s.stranded[ci] !== 0)) {
-    served = evaluateWorkers(s, ci, (mask & MASK_WORKERS) !== 0, s.now) || served;
+    workloads = evaluateWorkers(s, ci, (mask & MASK_WORKERS) !== 0, s.now);
   }
-  if (served) {
-    if (m.singleCluster) singleClusterRegion(s, p);
+  // Regions are served by the data plane: only a change of workloads moves them.
+  if (workloads) {
+    if (m.singleCluster) singleClusterRegion(s, ci * CLUSTER_PREDICATES);
     else evaluateRegions(s);
   }
+  s.cause = cause;
+  s.event = event;
 }
 
 // --- internal ---
@@ -56,19 +62,26 @@ export function evaluateCluster(s: TrialState, ci: number, mask: number): void {
 const REACHED = 1;
 const LEADER_POSSIBLE = 2;
 const LOST_SERVING = 4;
+/** Where the endpoint reaches: nowhere (down), any side, or a partition side (≥ 0). */
+const NO_ENDPOINT = -2;
+const ANY_SIDE = -1;
 
-/** etcdQuorum, api and scheduling, instantaneous and timed; true when api changed. */
-function evaluateControl(s: TrialState, c: ClusterModel, ci: number): boolean {
+/** etcdQuorum, api and scheduling, instantaneous and timed. */
+function evaluateControl(s: TrialState, c: ClusterModel, ci: number): void {
   const p = ci * CLUSTER_PREDICATES;
   const quorumSide = s.quorumBad[ci] === 0 ? countMembers(s, c, ci) : markMembers(s, c, ci);
-  const found = serveMasters(s, c, ci, quorumSide);
-  const api = endpointOk(s, c) && (found & REACHED) !== 0 && s.apiBad[ci] === 0;
+  // keepalived reaches the sides of its up hosts (its check script moves the VIP to a host
+  // whose HAProxy reaches a serving apiserver); the other kinds reach every side, or nothing.
+  const keepalived = c.endpoint === ENDPOINT_KEEPALIVED;
+  const reach = keepalived ? hostSide(s, c, 0) : endpointReach(s, c);
+  const reach2 = keepalived ? hostSide(s, c, 1) : NO_ENDPOINT;
+  const found = serveMasters(s, c, ci, quorumSide, reach, reach2);
+  const api = (found & REACHED) !== 0 && s.apiBad[ci] === 0;
   setZero(s, p + P_QUORUM, quorumSide >= 0);
-  let served = setZero(s, p + P_API, api);
+  setZero(s, p + P_API, api);
   setZero(s, p + P_SCHEDULING, api && (found & LEADER_POSSIBLE) !== 0);
   setTimed(s, p + P_QUORUM, quorumSide >= 0);
-  served = timedControl(s, c, ci, api, (found & LOST_SERVING) !== 0) || served;
-  return served;
+  timedControl(s, c, ci, api, (found & LOST_SERVING) !== 0);
 }
 
 /** Marks which etcd members are up; returns the partition side holding quorum, or -1. */
@@ -111,15 +124,50 @@ function memberUp(s: TrialState, c: ClusterModel, k: number): boolean {
   );
 }
 
-/** Marks which apiservers serve and which masters may lead; returns REACHED | … flags. */
-function serveMasters(s: TrialState, c: ClusterModel, ci: number, quorumSide: number): number {
+/** A cloud, dns, local-proxy or single-master endpoint: NO_ENDPOINT when down, else ANY_SIDE. */
+function endpointReach(s: TrialState, c: ClusterModel): number {
+  const down = s.down;
+  const m = s.model;
+  switch (c.endpoint) {
+    case ENDPOINT_CLOUD:
+      return down[c.lb[0] ?? 0] === 0 &&
+        down[m.regionElement[c.region] ?? 0] === 0 &&
+        down[m.impairElement[c.region] ?? 0] === 0
+        ? ANY_SIDE
+        : NO_ENDPOINT;
+    case ENDPOINT_DNS:
+      return down[m.impairElement[c.region] ?? 0] === 0 ? ANY_SIDE : NO_ENDPOINT;
+    default:
+      // local-proxy (a proxy on every node) and single-master: no element of their own.
+      return ANY_SIDE;
+  }
+}
+
+/** The partition side of keepalived host h, or NO_ENDPOINT when it or its zone is down. */
+function hostSide(s: TrialState, c: ClusterModel, h: number): number {
+  const z = c.zoneBase + (c.hostZone[h] ?? 0);
+  return s.down[c.lb[h] ?? 0] === 0 && s.zoneOk[z] === 1 ? (s.side[z] ?? 0) : NO_ENDPOINT;
+}
+
+/**
+ * Marks which apiservers serve and which masters may lead; returns REACHED | … flags.
+ * @param reach where the endpoint reaches (NO_ENDPOINT, ANY_SIDE or a side); reach2 a second side
+ */
+function serveMasters(
+  s: TrialState,
+  c: ClusterModel,
+  ci: number,
+  quorumSide: number,
+  reach: number,
+  reach2: number,
+): number {
   const { down, zoneOk, side } = s;
-  const { masterNode, apiProc, ctrlProc, masterZone, endpoint, stacked } = c;
+  const { masterNode, apiProc, ctrlProc, masterZone, stacked } = c;
   const base = c.zoneBase;
   const mb = s.memberBase[ci] ?? 0;
   const xb = s.masterBase[ci] ?? 0;
-  const endpointSide = c.endpointZone >= 0 ? (side[base + c.endpointZone] ?? -1) : -1;
-  const anyReaches = endpoint === ENDPOINT_ANY || endpoint === ENDPOINT_CLOUD;
+  // A master drained for graceful maintenance stops serving without a failover gap.
+  const drained = c.graceful ? (s.maintStep[ci] ?? -1) : -1;
   let found = 0;
   for (let i = 0; i < masterNode.length; i++) {
     const z = base + (masterZone[i] ?? 0);
@@ -130,16 +178,15 @@ function serveMasters(s: TrialState, c: ClusterModel, ci: number, quorumSide: nu
       down[apiProc[i] ?? 0] === 0 &&
       zoneOk[z] === 1 &&
       (!stacked || s.memberUp[mb + i] === 1);
-    if (!serving && s.serving[xb + i] === 1) found |= LOST_SERVING;
+    if (!serving && s.serving[xb + i] === 1 && i !== drained) found |= LOST_SERVING;
     s.serving[xb + i] = serving ? 1 : 0;
     const eligible = serving && down[ctrlProc[i] ?? 0] === 0;
     s.eligible[xb + i] = eligible ? 1 : 0;
     if (eligible) found |= LEADER_POSSIBLE;
-    if (serving && anyReaches) found |= REACHED;
-    else if (serving && endpoint === ENDPOINT_KEEPALIVED && side[z] === endpointSide)
+    if (serving && (reach === ANY_SIDE || side[z] === reach || side[z] === reach2))
       found |= REACHED;
   }
-  if (endpoint === ENDPOINT_SINGLE) {
+  if (c.endpoint === ENDPOINT_SINGLE) {
     // A single-master endpoint reaches only its pinned master.
     found &= ~REACHED;
     if (c.pinned >= 0 && s.serving[xb + c.pinned] === 1) found |= REACHED;
@@ -147,28 +194,15 @@ function serveMasters(s: TrialState, c: ClusterModel, ci: number, quorumSide: nu
   return found;
 }
 
-/** The endpoint itself (load balancer, keepalived pair) is up. */
-function endpointOk(s: TrialState, c: ClusterModel): boolean {
-  const down = s.down;
-  if (c.endpoint === ENDPOINT_CLOUD)
-    return down[c.lb[0] ?? 0] === 0 && down[s.model.regionElement[c.region] ?? 0] === 0;
-  if (c.endpoint === ENDPOINT_KEEPALIVED)
-    return (
-      s.zoneOk[c.zoneBase + c.endpointZone] === 1 &&
-      (down[c.lb[0] ?? 0] === 0 || down[c.lb[1] ?? 0] === 0)
-    );
-  return true;
-}
-
-/** One cluster in one region: local and served are its api and workloads. */
+/** One cluster in one region: local and served are its workloads (the data plane). */
 function singleClusterRegion(s: TrialState, p: number): void {
   const r = s.model.clusters.length * CLUSTER_PREDICATES;
-  const zero = s.zero[p + P_API] === 1 && s.zero[p + P_WORKLOADS] === 1;
-  const timed = s.timed[p + P_API] === 1 && s.timed[p + P_WORKLOADS] === 1;
-  setZero(s, r + R_LOCAL, zero);
-  setZero(s, r + R_SERVED, zero);
-  setTimed(s, r + R_LOCAL, timed);
-  setTimed(s, r + R_SERVED, timed);
+  const zero = s.zero[p + P_WORKLOADS] === 1;
+  const timed = s.timed[p + P_WORKLOADS] === 1;
+  setZero(s, r, zero);
+  setZero(s, r + 1, zero);
+  setTimed(s, r, timed);
+  setTimed(s, r + 1, timed);
 }
 
 /**
@@ -181,7 +215,7 @@ function timedControl(
   ci: number,
   api: boolean,
   lostServing: boolean,
-): boolean {
+): void {
   const m = s.model;
   const t = s.now;
   const p = ci * CLUSTER_PREDICATES;
@@ -205,9 +239,8 @@ function timedControl(
     else s.heap.set(slots + SLOT_LEASE, s.electAt[ci] ?? 0);
   }
   s.leader[ci] = leader;
-  const changed = setTimed(s, p + P_API, apiTimed);
+  setTimed(s, p + P_API, apiTimed);
   setTimed(s, p + P_SCHEDULING, apiTimed && leader >= 0);
-  return changed;
 }
 
 /** The first eligible master of the cluster whose masters start at xb, or -1. */

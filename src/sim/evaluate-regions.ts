@@ -1,7 +1,6 @@
-/** The region predicates (local, served) from the clusters' api and workloads. */
+/** The region predicates (local, served) from the clusters' data planes (workloads). */
 import {
   CLUSTER_PREDICATES,
-  P_API,
   P_WORKLOADS,
   REGION_PREDICATES,
   R_LOCAL,
@@ -11,9 +10,10 @@ import { setTimed, setZero } from './record-predicate.js';
 import type { TrialState } from './trial-state.js';
 
 /**
- * Region predicates from the clusters' api and workloads (zero and timed). local: some cluster
- * of the region is up (api and workloads). served: local, or (cross-region failover) another
- * region has a cluster to spare: two up clusters when it has users of its own, one when not.
+ * Region predicates from the clusters' workloads (zero and timed): a cluster serves while its
+ * data plane is up, whatever its API does. local: some cluster of the region serves. served:
+ * local, or (cross-region failover) another region has a cluster to spare: two serving clusters
+ * when it has users of its own, one when not.
  */
 export function evaluateRegions(s: TrialState): void {
   const m = s.model;
@@ -27,7 +27,7 @@ export function evaluateRegions(s: TrialState): void {
       const end = m.regionClusterStart[r + 1] ?? 0;
       for (let i = m.regionClusterStart[r] ?? 0; i < end; i++) {
         const q = (m.regionClusterList[i] ?? 0) * CLUSTER_PREDICATES;
-        if (v[q + P_API] === 1 && v[q + P_WORKLOADS] === 1) count++;
+        if (v[q + P_WORKLOADS] === 1) count++;
       }
       up[r] = count;
     }

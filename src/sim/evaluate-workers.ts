@@ -1,20 +1,19 @@
 /**
- * workloads of one cluster, instantaneous and with eviction: the load sits on `workersNeeded`
- * carrying workers; a carrying worker that goes down strands its pods until it returns or they
- * are moved to a spare (docs/model.md, Timers).
+ * workloads of one cluster (docs/model.md): instantaneous — enough workers effectively up and no
+ * data-plane bad change — and timed, with pod eviction after `nodeMonitorGrace + podEviction`,
+ * which depends on the placement (spread-pods.ts, packed-pods.ts).
  */
-import {
-  CLUSTER_PREDICATES,
-  P_API,
-  P_SCHEDULING,
-  P_WORKLOADS,
-  SLOTS_PER_CLUSTER,
-  SLOT_EVICT,
-} from './sim-model.js';
+import { packedCarriersUp } from './packed-pods.js';
 import { setTimed, setZero } from './record-predicate.js';
+import { CLUSTER_PREDICATES, P_WORKLOADS } from './sim-model.js';
+import { spreadPodsPlaced } from './spread-pods.js';
 import type { TrialState } from './trial-state.js';
 
-/** workloads, instantaneous and with eviction: the load sits on `workersNeeded` carrying workers. */
+/**
+ * Re-evaluates workloads of cluster ci; true when either of its values changed.
+ * @param workersChanged workers, zones or a data-plane bad change changed (else only api or
+ *   scheduling did, which matters to pods waiting to be moved)
+ */
 export function evaluateWorkers(
   s: TrialState,
   ci: number,
@@ -25,59 +24,12 @@ export function evaluateWorkers(
   const c = m.clusters[ci];
   if (c === undefined) return false;
   const p = ci * CLUSTER_PREDICATES + P_WORKLOADS;
-  const down = s.down;
-  const zoneOk = s.zoneOk;
-  const n = c.workerNode.length;
   let changed = false;
-  if (workersChanged) {
-    let up = 0;
-    for (let w = 0; w < n; w++) {
-      if (down[c.workerNode[w] ?? 0] === 0 && zoneOk[c.zoneBase + (c.workerZone[w] ?? 0)] === 1)
-        up++;
-    }
-    changed = setZero(s, p, up >= c.workersNeeded);
-  }
-  const evict = m.timers.evict;
-  if (evict <= 0) return setTimed(s, p, s.zero[p] === 1) || changed;
-  const wb = s.workerBase[ci] ?? 0;
-  const cp = ci * CLUSTER_PREDICATES;
-  const canReplace = s.timed[cp + P_API] === 1 && s.timed[cp + P_SCHEDULING] === 1;
-  let carryingUp = 0;
-  let stranded = 0;
-  let nextDue = Infinity;
-  for (let w = 0; w < n; w++) {
-    if (s.carrying[wb + w] !== 1) continue;
-    const up =
-      down[c.workerNode[w] ?? 0] === 0 && zoneOk[c.zoneBase + (c.workerZone[w] ?? 0)] === 1;
-    if (up) {
-      s.strandedSince[wb + w] = -1;
-      carryingUp++;
-      continue;
-    }
-    if ((s.strandedSince[wb + w] ?? -1) < 0) s.strandedSince[wb + w] = t;
-    stranded++;
-    const due = (s.strandedSince[wb + w] ?? t) + evict;
-    if (due > t) {
-      if (due < nextDue) nextDue = due;
-      continue;
-    }
-    if (!canReplace) continue;
-    for (let v = 0; v < n; v++) {
-      if (
-        s.carrying[wb + v] === 0 &&
-        down[c.workerNode[v] ?? 0] === 0 &&
-        zoneOk[c.zoneBase + (c.workerZone[v] ?? 0)] === 1
-      ) {
-        s.carrying[wb + w] = 0;
-        s.strandedSince[wb + w] = -1;
-        s.carrying[wb + v] = 1;
-        carryingUp++;
-        stranded--;
-        break;
-      }
-    }
-  }
-  s.stranded[ci] = stranded;
-  s.heap.set(m.clusterSlotBase + ci * SLOTS_PER_CLUSTER + SLOT_EVICT, nextDue);
-  return setTimed(s, p, carryingUp >= c.workersNeeded) || changed;
+  if (workersChanged)
+    changed = setZero(s, p, s.workersUp(c) >= c.workersNeeded && s.dataBad[ci] === 0);
+  if (m.timers.evict <= 0) return setTimed(s, p, s.zero[p] === 1) || changed;
+  const placed = c.spread
+    ? spreadPodsPlaced(s, c, ci, workersChanged, t)
+    : packedCarriersUp(s, c, ci, t);
+  return setTimed(s, p, s.zero[p] === 1 && placed) || changed;
 }

@@ -10,6 +10,7 @@ export const CAUSES = [
   'disk',
   'zone',
   'region',
+  'regionImpairment',
   'partition',
   'process',
   'loadBalancer',

@@ -16,6 +16,7 @@ export type {
   RegionResult,
   DataLossResult,
   ObjectiveCheck,
+  UsersServedResult,
 } from './simulation-result.js';
 export type { SimulationMethod, RunSpec } from './run-plan.js';
 export { CAUSES, type Cause } from './failure-classes.js';

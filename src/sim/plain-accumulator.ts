@@ -7,7 +7,13 @@
  */
 import { CAUSE_COUNT } from './failure-classes.js';
 import { HIST_BINS, histogramBin } from './histogram-bin.js';
-import { addLosses, addTrial, type PredicateSums, type RunSums } from './run-sums.js';
+import {
+  addLosses,
+  addTrial,
+  type DeploymentSums,
+  type PredicateSums,
+  type RunSums,
+} from './run-sums.js';
 import type { TrialState } from './trial-state.js';
 
 // Per predicate: Σk, Σa², Σ2ab, Σb² (k = a·2^split + b), Σk₀, Σn, Σn², trials with an outage,
@@ -35,6 +41,8 @@ export class PlainAccumulator {
   /** The batch's outage-duration histograms (HIST_BINS per predicate) and longest outages. */
   private readonly hist: Float64Array;
   private readonly maxHours: Float64Array;
+  /** usersServed: Σk, Σa², Σ2ab, Σb², Σk₀, trials with X > 0 (the same split as predicates). */
+  private readonly users = new Float64Array(6);
   private trials = 0;
 
   constructor(sums: RunSums, horizonHours: number) {
@@ -68,14 +76,7 @@ export class PlainAccumulator {
       const n = s.outages[p] ?? 0;
       if (n === 0) continue;
       const o = p * FIELDS;
-      const k = Math.round((s.downHours[p] ?? 0) * scale);
-      const a = Math.floor(k / this.split);
-      const b = k - a * this.split;
-      f[o + DOWN] = (f[o + DOWN] ?? 0) + k;
-      f[o + SQ_HI] = (f[o + SQ_HI] ?? 0) + a * a;
-      f[o + SQ_MID] = (f[o + SQ_MID] ?? 0) + 2 * a * b;
-      f[o + SQ_LO] = (f[o + SQ_LO] ?? 0) + b * b;
-      f[o + DOWN_ZERO] = (f[o + DOWN_ZERO] ?? 0) + Math.round((s.downHoursZero[p] ?? 0) * scale);
+      this.addHours(f, o, s.downHours[p] ?? 0, s.downHoursZero[p] ?? 0);
       f[o + OUTAGES] = (f[o + OUTAGES] ?? 0) + n;
       f[o + OUTAGES2] = (f[o + OUTAGES2] ?? 0) + n * n;
       f[o + ANY] = (f[o + ANY] ?? 0) + 1;
@@ -93,6 +94,7 @@ export class PlainAccumulator {
     }
     this.addDurations(s);
     addLosses(this.sums, s, 1, scale);
+    this.addUsersServed(s);
     if (++this.trials >= this.limit) this.flush();
   }
 
@@ -109,6 +111,26 @@ export class PlainAccumulator {
       const k = p * HIST_BINS + histogramBin(h);
       hist[k] = (hist[k] ?? 0) + 1;
     }
+  }
+
+  /** The trial's user-weighted hours not served, split like a predicate's hours down. */
+  private addUsersServed(s: TrialState): void {
+    if (!(s.usersDownHours > 0)) return;
+    const u = this.users;
+    this.addHours(u, 0, s.usersDownHours, s.usersDownHoursZero);
+    u[5] = (u[5] ?? 0) + 1;
+  }
+
+  /** Hours down (timed, and with timers at 0) on the grid, at f[o + DOWN …]: Σk, Σk² split, Σk₀. */
+  private addHours(f: Float64Array, o: number, hours: number, hoursZero: number): void {
+    const k = Math.round(hours * this.scale);
+    const a = Math.floor(k / this.split);
+    const b = k - a * this.split;
+    f[o + DOWN] = (f[o + DOWN] ?? 0) + k;
+    f[o + SQ_HI] = (f[o + SQ_HI] ?? 0) + a * a;
+    f[o + SQ_MID] = (f[o + SQ_MID] ?? 0) + 2 * a * b;
+    f[o + SQ_LO] = (f[o + SQ_LO] ?? 0) + b * b;
+    f[o + DOWN_ZERO] = (f[o + DOWN_ZERO] ?? 0) + Math.round(hoursZero * this.scale);
   }
 
   /** Moves the batch into the BigInt sums (call once more after the last trial). */
@@ -139,6 +161,7 @@ export class PlainAccumulator {
         if (h !== 0) ps.causeHours[c] = (ps.causeHours[c] ?? 0n) + BigInt(h);
       }
     });
+    flushUsers(sums.deployment, this.users, bits, sb);
     f.fill(0);
     this.trials = 0;
   }
@@ -154,4 +177,19 @@ export class PlainAccumulator {
       this.hist[p * HIST_BINS + b] = 0;
     }
   }
+}
+
+// --- internal ---
+
+function flushUsers(d: DeploymentSums, u: Float64Array, bits: bigint, sb: bigint): void {
+  const n = u[5] ?? 0;
+  if (n === 0) return;
+  const big = (i: number): bigint => BigInt(u[i] ?? 0);
+  d.down += big(DOWN);
+  d.down2 += (big(SQ_HI) << (2n * sb)) + (big(SQ_MID) << sb) + big(SQ_LO);
+  d.downZero += big(DOWN_ZERO);
+  d.any += BigInt(n) << bits;
+  d.any2 += BigInt(n) << (2n * bits);
+  d.anyTrials += n;
+  u.fill(0);
 }

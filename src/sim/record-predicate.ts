@@ -2,7 +2,7 @@
  * Recording a predicate's changes: its instantaneous ("zero", all timers at 0) and timed values,
  * hours down, outages, their causes and durations, and the timeline when one is asked for.
  */
-import { CAUSE_COUNT } from './failure-classes.js';
+import { CAUSE, CAUSE_COUNT } from './failure-classes.js';
 import type { TrialState } from './trial-state.js';
 
 /** Sets the instantaneous value of predicate p; true when it changed. */
@@ -34,7 +34,13 @@ export function setTimed(s: TrialState, p: number, up: boolean): boolean {
     s.causeCount[k] = (s.causeCount[k] ?? 0) + 1;
   }
   if (s.transitions !== null)
-    s.transitions.push({ hours: s.now, predicate: p, up, cause: s.cause });
+    s.transitions.push({
+      hours: s.now,
+      predicate: p,
+      up,
+      cause: s.cause,
+      event: s.cause === CAUSE.event ? s.event : -1,
+    });
   return true;
 }
 

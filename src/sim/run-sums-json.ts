@@ -2,7 +2,7 @@
  * RunSums as JSON (BigInts as hexadecimal strings), for shard part files and worker messages
  * that need text. Parsing checks the shape so a damaged part file is an error, not a wrong answer.
  */
-import type { LossSums, PredicateSums, RunSums } from './run-sums.js';
+import type { DeploymentSums, LossSums, PredicateSums, RunSums } from './run-sums.js';
 
 type Hex = string;
 
@@ -20,7 +20,9 @@ export type RunSumsJson = {
         }[]
       : K extends 'clusters'
         ? { [P in keyof LossSums]: LossSums[P] extends bigint ? Hex : LossSums[P] }[]
-        : RunSums[K];
+        : K extends 'deployment'
+          ? { [P in keyof DeploymentSums]: DeploymentSums[P] extends bigint ? Hex : number }
+          : RunSums[K];
 };
 
 export function runSumsToJson(s: RunSums): RunSumsJson {
@@ -46,6 +48,14 @@ export function runSumsToJson(s: RunSums): RunSumsJson {
       hist: p.hist,
       maxHours: p.maxHours,
     })),
+    deployment: {
+      down: big(s.deployment.down),
+      down2: big(s.deployment.down2),
+      downZero: big(s.deployment.downZero),
+      any: big(s.deployment.any),
+      any2: big(s.deployment.any2),
+      anyTrials: s.deployment.anyTrials,
+    },
     clusters: s.clusters.map((c) => ({
       events: big(c.events),
       hours: big(c.hours),
@@ -81,6 +91,7 @@ export function runSumsFromJson(value: unknown): RunSums {
         maxHours: num(p['maxHours']),
       };
     }),
+    deployment: deploymentFromJson(o['deployment']),
     clusters: arr(o['clusters']).map((v): LossSums => {
       const c = obj(v);
       return {
@@ -94,6 +105,18 @@ export function runSumsFromJson(value: unknown): RunSums {
 }
 
 // --- internal ---
+
+function deploymentFromJson(v: unknown): DeploymentSums {
+  const d = obj(v);
+  return {
+    down: big(d['down']),
+    down2: big(d['down2']),
+    downZero: big(d['downZero']),
+    any: big(d['any']),
+    any2: big(d['any2']),
+    anyTrials: num(d['anyTrials']),
+  };
+}
 
 function fail(what: string): never {
   throw new Error(`not a hasim run-sums record: expected ${what}`);

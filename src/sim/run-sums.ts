@@ -40,6 +40,20 @@ export interface PredicateSums {
   maxHours: number;
 }
 
+/**
+ * The deployment's usersServed: per trial X = Σ_r share_r · hours region r was not served (the
+ * user-weighted hours down); Σ w·X, Σ (w·X)², Σ w·X₀ (timers at 0), and the trials with X > 0.
+ */
+export interface DeploymentSums {
+  down: bigint;
+  down2: bigint;
+  downZero: bigint;
+  /** Σ w·1{X > 0}, Σ w²·1{X > 0} (the effective sample size of importance sampling). */
+  any: bigint;
+  any2: bigint;
+  anyTrials: number;
+}
+
 export interface LossSums {
   events: bigint;
   hours: bigint;
@@ -55,6 +69,7 @@ export interface RunSums {
   weight: bigint;
   weight2: bigint;
   predicates: PredicateSums[];
+  deployment: DeploymentSums;
   clusters: LossSums[];
   events: number;
 }
@@ -80,6 +95,7 @@ export function emptyRunSums(predicates: number, clusters: number, bits: number)
       hist: Array.from({ length: HIST_BINS }, () => 0),
       maxHours: 0,
     })),
+    deployment: { down: 0n, down2: 0n, downZero: 0n, any: 0n, any2: 0n, anyTrials: 0 },
     clusters: Array.from({ length: clusters }, () => ({
       events: 0n,
       hours: 0n,
@@ -131,6 +147,25 @@ export function addTrial(sums: RunSums, s: TrialState): void {
   }
   addDurations(sums, s);
   addLosses(sums, s, w, scale);
+  addUsersServed(sums.deployment, s, w, wf, scale);
+}
+
+/** The trial's user-weighted hours not served (most trials have none). */
+export function addUsersServed(
+  d: DeploymentSums,
+  s: TrialState,
+  w: number,
+  wf: bigint,
+  scale: number,
+): void {
+  if (!(s.usersDownHours > 0)) return;
+  const x = toFixed(w * s.usersDownHours, scale);
+  d.down += x;
+  d.down2 += x * x;
+  d.downZero += toFixed(w * s.usersDownHoursZero, scale);
+  d.any += wf;
+  d.any2 += wf * wf;
+  d.anyTrials++;
 }
 
 /** The trial's outage durations: histogram (plain sampling) and longest outage. */
@@ -184,6 +219,14 @@ export function mergeRunSums(a: RunSums, b: RunSums): void {
     x.hist = x.hist.map((v, k) => v + (y.hist[k] ?? 0));
     x.maxHours = Math.max(x.maxHours, y.maxHours);
   });
+  const d = a.deployment;
+  const e = b.deployment;
+  d.down += e.down;
+  d.down2 += e.down2;
+  d.downZero += e.downZero;
+  d.any += e.any;
+  d.any2 += e.any2;
+  d.anyTrials += e.anyTrials;
   a.clusters.forEach((x, c) => {
     const y = b.clusters[c];
     if (y === undefined) return;

@@ -1,106 +1,112 @@
 /**
- * A scenario's `events:` compiled to a time-ordered list of actions on the simulator's state:
- * force an element down or up, or start or end a bad change's effect on one cluster. Replayed in
- * every trial (on top of random failures) or alone (a timeline). See docs/model.md §6.
+ * A scenario's `events:` compiled to time-ordered actions on the simulator's state: force an
+ * element down or up, start a bad change (which clusters it hurts, and until when, is drawn when
+ * it starts: docs/model.md, Bad changes), or start a maintenance pass. Replayed in every trial
+ * (on top of random failures) or alone (a timeline); each action keeps the index of its event so
+ * a timeline can say which event caused what.
  */
 import type { FailTarget, ScenarioEvent, Topology } from '../model/topology.js';
 import { computeReach } from './rollout-reach.js';
-import type { SimModel } from './sim-model.js';
+import {
+  BAD_API,
+  BAD_DATA,
+  BAD_RESTORE,
+  type CompiledRollout,
+  type SimModel,
+} from './sim-model.js';
 
 export const ACT_FORCE_DOWN = 0;
 export const ACT_FORCE_UP = 1;
-export const ACT_API_BAD_ON = 2;
-export const ACT_API_BAD_OFF = 3;
-export const ACT_QUORUM_BAD_ON = 4;
-export const ACT_QUORUM_BAD_OFF = 5;
+/** arg: index into ScriptActions.changes. */
+export const ACT_BAD_CHANGE = 2;
+/** arg: the cluster. */
+export const ACT_MAINTENANCE = 3;
+/** Scheduled while a trial runs; arg: kind · clusters + cluster. */
+export const ACT_HURT_ON = 4;
+export const ACT_HURT_OFF = 5;
+
+/** A scripted bad change: its kind (BAD_API, BAD_RESTORE, BAD_DATA), reach and repair. */
+export interface ScriptedChange {
+  kind: number;
+  reach: CompiledRollout;
+  repairHours: number;
+}
 
 export interface ScriptActions {
   time: Float64Array;
   op: Uint8Array;
-  /** The element (force actions) or the cluster (bad-change actions). */
+  /** The element (force), the change (bad change) or the cluster (maintenance). */
   arg: Int32Array;
+  /** The index of the scenario event each action comes from. */
+  event: Int32Array;
+  changes: ScriptedChange[];
 }
 
 export function compileScript(t: Topology, model: SimModel): ScriptActions {
-  const acts: { time: number; op: number; arg: number; seq: number }[] = [];
-  const push = (time: number, op: number, arg: number): void => {
-    if (time < model.horizonHours) acts.push({ time, op, arg, seq: acts.length });
-  };
-  const span = (at: number, until: number, on: number, off: number, arg: number): void => {
-    push(at, on, arg);
-    push(until, off, arg);
-  };
+  const acts: { time: number; op: number; arg: number; event: number }[] = [];
+  const changes: ScriptedChange[] = [];
   const clusterIndex = new Map(t.clusters.map((c, i) => [c.name, i]));
-  for (const e of t.events) {
-    for (const { at, until, on, off, arg } of expand(e, t, model, clusterIndex))
-      span(at, until, on, off, arg);
-  }
-  acts.sort((a, b) => a.time - b.time || a.seq - b.seq);
+  t.events.forEach((e, event) => {
+    const push = (time: number, op: number, arg: number): void => {
+      if (time < model.horizonHours) acts.push({ time, op, arg, event });
+    };
+    const force = (elements: number[]): void => {
+      if (e.kind !== 'fail' && e.kind !== 'partition') return;
+      for (const arg of elements) {
+        push(e.atHours, ACT_FORCE_DOWN, arg);
+        push(e.atHours + e.forHours, ACT_FORCE_UP, arg);
+      }
+    };
+    switch (e.kind) {
+      case 'fail':
+        force(targetElements(e.target, t, model, clusterIndex));
+        return;
+      case 'partition':
+        force(partitionLinks(e, t, model));
+        return;
+      case 'operatorError': {
+        const targets = e.clusters.map((c) => clusterIndex.get(c) ?? 0);
+        const kind =
+          e.effect === 'api-down' ? BAD_API : e.effect === 'data-plane' ? BAD_DATA : BAD_RESTORE;
+        changes.push({ kind, reach: computeReach(e.rollout, targets), repairHours: e.forHours });
+        push(e.atHours, ACT_BAD_CHANGE, changes.length - 1);
+        return;
+      }
+      case 'maintenance':
+        for (const name of e.clusters)
+          push(e.atHours, ACT_MAINTENANCE, clusterIndex.get(name) ?? 0);
+    }
+  });
+  // Stable: simultaneous actions keep the order of the events (and of each event's actions).
+  acts.sort((a, b) => a.time - b.time);
   return {
     time: Float64Array.from(acts, (a) => a.time),
     op: Uint8Array.from(acts, (a) => a.op),
     arg: Int32Array.from(acts, (a) => a.arg),
+    event: Int32Array.from(acts, (a) => a.event),
+    changes,
   };
 }
 
 // --- internal ---
 
-interface Span {
-  at: number;
-  until: number;
-  on: number;
-  off: number;
-  arg: number;
-}
-
-function expand(
-  e: ScenarioEvent,
+/** The links a partition cuts: those between a zone of one side and a zone of the other. */
+function partitionLinks(
+  e: Extract<ScenarioEvent, { kind: 'partition' }>,
   t: Topology,
   model: SimModel,
-  clusterIndex: Map<string, number>,
-): Span[] {
-  const force = (at: number, until: number, elements: number[]): Span[] =>
-    elements.map((arg) => ({ at, until, on: ACT_FORCE_DOWN, off: ACT_FORCE_UP, arg }));
-  const end = e.kind === 'maintenance' ? e.atHours : e.atHours + e.forHours;
-  switch (e.kind) {
-    case 'fail':
-      return force(e.atHours, end, targetElements(e.target, t, model, clusterIndex));
-    case 'partition': {
-      const links: number[] = [];
-      for (const [ri, region] of t.regions.entries()) {
-        const side = (s: 0 | 1, z: number): boolean =>
-          e.sides[s].some((ref) => ref.region === region.name && ref.zone === region.zones[z]);
-        for (const l of model.regionLinks[ri] ?? []) {
-          const a = model.linkA[l] ?? 0;
-          const b = model.linkB[l] ?? 0;
-          if ((side(0, a) && side(1, b)) || (side(1, a) && side(0, b))) links.push(l);
-        }
-      }
-      return force(e.atHours, end, links);
+): number[] {
+  const links: number[] = [];
+  for (const [ri, region] of t.regions.entries()) {
+    const side = (s: 0 | 1, z: number): boolean =>
+      e.sides[s].some((ref) => ref.region === region.name && ref.zone === region.zones[z]);
+    for (const l of model.regionLinks[ri] ?? []) {
+      const a = model.linkA[l] ?? 0;
+      const b = model.linkB[l] ?? 0;
+      if ((side(0, a) && side(1, b)) || (side(1, a) && side(0, b))) links.push(l);
     }
-    case 'operatorError': {
-      const targets = e.clusters.map((c) => clusterIndex.get(c) ?? 0);
-      const reach = computeReach(e.rollout, targets);
-      const api = e.effect === 'api-down';
-      return reach.clusters.map((c, i) => ({
-        at: e.atHours + (reach.offsets[i] ?? 0),
-        until: end + (reach.offsets[i] ?? 0),
-        on: api ? ACT_API_BAD_ON : ACT_QUORUM_BAD_ON,
-        off: api ? ACT_API_BAD_OFF : ACT_QUORUM_BAD_OFF,
-        arg: c,
-      }));
-    }
-    case 'maintenance':
-      // One rolling pass: each master of each cluster down for perMaster, one after another.
-      return e.clusters.flatMap((name) => {
-        const c = model.clusters[clusterIndex.get(name) ?? 0];
-        if (!c) return [];
-        const per = t.failures.maintenance.perMasterHours;
-        return Array.from(c.masterNode, (node, i) =>
-          force(e.atHours + i * per, e.atHours + (i + 1) * per, [node]),
-        ).flat();
-      });
   }
+  return links;
 }
 
 /** The elements a `fail:` target takes down (a node target: the first such node of the zone). */
@@ -111,13 +117,12 @@ function targetElements(
   clusterIndex: Map<string, number>,
 ): number[] {
   switch (target.kind) {
-    case 'region': {
+    case 'region':
+    case 'impairment': {
       const r = t.regions.findIndex((x) => x.name === target.region);
-      return [model.regionElement[r] ?? 0];
+      const elements = target.kind === 'region' ? model.regionElement : model.impairElement;
+      return [elements[r] ?? 0];
     }
-    case 'impairment':
-      // TODO(issue 8, simulator): the region impairment element does not exist yet.
-      return [];
     case 'zone': {
       const r = t.regions.findIndex((x) => x.name === target.region);
       const z = t.regions[r]?.zones.indexOf(target.zone) ?? 0;

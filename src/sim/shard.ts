@@ -17,8 +17,11 @@ export interface Shard {
   count: number;
 }
 
+/** Part files carry the sums' layout: version 2 added the deployment's usersServed sums. */
+export const PART_VERSION = 2;
+
 export interface SimulationPart {
-  version: 1;
+  version: typeof PART_VERSION;
   kind: 'simulation-part';
   topology: Topology;
   spec: RunSpec;
@@ -52,7 +55,7 @@ export function buildPart(
   importance: Partial<Record<ImportanceGroup, RunSums>>,
 ): SimulationPart {
   return {
-    version: 1,
+    version: PART_VERSION,
     kind: 'simulation-part',
     topology,
     spec,

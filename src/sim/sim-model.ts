@@ -10,8 +10,17 @@ export const KIND_LINK = 1;
 export const KIND_DISK = 2;
 export const KIND_BAD_API = 3;
 export const KIND_BAD_RESTORE = 4;
-/** A zone or a region: its change alters which zones are effectively up. */
+/** A zone or a region blackout: its change alters which zones are effectively up. */
 export const KIND_DOMAIN = 5;
+export const KIND_BAD_DATA = 6;
+/** A region impairment: cloud and dns endpoints down, VM and disk replacements blocked. */
+export const KIND_IMPAIR = 7;
+
+/** Bad-change kinds, in the order of their per-cluster state arrays (kind · clusters + c). */
+export const BAD_API = 0;
+export const BAD_RESTORE = 1;
+export const BAD_DATA = 2;
+export const BAD_KINDS = 3;
 
 /** Which predicates an element can change: the control plane, the workers, or both. */
 export const MASK_CONTROL = 1;
@@ -21,18 +30,22 @@ export const MASK_TIMERS = 4;
 
 export const ENDPOINT_CLOUD = 0;
 export const ENDPOINT_KEEPALIVED = 1;
-export const ENDPOINT_ANY = 2; // local-proxy and dns: any serving apiserver
+export const ENDPOINT_ANY = 2; // local-proxy: any serving apiserver
 export const ENDPOINT_SINGLE = 3;
+/** dns: any serving apiserver, and the cloud's DNS (down while the region is impaired). */
+export const ENDPOINT_DNS = 4;
 
 /** Per-cluster timer slots (after the element slots in the event heap). */
 export const SLOT_MAINTENANCE = 0;
-export const SLOT_BAD_API = 1;
-export const SLOT_BAD_RESTORE = 2;
-export const SLOT_LEASE = 3;
-export const SLOT_FAILOVER = 4;
-export const SLOT_EVICT = 5;
-export const SLOT_RESTORE = 6;
-export const SLOTS_PER_CLUSTER = 7;
+/** SLOT_BAD + kind (BAD_API, BAD_RESTORE, BAD_DATA): a random bad change hurts or recovers. */
+export const SLOT_BAD = 1;
+export const SLOT_LEASE = 4;
+export const SLOT_FAILOVER = 5;
+export const SLOT_EVICT = 6;
+export const SLOT_RESTORE = 7;
+/** The next maintenance pass falls due (a Poisson process; SLOT_MAINTENANCE ends steps). */
+export const SLOT_PASS = 8;
+export const SLOTS_PER_CLUSTER = 9;
 
 /** Cluster predicates, in the order of METRICS. */
 export const P_QUORUM = 0;
@@ -65,18 +78,41 @@ export interface ClusterModel {
   workerNode: Int32Array;
   workerZone: Int32Array;
   workersNeeded: number;
+  /** Spread placement (replicas over every worker) or packed (carrying workers). */
+  spread: boolean;
+  /** Index of the cluster's local zone 0 in the per-(cluster, zone) arrays of a trial. */
+  clusterZoneBase: number;
+  /** Workers per local zone. */
+  zoneWorkers: Int32Array;
   endpoint: number;
   /** Load balancer elements: one (cloud), two hosts (keepalived) or none. */
   lb: Int32Array;
-  /** Local zone of the keepalived pair; -1 otherwise. */
-  endpointZone: number;
+  /** Local zones of the two keepalived hosts (empty for other kinds). */
+  hostZone: Int32Array;
   /** The pinned master of a single-master endpoint; -1 otherwise. */
   pinned: number;
   /** How long the endpoint keeps sending to an apiserver that stopped (its kind's timer). */
   failoverHours: number;
-  /** Maintenance passes per hour and the hours each master is down in a pass. */
+  /** Maintenance passes due per hour (Poisson) and the hours each master is down in a pass. */
   passRate: number;
   perMasterHours: number;
+  /** Graceful maintenance: a master drained from the endpoint opens no failover gap. */
+  graceful: boolean;
+  /** The health gate's zones (local; holding a master or member) and the links between them. */
+  gateZones: Int32Array;
+  gateLinks: Int32Array;
+}
+
+/** How the random bad changes of every kind reach the clusters (rollout-reach.ts). */
+export interface CompiledRollout {
+  /** The clusters reached, in rollout order, and the (0-based) wave of each. */
+  clusters: Int32Array;
+  wave: Int32Array;
+  /** Waves that hold clusters. */
+  waveCount: number;
+  bakeHours: number;
+  detectionHours: number;
+  detectionProbability: number;
 }
 
 export interface SimModel {
@@ -110,6 +146,19 @@ export interface SimModel {
   affectStart: Int32Array;
   affected: Int32Array;
   regionElement: Int32Array;
+  /** The impairment element of each region. */
+  impairElement: Int32Array;
+  /**
+   * The region whose impairment blocks the element's repair (master, external etcd and worker
+   * nodes, disks); -1 for other elements.
+   */
+  blockRegion: Int32Array;
+  /** A worker node's (cluster, zone) index in the per-(cluster, zone) arrays; -1 otherwise. */
+  workerClusterZone: Int32Array;
+  /** Total (cluster, zone) pairs. */
+  clusterZones: number;
+  /** Each region's share of the users (users / Σ users): the weights of usersServed. */
+  userShare: Float64Array;
   /** Global zone → its element and its region. */
   zoneElement: Int32Array;
   zoneRegion: Int32Array;
@@ -122,9 +171,8 @@ export interface SimModel {
   linkB: Int32Array;
   /** Links of each region (element indices). */
   regionLinks: number[][];
-  /** Random bad changes: the clusters a rollout reaches and when (hours after it starts). */
-  reachCluster: Int32Array;
-  reachOffset: Float64Array;
+  /** Random bad changes: the clusters the rollout reaches, by wave. */
+  rollout: CompiledRollout;
   backupIntervalHours: number;
   snapshotsOnEtcdNodes: boolean;
   restoreKind: number;

@@ -56,6 +56,19 @@ export type ClusterResult = Record<
 
 export type RegionResult = Record<'served' | 'local', MetricResult>;
 
+/** The deployment's share of users served (regions weighted by their users). */
+export interface UsersServedResult {
+  /** The time-average share of users served. */
+  availability: Estimate;
+  /** Expected user-weighted hours not served within the horizon: Σ_r share_r · hours down_r. */
+  downHours: Estimate;
+  method: EstimateMethod;
+  /** Trials of this estimate's pass in which some region was not served. */
+  trialsWithOutage: number;
+  effectiveSampleSize?: number;
+  note?: string;
+}
+
 export type StopReason = 'trials' | 'precision-met' | 'max-trials' | 'interrupted';
 
 export interface ObjectiveCheck {
@@ -89,5 +102,6 @@ export interface SimulationResult {
   withEvents: boolean;
   clusters: Record<string, ClusterResult>;
   regions: Record<string, RegionResult>;
+  deployment: { usersServed: UsersServedResult };
   objectives: ObjectiveCheck[];
 }

@@ -5,12 +5,13 @@
  */
 import { METRICS, REGION_METRICS, type Topology } from '../model/topology.js';
 import { compileModel } from './compile-model.js';
+import { eventLabel } from './event-label.js';
 import { CAUSES, type Cause } from './failure-classes.js';
 import { createTrialRng } from './rng.js';
 import { compileScript } from './script-actions.js';
 import { CLUSTER_PREDICATES, REGION_PREDICATES } from './sim-model.js';
 import { TrialEngine } from './trial-engine.js';
-import type { Transition } from './trial-state.js';
+import type { StepRecord, Transition } from './trial-state.js';
 
 export interface TimelineOptions {
   horizonHours?: number;
@@ -27,6 +28,23 @@ export interface TimelineEntry {
   metric: string;
   up: boolean;
   cause: Cause;
+  /** Cause `event`: the index of the scenario event, and a short label of it. */
+  event?: number;
+  eventLabel?: string;
+}
+
+/** A maintenance step of the timeline: which master, when it was due and when it ran. */
+export interface TimelineStep {
+  cluster: string;
+  /** The master's place in the cluster's file order (1-based) and its zone. */
+  master: number;
+  zone: string;
+  dueHours: number;
+  startHours: number;
+  /** When it ended (the horizon when it was still in progress). */
+  endHours: number;
+  /** Cause `event`: the scenario event that started the pass. */
+  event?: number;
 }
 
 export interface TimelineResult {
@@ -37,6 +55,8 @@ export interface TimelineResult {
   withRandom: boolean;
   seed: number | null;
   entries: TimelineEntry[];
+  /** Every maintenance step, in start order: a step waits while the cluster is not healthy. */
+  maintenance: TimelineStep[];
   /** Hours down per target and metric over the horizon. */
   downHours: Record<string, Record<string, number>>;
 }
@@ -50,7 +70,9 @@ export function simulateTimeline(
   const model = compileModel(topology, { horizonHours, randomFailures: withRandom });
   const engine = new TrialEngine(model, { script: compileScript(topology, model) });
   const transitions: Transition[] = [];
+  const steps: StepRecord[] = [];
   engine.state.transitions = transitions;
+  engine.state.steps = steps;
   const seed = options.seed ?? topology.simulation.seed;
   engine.run(createTrialRng(seed, options.trial ?? 0));
   const name = (p: number): { target: string; metric: string } => {
@@ -79,12 +101,32 @@ export function simulateTimeline(
     horizonHours,
     withRandom,
     seed: withRandom ? seed : null,
-    entries: transitions.map((tr) => ({
-      hours: tr.hours,
-      ...name(tr.predicate),
-      up: tr.up,
-      cause: CAUSES[tr.cause] ?? 'event',
-    })),
+    entries: transitions.map((tr) => {
+      const e = tr.event >= 0 ? topology.events[tr.event] : undefined;
+      return {
+        hours: tr.hours,
+        ...name(tr.predicate),
+        up: tr.up,
+        cause: CAUSES[tr.cause] ?? 'event',
+        ...(e === undefined ? {} : { event: tr.event, eventLabel: eventLabel(e, tr.event) }),
+      };
+    }),
+    maintenance: steps.map((st) => {
+      const c = topology.clusters[st.cluster];
+      const zone = model.clusters[st.cluster]?.masterZone[st.master] ?? 0;
+      return {
+        cluster: c?.name ?? '?',
+        master: st.master + 1,
+        zone: c?.zones[zone] ?? '?',
+        dueHours: st.dueHours,
+        startHours: st.startHours,
+        endHours: Math.min(
+          horizonHours,
+          st.startHours + topology.failures.maintenance.perMasterHours,
+        ),
+        ...(st.event >= 0 ? { event: st.event } : {}),
+      };
+    }),
     downHours,
   };
 }

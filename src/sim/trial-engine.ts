@@ -1,47 +1,62 @@
 /**
  * One trial: a discrete-event simulation over the horizon, every element starting up. The event
- * heap holds one slot per element (its next failure or repair) and a few timer slots per cluster;
- * each event updates typed-array state, re-evaluates the clusters it affects, and draws the
- * element's next time. No allocation per event. Importance sampling (failure biasing) is built in:
- * while some biased element is down, biased elements fail β times faster and the trial carries the
- * likelihood ratio of its path.
+ * heap holds one slot per element (its next failure or repair), a few timer slots per cluster and
+ * one for the scenario's scripted actions; each event updates typed-array state, re-evaluates the
+ * clusters it affects, and draws the element's next time. No allocation per event. Importance
+ * sampling (failure biasing) is built in: while some biased element is down, biased elements fail
+ * β times faster and the trial carries the likelihood ratio of its path.
  */
-import { CAUSE } from './failure-classes.js';
-import { drawRepair, drawUnitExponential } from './random-variates.js';
-import type { Rng } from './rng.js';
 import {
-  ACT_API_BAD_OFF,
-  ACT_API_BAD_ON,
-  ACT_FORCE_DOWN,
-  ACT_FORCE_UP,
-  ACT_QUORUM_BAD_OFF,
-  ACT_QUORUM_BAD_ON,
-  type ScriptActions,
-} from './script-actions.js';
+  hurtsControl,
+  randomChangeStep,
+  scriptedHurt,
+  startRandomChange,
+  startScriptedChange,
+} from './bad-changes.js';
+import { diskLost, diskReplaced, restoreDone } from './data-loss.js';
+import { recomputeSides, recomputeZones } from './domain-state.js';
 import { evaluateCluster } from './evaluate-predicates.js';
 import { evaluateRegions } from './evaluate-regions.js';
+import { CAUSE } from './failure-classes.js';
+import { passDue, startScriptedPass, stepEnds } from './maintenance.js';
+import { drawRepair, drawUnitExponential } from './random-variates.js';
 import { closeOutages } from './record-predicate.js';
+import type { Rng } from './rng.js';
 import {
+  ACT_BAD_CHANGE,
+  ACT_FORCE_DOWN,
+  ACT_FORCE_UP,
+  ACT_HURT_OFF,
+  ACT_HURT_ON,
+  ACT_MAINTENANCE,
+  type ScriptActions,
+} from './script-actions.js';
+import {
+  BAD_API,
+  BAD_DATA,
+  BAD_RESTORE,
+  CLUSTER_PREDICATES,
   KIND_BAD_API,
+  KIND_BAD_DATA,
   KIND_BAD_RESTORE,
   KIND_DISK,
   KIND_DOMAIN,
+  KIND_IMPAIR,
   KIND_LINK,
   MASK_CONTROL,
   MASK_TIMERS,
   MASK_WORKERS,
+  REGION_PREDICATES,
+  R_SERVED,
   SLOTS_PER_CLUSTER,
-  SLOT_BAD_API,
-  SLOT_BAD_RESTORE,
+  SLOT_BAD,
   SLOT_EVICT,
-  SLOT_FAILOVER,
-  SLOT_LEASE,
   SLOT_MAINTENANCE,
+  SLOT_PASS,
   SLOT_RESTORE,
   type SimModel,
 } from './sim-model.js';
 import { TrialState } from './trial-state.js';
-import { recomputeSides, recomputeZones } from './domain-state.js';
 
 export interface EngineOptions {
   /** Failure-biasing factor for importance sampling; 1 (or absent) for plain sampling. */
@@ -76,6 +91,7 @@ export class TrialEngine {
     const m = this.model;
     this.rng = rng;
     s.reset();
+    s.script.reset(this.script);
     const heap = s.heap;
     const E = m.elementCount;
     for (let e = 0; e < E; e++) {
@@ -89,11 +105,11 @@ export class TrialEngine {
       const c = m.clusters[ci];
       if (c !== undefined && c.passRate > 0 && c.masterNode.length > 0)
         heap.set(
-          m.clusterSlotBase + ci * SLOTS_PER_CLUSTER + SLOT_MAINTENANCE,
+          m.clusterSlotBase + ci * SLOTS_PER_CLUSTER + SLOT_PASS,
           drawUnitExponential(rng) / c.passRate,
         );
     }
-    if (this.script !== undefined) heap.set(m.scriptSlot, this.script.time[0] ?? Infinity);
+    if (this.script !== undefined) heap.set(m.scriptSlot, s.script.nextTime());
     s.cause = CAUSE.event;
     for (let ci = 0; ci < m.clusters.length; ci++)
       evaluateCluster(s, ci, MASK_CONTROL | MASK_WORKERS);
@@ -114,6 +130,7 @@ export class TrialEngine {
     if (biasing && s.biasOn) s.logWeight += (s.beta - 1) * s.upBiasedRate * (horizon - s.now);
     s.now = horizon;
     closeOutages(s);
+    this.usersServed();
   }
 
   // --- internal ---
@@ -121,101 +138,90 @@ export class TrialEngine {
   private elementEvent(e: number): void {
     const s = this.state;
     const m = this.model;
-    const rng = this.rng;
-    const t = s.now;
     s.cause = m.cause[e] ?? 0;
+    s.event = -1;
     const kind = m.kind[e] ?? 0;
+    const bad = kind === KIND_BAD_API || kind === KIND_BAD_RESTORE || kind === KIND_BAD_DATA;
     if (s.randomDown[e] === 0) {
-      s.randomDown[e] = 1;
-      s.down[e] = (s.down[e] ?? 0) + 1;
-      if (s.biasing && this.biased[e] === 1) {
-        if (s.biasOn) s.logWeight -= s.logBeta;
-        s.upBiasedRate -= m.rate[e] ?? 0;
-        if (++s.biasedDown === 1) this.setBias(true);
-      }
-      let hours = drawRepair(m.repairKind[e] ?? 0, m.repairA[e] ?? 0, m.repairB[e] ?? 0, rng);
-      if (kind === KIND_BAD_API || kind === KIND_BAD_RESTORE) hours = this.badChange(kind, hours);
-      s.heap.set(e, t + hours);
-      if (kind === KIND_DISK) this.diskLost(m.owner[e] ?? 0);
+      this.fail(e);
+      let hours = drawRepair(m.repairKind[e] ?? 0, m.repairA[e] ?? 0, m.repairB[e] ?? 0, this.rng);
+      if (bad) hours = startRandomChange(s, badKind(kind), hours, this.rng);
+      s.heap.set(e, s.now + hours);
+      if (kind === KIND_DISK) diskLost(s, m.owner[e] ?? 0, this.rng);
     } else {
-      s.randomDown[e] = 0;
-      s.down[e] = (s.down[e] ?? 0) - 1;
-      if (kind === KIND_DISK) {
-        const ci = m.owner[e] ?? 0;
-        s.diskDown[ci] = (s.diskDown[ci] ?? 0) - 1;
+      const r = m.blockRegion[e] ?? -1;
+      if (r >= 0 && s.down[m.impairElement[r] ?? 0] !== 0) {
+        // The region is impaired: the replacement waits until the impairment ends.
+        s.blocked[r]?.push(e);
+        s.heap.set(e, Infinity);
+        return;
       }
-      let rate = m.rate[e] ?? 0;
-      if (s.biasing && this.biased[e] === 1) {
-        s.upBiasedRate += rate;
-        if (--s.biasedDown === 0) this.setBias(false);
-        if (s.biasOn) rate *= s.beta;
-      }
-      s.heap.set(e, rate > 0 ? t + drawUnitExponential(rng) / rate : Infinity);
+      this.repair(e);
     }
-    if (kind !== KIND_BAD_API && kind !== KIND_BAD_RESTORE) this.changed(e);
+    if (!bad) this.changed(e);
+  }
+
+  /** Element e fails on its own. */
+  private fail(e: number): void {
+    const s = this.state;
+    s.randomDown[e] = 1;
+    s.addDown(e, 1);
+    if (s.biasing && this.biased[e] === 1) {
+      if (s.biasOn) s.logWeight -= s.logBeta;
+      s.upBiasedRate -= this.model.rate[e] ?? 0;
+      if (++s.biasedDown === 1) this.setBias(true);
+    }
+  }
+
+  /** Element e's own failure is repaired; its next failure is drawn. */
+  private repair(e: number): void {
+    const s = this.state;
+    const m = this.model;
+    s.randomDown[e] = 0;
+    s.addDown(e, -1);
+    if (m.kind[e] === KIND_DISK) diskReplaced(s, m.owner[e] ?? 0);
+    let rate = m.rate[e] ?? 0;
+    if (s.biasing && this.biased[e] === 1) {
+      s.upBiasedRate += rate;
+      if (--s.biasedDown === 0) this.setBias(false);
+      if (s.biasOn) rate *= s.beta;
+    }
+    s.heap.set(e, rate > 0 ? s.now + drawUnitExponential(this.rng) / rate : Infinity);
   }
 
   /** Re-evaluates what element e affects, after its state changed. */
   private changed(e: number): void {
     const s = this.state;
     const m = this.model;
-    const kind = m.kind[e] ?? 0;
-    if (kind === KIND_LINK) recomputeSides(this.state, m.elementRegion[e] ?? 0);
-    else if (kind === KIND_DOMAIN) {
-      recomputeZones(this.state, m.elementRegion[e] ?? 0);
-      recomputeSides(this.state, m.elementRegion[e] ?? 0);
-    }
+    this.domainChanged(e);
     const mask = m.mask[e] ?? 0;
     const end = m.affectStart[e + 1] ?? 0;
     for (let i = m.affectStart[e] ?? 0; i < end; i++) evaluateCluster(s, m.affected[i] ?? 0, mask);
   }
 
-  /** A bad change starts: schedules its effect on every cluster its rollout reaches. */
-  private badChange(kind: number, repairHours: number): number {
+  /** Zones, partition sides and blocked repairs after element e changed. */
+  private domainChanged(e: number): void {
     const s = this.state;
     const m = this.model;
-    const api = kind === KIND_BAD_API;
-    const phase = api ? s.badApiPhase : s.badRestorePhase;
-    const end = api ? s.badApiEnd : s.badRestoreEnd;
-    let last = 0;
-    for (let i = 0; i < m.reachCluster.length; i++) {
-      const ci = m.reachCluster[i] ?? 0;
-      const offset = m.reachOffset[i] ?? 0;
-      if (phase[ci] !== 0) continue;
-      phase[ci] = 1;
-      end[ci] = s.now + offset + repairHours;
-      s.heap.set(
-        m.clusterSlotBase + ci * SLOTS_PER_CLUSTER + (api ? SLOT_BAD_API : SLOT_BAD_RESTORE),
-        s.now + offset,
-      );
-      if (offset > last) last = offset;
+    const kind = m.kind[e] ?? 0;
+    const r = m.elementRegion[e] ?? 0;
+    if (kind === KIND_LINK) recomputeSides(s, r);
+    else if (kind === KIND_DOMAIN) {
+      recomputeZones(s, r);
+      recomputeSides(s, r);
+    } else if (kind === KIND_IMPAIR && s.down[e] === 0) this.releaseBlocked(r);
+  }
+
+  /** The impairment of region r ended: every repair it blocked completes now. */
+  private releaseBlocked(r: number): void {
+    const s = this.state;
+    const list = s.blocked[r];
+    if (list === undefined) return;
+    for (const x of list) {
+      if (x >= 0) this.repair(x);
+      else s.addDown(~x, -1);
     }
-    return last + repairHours;
-  }
-
-  private diskLost(ci: number): void {
-    const s = this.state;
-    const m = this.model;
-    const c = m.clusters[ci];
-    if (c === undefined) return;
-    s.diskDown[ci] = (s.diskDown[ci] ?? 0) + 1;
-    if (s.diskDown[ci] !== c.disk.length || s.restoring[ci] === 1) return;
-    // Every member's data is gone: restore from the last snapshot (or lose everything).
-    this.loseData(ci, m.snapshotsOnEtcdNodes);
-    s.restoring[ci] = 1;
-    s.quorumBad[ci] = (s.quorumBad[ci] ?? 0) + 1;
-    const hours = drawRepair(m.restoreKind, m.restoreA, m.restoreB, this.rng);
-    s.heap.set(m.clusterSlotBase + ci * SLOTS_PER_CLUSTER + SLOT_RESTORE, s.now + hours);
-  }
-
-  private loseData(ci: number, everything: boolean): void {
-    const s = this.state;
-    const interval = this.model.backupIntervalHours;
-    s.lossEvents[ci] = (s.lossEvents[ci] ?? 0) + 1;
-    if (everything) s.totalLosses[ci] = (s.totalLosses[ci] ?? 0) + 1;
-    const since =
-      everything || !(interval > 0) ? s.now : s.now - Math.floor(s.now / interval) * interval;
-    s.lossHours[ci] = (s.lossHours[ci] ?? 0) + since;
+    list.length = 0;
   }
 
   private clusterEvent(k: number): void {
@@ -223,107 +229,98 @@ export class TrialEngine {
     const m = this.model;
     const ci = Math.floor(k / SLOTS_PER_CLUSTER);
     const type = k - ci * SLOTS_PER_CLUSTER;
-    const slot = m.clusterSlotBase + k;
-    const heap = s.heap;
+    s.event = -1;
+    let mask = MASK_CONTROL;
     switch (type) {
-      case SLOT_MAINTENANCE:
-        this.maintenanceStep(ci, slot);
-        return;
-      case SLOT_BAD_API:
-      case SLOT_BAD_RESTORE: {
-        s.cause = CAUSE.operatorError;
-        const api = type === SLOT_BAD_API;
-        const phase = api ? s.badApiPhase : s.badRestorePhase;
-        const flag = api ? s.apiBad : s.quorumBad;
-        if (phase[ci] === 1) {
-          phase[ci] = 2;
-          flag[ci] = (flag[ci] ?? 0) + 1;
-          if (!api) this.loseData(ci, false);
-          heap.set(slot, (api ? s.badApiEnd : s.badRestoreEnd)[ci] ?? Infinity);
-        } else {
-          phase[ci] = 0;
-          flag[ci] = (flag[ci] ?? 0) - 1;
-          heap.set(slot, Infinity);
-        }
+      case SLOT_PASS:
+        passDue(s, ci, this.rng);
         break;
-      }
+      case SLOT_MAINTENANCE:
+        stepEnds(s, ci);
+        break;
+      case SLOT_BAD + BAD_API:
+      case SLOT_BAD + BAD_RESTORE:
+      case SLOT_BAD + BAD_DATA:
+        s.cause = CAUSE.operatorError;
+        randomChangeStep(s, ci, type - SLOT_BAD);
+        if (!hurtsControl(type - SLOT_BAD)) mask = MASK_WORKERS;
+        break;
       case SLOT_RESTORE:
         s.cause = CAUSE.disk;
-        s.restoring[ci] = 0;
-        s.quorumBad[ci] = (s.quorumBad[ci] ?? 0) - 1;
-        heap.set(slot, Infinity);
+        restoreDone(s, ci);
         break;
       default:
         // Lease, failover and eviction timers: the evaluation reschedules them as needed.
-        heap.set(slot, Infinity);
+        s.heap.set(m.clusterSlotBase + k, Infinity);
+        mask = type === SLOT_EVICT ? MASK_WORKERS : MASK_TIMERS;
     }
-    evaluateCluster(
-      s,
-      ci,
-      type === SLOT_EVICT
-        ? MASK_WORKERS
-        : type === SLOT_LEASE || type === SLOT_FAILOVER
-          ? MASK_TIMERS
-          : MASK_CONTROL,
-    );
-  }
-
-  /** Rolling maintenance: step j takes master j down for perMaster; then the next pass waits. */
-  private maintenanceStep(ci: number, slot: number): void {
-    const s = this.state;
-    const c = this.model.clusters[ci];
-    if (c === undefined) return;
-    s.cause = CAUSE.maintenance;
-    // Master `step` comes back and master `step + 1` goes down at the same instant.
-    const step = s.maintStep[ci] ?? -1;
-    if (step >= 0) {
-      const node = c.masterNode[step] ?? 0;
-      s.down[node] = (s.down[node] ?? 0) - 1;
-    }
-    const next = step + 1;
-    if (next < c.masterNode.length) {
-      s.maintStep[ci] = next;
-      const node = c.masterNode[next] ?? 0;
-      s.down[node] = (s.down[node] ?? 0) + 1;
-      s.heap.set(slot, s.now + c.perMasterHours);
-    } else {
-      s.maintStep[ci] = -1;
-      s.heap.set(slot, s.now + drawUnitExponential(this.rng) / c.passRate);
-    }
-    evaluateCluster(s, ci, MASK_CONTROL);
+    evaluateCluster(s, ci, mask);
   }
 
   /** Applies every scripted action due now, then re-evaluates every cluster once. */
   private scriptEvent(): void {
     const s = this.state;
     const m = this.model;
-    const script = this.script;
-    if (script === undefined) return;
+    const q = s.script;
     s.cause = CAUSE.event;
-    const t = s.now;
-    let i = s.scriptCursor;
-    for (; i < script.time.length && (script.time[i] ?? Infinity) <= t; i++) {
-      const arg = script.arg[i] ?? 0;
-      const op = script.op[i] ?? -1;
-      if (op === ACT_FORCE_DOWN || op === ACT_FORCE_UP) {
-        s.down[arg] = (s.down[arg] ?? 0) + (op === ACT_FORCE_DOWN ? 1 : -1);
-        const kind = m.kind[arg] ?? 0;
-        if (kind === KIND_DOMAIN) recomputeZones(this.state, m.elementRegion[arg] ?? 0);
-        if (kind === KIND_LINK || kind === KIND_DOMAIN)
-          recomputeSides(this.state, m.elementRegion[arg] ?? 0);
-      } else if (op === ACT_API_BAD_ON || op === ACT_API_BAD_OFF) {
-        s.apiBad[arg] = (s.apiBad[arg] ?? 0) + (op === ACT_API_BAD_ON ? 1 : -1);
-      } else if (op === ACT_QUORUM_BAD_ON) {
-        this.loseData(arg, false);
-        s.quorumBad[arg] = (s.quorumBad[arg] ?? 0) + 1;
-      } else if (op === ACT_QUORUM_BAD_OFF) {
-        s.quorumBad[arg] = (s.quorumBad[arg] ?? 0) - 1;
+    s.event = q.event[q.cursor] ?? -1;
+    for (; q.cursor < q.count && (q.time[q.cursor] ?? Infinity) <= s.now; q.cursor++) {
+      const arg = q.arg[q.cursor] ?? 0;
+      const event = q.event[q.cursor] ?? -1;
+      const op = q.op[q.cursor] ?? -1;
+      switch (op) {
+        case ACT_FORCE_DOWN:
+          s.addDown(arg, 1);
+          this.domainChanged(arg);
+          break;
+        case ACT_FORCE_UP:
+          this.forceUp(arg);
+          break;
+        case ACT_BAD_CHANGE: {
+          const change = this.script?.changes[arg];
+          if (change !== undefined) startScriptedChange(s, change, event, this.rng);
+          break;
+        }
+        case ACT_MAINTENANCE:
+          startScriptedPass(s, arg, event);
+          break;
+        case ACT_HURT_ON:
+        case ACT_HURT_OFF:
+          scriptedHurt(s, arg, op === ACT_HURT_ON);
       }
     }
-    s.scriptCursor = i;
-    s.heap.set(m.scriptSlot, script.time[i] ?? Infinity);
+    s.heap.set(m.scriptSlot, q.nextTime());
     for (let ci = 0; ci < m.clusters.length; ci++)
       evaluateCluster(s, ci, MASK_CONTROL | MASK_WORKERS);
+  }
+
+  /** A scripted failure of element e ends (a VM's replacement waits for an impairment's end). */
+  private forceUp(e: number): void {
+    const s = this.state;
+    const m = this.model;
+    const r = m.blockRegion[e] ?? -1;
+    if (r >= 0 && s.down[m.impairElement[r] ?? 0] !== 0) s.blocked[r]?.push(~e);
+    else {
+      s.addDown(e, -1);
+      this.domainChanged(e);
+    }
+  }
+
+  /** The trial's user-weighted hours not served: Σ_r share_r · D(served_r). */
+  private usersServed(): void {
+    const s = this.state;
+    const m = this.model;
+    const base = m.clusters.length * CLUSTER_PREDICATES;
+    let timed = 0;
+    let zero = 0;
+    for (let r = 0; r < m.regionNames.length; r++) {
+      const p = base + r * REGION_PREDICATES + R_SERVED;
+      const share = m.userShare[r] ?? 0;
+      timed += share * (s.downHours[p] ?? 0);
+      zero += share * (s.downHoursZero[p] ?? 0);
+    }
+    s.usersDownHours = timed;
+    s.usersDownHoursZero = zero;
   }
 
   /** Switches failure biasing on or off, rescaling the pending failures of up biased elements. */
@@ -340,4 +337,8 @@ export class TrialEngine {
       if (k > t && k < Infinity) heap.set(e, t + (k - t) * factor);
     }
   }
+}
+
+function badKind(kind: number): number {
+  return kind === KIND_BAD_API ? BAD_API : kind === KIND_BAD_DATA ? BAD_DATA : BAD_RESTORE;
 }

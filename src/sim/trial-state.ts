@@ -5,7 +5,25 @@
  */
 import { CAUSE_COUNT } from './failure-classes.js';
 import { IndexedHeap } from './indexed-heap.js';
-import { CLUSTER_PREDICATES, REGION_PREDICATES, type SimModel } from './sim-model.js';
+import { ScriptQueue } from './script-queue.js';
+import {
+  BAD_KINDS,
+  CLUSTER_PREDICATES,
+  REGION_PREDICATES,
+  type ClusterModel,
+  type SimModel,
+} from './sim-model.js';
+
+/** One maintenance step, recorded only when a timeline is asked for. */
+export interface StepRecord {
+  cluster: number;
+  master: number;
+  /** When the step was due, and when it started (later when it waited for health). */
+  dueHours: number;
+  startHours: number;
+  /** The scenario event that started the pass, else -1. */
+  event: number;
+}
 
 /** One change of a predicate, recorded only when a timeline is asked for. */
 export interface Transition {
@@ -14,28 +32,51 @@ export interface Transition {
   predicate: number;
   up: boolean;
   cause: number;
+  /** The scenario event that caused it (cause `event`), else -1. */
+  event: number;
 }
 
 export class TrialState {
   readonly model: SimModel;
   readonly heap: IndexedHeap;
   readonly predicateCount: number;
-  /** Element down count: 1 for its own random failure, +1 per forcing event or maintenance. */
+  /**
+   * Element down count: 1 for its own random failure, +1 per forcing event or maintenance. Change
+   * it with addDown, which keeps the per-zone counts of up worker nodes.
+   */
   readonly down: Int32Array;
   readonly randomDown: Uint8Array;
   /** Global zone: effectively up (zone and region up). */
   readonly zoneOk: Uint8Array;
   /** Global zone: the partition side it is on (the smallest local zone index of its side). */
   readonly side: Int32Array;
+  /** Per cluster: bad changes hurting its api, its etcd (and restores), its data plane. */
   readonly apiBad: Int32Array;
   readonly quorumBad: Int32Array;
-  readonly badApiPhase: Uint8Array;
-  readonly badApiEnd: Float64Array;
-  readonly badRestorePhase: Uint8Array;
-  readonly badRestoreEnd: Float64Array;
+  readonly dataBad: Int32Array;
+  /** Per kind · clusters + cluster: a random bad change scheduled (1) or hurting (2); its end. */
+  readonly badPhase: Uint8Array;
+  readonly badEnd: Float64Array;
   readonly diskDown: Int32Array;
   readonly restoring: Uint8Array;
+  /** Maintenance per cluster: the master in its step (-1: none), the step waiting for health. */
   readonly maintStep: Int32Array;
+  readonly maintDue: Int32Array;
+  readonly maintDueAt: Float64Array;
+  /** The scenario event that started the cluster's pass (-1: a random pass). */
+  readonly passEvent: Int32Array;
+  /** Passes that fell due while one was in progress: they run in turn. */
+  readonly passesWaiting: Int32Array;
+  /**
+   * Repairs blocked by a region impairment, per region: an element whose random repair is due,
+   * or ~element for a scripted failure's end (emptied, not reallocated, between trials).
+   */
+  readonly blocked: number[][];
+  /** Per (cluster, zone): worker nodes up (their zone aside). */
+  readonly workerNodeUp: Int32Array;
+  /** Spread placement, per (cluster, zone): 0 up, 1 down with pods stranded, 2 rescheduled. */
+  readonly strand: Uint8Array;
+  readonly strandSince: Float64Array;
   // Per master (global index = masterBase[c] + i) and per worker.
   readonly masterBase: Int32Array;
   readonly memberBase: Int32Array;
@@ -45,7 +86,7 @@ export class TrialState {
   readonly eligible: Uint8Array;
   readonly carrying: Uint8Array;
   readonly strandedSince: Float64Array;
-  /** Carrying workers down and not yet replaced, per cluster. */
+  /** Per cluster: carrying workers (packed) or zones (spread) whose pods wait to be moved. */
   readonly stranded: Int32Array;
   readonly leader: Int32Array;
   readonly electAt: Float64Array;
@@ -73,6 +114,9 @@ export class TrialState {
   readonly lossEvents: Int32Array;
   readonly lossHours: Float64Array;
   readonly totalLosses: Int32Array;
+  /** The trial's usersServed: Σ_r share_r · hours region r was not served (timed, timers 0). */
+  usersDownHours = 0;
+  usersDownHoursZero = 0;
   // Importance sampling.
   biasing = false;
   beta = 1;
@@ -84,9 +128,12 @@ export class TrialState {
   // The clock and the cause of the event being handled.
   now = 0;
   cause = 0;
+  /** The scenario event being handled (cause `event`), else -1. */
+  event = -1;
   events = 0;
-  scriptCursor = 0;
+  readonly script = new ScriptQueue();
   transitions: Transition[] | null = null;
+  steps: StepRecord[] | null = null;
 
   constructor(model: SimModel) {
     this.model = model;
@@ -95,24 +142,31 @@ export class TrialState {
     this.predicateCount = C * CLUSTER_PREDICATES + model.regionNames.length * REGION_PREDICATES;
     const P = this.predicateCount;
     this.heap = new IndexedHeap(model.slotCount);
+    const base = (sizes: number[]): Int32Array => {
+      const out = new Int32Array(sizes.length + 1);
+      sizes.forEach((s, i) => (out[i + 1] = (out[i] ?? 0) + s));
+      return out;
+    };
     this.down = new Int32Array(model.elementCount);
     this.randomDown = new Uint8Array(model.elementCount);
     this.zoneOk = new Uint8Array(zones);
     this.side = new Int32Array(zones);
     this.apiBad = new Int32Array(C);
     this.quorumBad = new Int32Array(C);
-    this.badApiPhase = new Uint8Array(C);
-    this.badApiEnd = new Float64Array(C);
-    this.badRestorePhase = new Uint8Array(C);
-    this.badRestoreEnd = new Float64Array(C);
+    this.dataBad = new Int32Array(C);
+    this.badPhase = new Uint8Array(BAD_KINDS * C);
+    this.badEnd = new Float64Array(BAD_KINDS * C);
     this.diskDown = new Int32Array(C);
     this.restoring = new Uint8Array(C);
     this.maintStep = new Int32Array(C);
-    const base = (sizes: number[]): Int32Array => {
-      const out = new Int32Array(sizes.length + 1);
-      sizes.forEach((s, i) => (out[i + 1] = (out[i] ?? 0) + s));
-      return out;
-    };
+    this.maintDue = new Int32Array(C);
+    this.maintDueAt = new Float64Array(C);
+    this.passEvent = new Int32Array(C);
+    this.passesWaiting = new Int32Array(C);
+    this.blocked = model.regionNames.map(() => []);
+    this.workerNodeUp = new Int32Array(model.clusterZones);
+    this.strand = new Uint8Array(model.clusterZones);
+    this.strandSince = new Float64Array(model.clusterZones);
     this.masterBase = base(model.clusters.map((c) => c.masterNode.length));
     this.memberBase = base(model.clusters.map((c) => c.memberNode.length));
     this.workerBase = base(model.clusters.map((c) => c.workerNode.length));
@@ -152,12 +206,17 @@ export class TrialState {
     this.down.fill(0);
     this.apiBad.fill(0);
     this.quorumBad.fill(0);
+    this.dataBad.fill(0);
+    this.badPhase.fill(0);
+    this.maintDue.fill(-1);
+    this.passEvent.fill(-1);
+    this.passesWaiting.fill(0);
+    for (const list of this.blocked) list.length = 0;
+    this.strand.fill(0);
     this.diskDown.fill(0);
     this.outages.fill(0);
     this.stranded.fill(0);
     this.randomDown.fill(0);
-    this.badApiPhase.fill(0);
-    this.badRestorePhase.fill(0);
     this.restoring.fill(0);
     this.downHours.fill(0);
     this.downHoursZero.fill(0);
@@ -186,6 +245,7 @@ export class TrialState {
       const b = this.workerBase[ci] ?? 0;
       for (let w = 0; w < c.workerNode.length; w++)
         this.carrying[b + w] = w < c.workersNeeded ? 1 : 0;
+      this.workerNodeUp.set(c.zoneWorkers, c.clusterZoneBase);
     }
     this.durationCount = 0;
     this.biasOn = false;
@@ -194,7 +254,27 @@ export class TrialState {
     this.logWeight = 0;
     this.now = 0;
     this.cause = 0;
-    this.scriptCursor = 0;
+    this.event = -1;
+    this.usersDownHours = 0;
+    this.usersDownHoursZero = 0;
+  }
+
+  /** down[e] += delta, keeping the count of up worker nodes per (cluster, zone). */
+  addDown(e: number, delta: number): void {
+    const before = this.down[e] ?? 0;
+    const after = before + delta;
+    this.down[e] = after;
+    const cz = this.model.workerClusterZone[e] ?? -1;
+    if (cz >= 0 && (before === 0) !== (after === 0))
+      this.workerNodeUp[cz] = (this.workerNodeUp[cz] ?? 0) + (after === 0 ? 1 : -1);
+  }
+
+  /** Worker nodes of cluster c effectively up (node and zone up): O(zones). */
+  workersUp(c: ClusterModel): number {
+    let up = 0;
+    for (let z = 0; z < c.zoneCount; z++)
+      if (this.zoneOk[c.zoneBase + z] === 1) up += this.workerNodeUp[c.clusterZoneBase + z] ?? 0;
+    return up;
   }
 
   /** Small enough to be inlined where outages end (about once per event); growth is apart. */

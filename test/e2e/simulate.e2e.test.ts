@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,13 @@ describe('hasim simulate', () => {
     const missing = await runBin(['merge', parts[0]!, parts[2]!]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/missing shard 1\/3/);
+    // A part written by an older hasim (format 1, without the usersServed sums) is refused.
+    const old = join(dir, 'old-part.json');
+    const part = JSON.parse(await readFile(parts[0]!, 'utf8')) as { version: number };
+    await writeFile(old, JSON.stringify({ ...part, version: 1 }));
+    const stale = await runBin(['merge', old, parts[1]!, parts[2]!]);
+    expect(stale.code).toBe(2);
+    expect(stale.stderr).toMatch(/part format 1 is from another version of hasim/);
   });
 
   it('prints a table for people', async () => {

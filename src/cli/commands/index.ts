@@ -2,6 +2,10 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerAnalyze } from './analyze.js';
+import { registerCheck } from './check.js';
+import { registerImport } from './import.js';
+import { registerExport } from './export.js';
+import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
 import { registerMerge } from './merge.js';
 import { registerQuorum } from './quorum.js';
@@ -12,6 +16,7 @@ import { registerValidate } from './validate.js';
 export type RegisterCommand = (program: Command, ctx: CliContext) => Command;
 
 export const COMMANDS: RegisterCommand[] = [
+  registerInit,
   registerValidate,
   registerSchema,
   registerQuorum,
@@ -19,4 +24,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerAnalyze,
   registerSimulate,
   registerMerge,
+  registerCheck,
+  registerImport,
+  registerExport,
 ];

@@ -3,7 +3,12 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { renderSimulationText } from '../../report/render-simulation-text.js';
-import { buildMergedResult, mergeParts, type SimulationPart } from '../../sim/shard.js';
+import {
+  buildMergedResult,
+  mergeParts,
+  PART_VERSION,
+  type SimulationPart,
+} from '../../sim/shard.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -46,8 +51,18 @@ async function readPart(file: string): Promise<SimulationPart> {
       `${file}: cannot read a part (${e instanceof Error ? e.message : String(e)})`,
     );
   }
-  const v = value as Partial<SimulationPart> | null;
-  if (v === null || typeof v !== 'object' || v.kind !== 'simulation-part' || v.version !== 1) {
+  const v = value as { kind?: unknown; version?: unknown } | null;
+  if (v?.kind === 'simulation-part' && v.version !== PART_VERSION) {
+    throw new UsageError(
+      `${file}: part format ${String(v.version)} is from another version of hasim (this one reads ${PART_VERSION}); run the shards again`,
+    );
+  }
+  if (
+    v === null ||
+    typeof v !== 'object' ||
+    v.kind !== 'simulation-part' ||
+    v.version !== PART_VERSION
+  ) {
     throw new UsageError(
       `${file} is not a simulation part (write one with simulate --shard i/n --out)`,
     );

@@ -4,13 +4,14 @@
  * objective is certainly missed.
  */
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { ZERO_TIMERS } from '../../model/defaults.js';
 import type { Topology } from '../../model/topology.js';
 import { renderSimulationText, renderTimelineText } from '../../report/render-simulation-text.js';
 import { createRunPlan, emptySumsFor, type SimulationMethod } from '../../sim/run-plan.js';
 import { buildPart, shardRequests, type Shard } from '../../sim/shard.js';
+import { parseShardOption, resolveShard, type ShardOption } from '../shard-option.js';
 import { driveSteps } from '../../sim/simulate-async.js';
 import {
   betasOf,
@@ -41,7 +42,7 @@ interface SimulateFlags {
   zeroTimers?: boolean;
   timeline?: boolean;
   withRandom?: boolean;
-  shard?: Shard;
+  shard?: ShardOption;
   out?: string;
   json?: boolean;
 }
@@ -98,8 +99,8 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
     )
     .option(
       '--shard <i/n>',
-      'run shard i (0-based) of n; needs --out; combine with `hasim merge`',
-      parseShard,
+      'run shard i (0-based) of n; needs --out; combine with `hasim merge`. auto/n: i from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job)',
+      parseShardOption,
     )
     .option('--out <file>', 'write the JSON result (or the shard part) to a file')
     .option('--json', 'print the result as JSON on stdout')
@@ -122,6 +123,7 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
         );
       if (flags.maxTrials !== undefined && flags.precision === undefined)
         throw new UsageError('--max-trials is the budget of --precision; give --precision too');
+      const shard = flags.shard === undefined ? undefined : resolveShard(flags.shard, ctx.env);
       const topology = await loadTopology(file, ctx);
       if (flags.zeroTimers) topology.timers = structuredClone(ZERO_TIMERS);
       if (flags.timeline) {
@@ -144,7 +146,7 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
         ...(flags.precision === undefined ? {} : { precision: flags.precision }),
         ...(flags.maxTrials === undefined ? {} : { maxTrials: flags.maxTrials }),
       };
-      await run(topology, options, flags, ctx);
+      await run(topology, options, flags, shard, ctx);
     });
 }
 
@@ -157,6 +159,7 @@ async function run(
   topology: Topology,
   options: SimulateOptions,
   flags: SimulateFlags,
+  shard: Shard | undefined,
   ctx: CliContext,
 ): Promise<void> {
   const spec = resolveSpec(topology, options);
@@ -179,9 +182,9 @@ async function run(
       progress.stop();
       return r;
     };
-    if (flags.shard !== undefined) {
+    if (shard !== undefined) {
       const trials = options.trials ?? topology.simulation.trials;
-      const requests = shardRequests(spec, trials, flags.shard);
+      const requests = shardRequests(spec, trials, shard);
       let plain = empty;
       const importance: Partial<Record<ImportanceGroup, RunSums>> = {};
       for (const request of requests) {
@@ -189,11 +192,11 @@ async function run(
         if (request.stream === 'plain') plain = sums;
         else importance[request.stream] = sums;
       }
-      const part = buildPart(topology, spec, trials, betasOf(plan), flags.shard, plain, importance);
+      const part = buildPart(topology, spec, trials, betasOf(plan), shard, plain, importance);
       await writeFileAtomic(flags.out ?? 'part.json', `${JSON.stringify(part)}\n`);
       const range = requests[0];
       ctx.stderr(
-        `hasim: wrote shard ${flags.shard.index}/${flags.shard.count} (trials ${range?.from ?? 0}–${(range?.to ?? 0) - 1}) to ${flags.out ?? ''}\n`,
+        `hasim: wrote shard ${shard.index}/${shard.count} (trials ${range?.from ?? 0}–${(range?.to ?? 0) - 1}) to ${flags.out ?? ''}\n`,
       );
       return;
     }
@@ -225,14 +228,4 @@ async function emit(
   if (flags.out !== undefined) await writeFileAtomic(flags.out, json);
   if (flags.json) ctx.stdout(json);
   else if (flags.out === undefined) ctx.stdout(text());
-}
-
-function parseShard(value: string): Shard {
-  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
-  const index = Number(m?.[1]);
-  const count = Number(m?.[2]);
-  if (m === null || count < 1 || index >= count) {
-    throw new InvalidArgumentError(`expected i/n with 0 ≤ i < n (e.g. 0/4), got "${value}"`);
-  }
-  return { index, count };
 }

@@ -1,9 +1,10 @@
 /** `hasim validate <files…>`: every problem of every file; exit 0 valid, 2 invalid. */
 import type { Command } from 'commander';
-import { readScenarioFile, type LoadResult, type LocatedIssue } from '../../io/read-scenario.js';
+import type { LoadResult, LocatedIssue } from '../../io/read-scenario.js';
 import { formatPath } from '../../model/issue.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
+import { readScenarioInput } from '../read-scenario-input.js';
 import { plural, renderLoadProblems } from '../render-issues.js';
 
 interface ValidateOptions {
@@ -15,16 +16,16 @@ export function registerValidate(program: Command, ctx: CliContext): Command {
   return program
     .command('validate')
     .description('check scenario files: every problem of every file, with file:line:col')
-    .argument('<files...>', 'scenario files (YAML or JSON)')
+    .argument('<files...>', 'scenario files (YAML or JSON); - reads standard input')
     .option('--strict', 'treat warnings as errors (exit 2)')
     .option('--json', 'print the result as JSON on stdout')
     .addHelpText(
       'after',
       '\nExit codes: 0 every file valid (warnings allowed unless --strict), 2 a file is invalid.\n' +
-        'Example: hasim validate scenarios/*.yaml',
+        'Examples:\n  hasim validate scenarios/*.yaml\n  hasim init | hasim validate -',
     )
     .action(async (files: string[], options: ValidateOptions) => {
-      const results = await Promise.all(files.map((f) => readScenarioFile(f)));
+      const results = await Promise.all(files.map((f) => readScenarioInput(f, ctx)));
       const failed = (r: LoadResult): boolean =>
         !r.ok || (options.strict === true && r.warnings.length > 0);
       ctx.exitCode = results.some(failed) ? ExitCode.invalid : ExitCode.ok;

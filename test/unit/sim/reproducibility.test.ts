@@ -8,7 +8,8 @@ import { addTrial, mergeRunSums } from '../../../src/sim/run-sums.js';
 import { buildMergedResult, buildPart, mergeParts, shardRequests } from '../../../src/sim/shard.js';
 import { betasOf, simulate } from '../../../src/sim/simulate.js';
 import { METRICS } from '../../../src/model/topology.js';
-import { threeZones } from '../../helpers/sim-scenarios.js';
+import { threeZones, topologyOf } from '../../helpers/sim-scenarios.js';
+import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
 
 const DEFAULTS_ON = {
   node: { perYear: 2 },
@@ -84,6 +85,35 @@ describe('reproducibility', () => {
     }
     expect(timed.clusters['prod']!.api.timerDownHours).toBeGreaterThan(0);
     expect(timed.clusters['prod']!.workloads.timerDownHours).toBeGreaterThan(0);
+  });
+});
+
+describe('usersServed over several regions', () => {
+  it('any split of the trials sums to the same usersServed, bit for bit', () => {
+    // Two regions weighted 1 and 3, workers and regions failing often, default timers.
+    const t = topologyOf({
+      regions: [
+        { name: 'ra', zones: ['a'], users: 1 },
+        { name: 'rb', zones: ['a', 'b'], users: 3 },
+      ],
+      clusters: [
+        { name: 'ca', region: 'ra', masters: { a: 1 }, workers: { a: 2 }, workersNeeded: 1 },
+        { name: 'cb', region: 'rb', masters: { a: 1 }, workers: { a: 1, b: 1 } },
+      ],
+      failures: {
+        ...ALL_FAILURES_OFF,
+        worker: { perYear: 30 },
+        zone: { perYear: 3 },
+        regionImpairment: { perYear: 5 },
+      },
+    });
+    const spec = { seed: 9, horizonHours: 8760, method: 'plain' as const, withEvents: false };
+    const whole = runTrialRange(createRunPlan(t, spec), 'plain', 0, 80);
+    const merged = runTrialRange(createRunPlan(t, spec), 'plain', 50, 80);
+    mergeRunSums(merged, runTrialRange(createRunPlan(t, spec), 'plain', 0, 13));
+    mergeRunSums(merged, runTrialRange(createRunPlan(t, spec), 'plain', 13, 50));
+    expect(whole.deployment.anyTrials).toBeGreaterThan(10);
+    expect(runSumsToJson(merged)).toEqual(runSumsToJson(whole));
   });
 });
 

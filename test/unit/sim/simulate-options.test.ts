@@ -21,8 +21,8 @@ describe('simulate options', () => {
 
   it('with a precision target, adds trials until every downtime interval is tight enough', () => {
     const t = threeZones({ failures: { master: { perYear: 40, repair: { mean: '12h' } } } });
-    // Workers never fail here: under `auto`, metrics without outages go to importance sampling
-    // and do not hold the plain trials back.
+    // Workers never fail here: under `auto`, metrics without outages (workloads, and the regions
+    // it serves) go to importance sampling and do not hold the plain trials back.
     const r = simulate(t, {
       trials: 20,
       seed: 2,
@@ -33,6 +33,7 @@ describe('simulate options', () => {
     expect(r.stop.reason).toBe('precision-met');
     expect(r.importance).toEqual([
       expect.objectContaining({ pass: 'is-workloads', trials: r.trials }),
+      expect.objectContaining({ pass: 'is-all', trials: r.trials }),
     ]);
     // Batches double: 20, 40, 80, … trials.
     expect(Math.log2(r.trials / 20) % 1).toBe(0);

@@ -34,6 +34,11 @@ describe('simulateTimeline replays scenario events', () => {
       expect(r.downHours['cluster/prod']![metric]).toBeCloseTo(1, 9);
     }
     expect(r.entries.every((e) => e.cause === 'event')).toBe(true);
+    // Each entry names the event that caused it: zone c's failure, then its return.
+    expect(new Set(r.entries.map((e) => e.eventLabel))).toEqual(
+      new Set(['events[1]: zone eu/c for 1h']),
+    );
+    expect(r.entries.every((e) => e.event === 1)).toBe(true);
     expect(r.downHours['region/eu']!['served']).toBeCloseTo(1, 9);
   });
 
