@@ -34,9 +34,12 @@ export interface ControlPlaneTables {
   pinned: (MasterOdds | undefined)[];
   /** Zones with masters or members, as a bit mask. */
   relevant: number;
+  /** The zones of `relevant`, in order: a side's relevant zones are keyed as bits of these. */
+  relevantZones: number[];
   /**
-   * Sides seen so far, by maintenance state and relevant zones (state · 2^zones + mask): conditions
-   * share most sides. In an array while that index stays small (`dense`), else in a map.
+   * Sides seen so far, by maintenance state and relevant zones (state · 2^relevant + their bits):
+   * conditions share most sides. In an array while that index stays small (`dense`), else in a
+   * map.
    */
   sides: (SideArrays | undefined)[];
   sparseSides: Map<number, SideArrays>;
@@ -69,7 +72,8 @@ export function buildControlPlaneTables(plan: ClusterPlan): ControlPlaneTables {
         ? maintenanceStates.map((m) => pinnedMaster(plan, ez, m.zone === ez ? m.spec : -1))
         : [],
     relevant,
-    ...sideCache(maintenanceStates.length * 2 ** plan.zones.length),
+    relevantZones: plan.zones.flatMap((_, i) => ((relevant & (1 << i)) !== 0 ? [i] : [])),
+    ...sideCache(maintenanceStates.length * 2 ** popcount(relevant)),
   };
 }
 
@@ -193,11 +197,12 @@ function sideArrays(tables: ControlPlaneTables, mask: number, state: number): Si
   if (zones === 0) return null;
   const m = tables.maintenanceStates[state];
   const maintZone = m !== undefined && (zones & (1 << m.zone)) !== 0 ? m.zone : -1;
-  const n = tables.plan.zones.length;
+  const r = tables.relevantZones.length;
   const dense = tables.dense;
+  const bits = compress(zones, tables.relevant, tables.relevantZones);
   const key = dense
-    ? ((maintZone < 0 ? 0 : state) << n) | zones
-    : (maintZone < 0 ? 0 : state) * 2 ** n + zones;
+    ? ((maintZone < 0 ? 0 : state) << r) | bits
+    : (maintZone < 0 ? 0 : state) * 2 ** r + bits;
   const cached = dense ? tables.sides[key] : tables.sparseSides.get(key);
   if (cached !== undefined) return cached;
   // Convolving with the count that is 0 for certain changes nothing: the first zone's arrays
@@ -228,6 +233,22 @@ function sideArrays(tables: ControlPlaneTables, mask: number, state: number): Si
   if (dense) tables.sides[key] = side;
   else tables.sparseSides.set(key, side);
   return side;
+}
+
+/** The zones of `zones` (a subset of `relevant`) as bits of their rank among `relevantZones`. */
+function compress(zones: number, relevant: number, relevantZones: readonly number[]): number {
+  // The relevant zones are the first ones (e.g. every zone): nothing to move.
+  if ((relevant & (relevant + 1)) === 0) return zones;
+  let bits = 0;
+  for (let j = 0; j < relevantZones.length; j++)
+    if ((zones & (1 << (relevantZones[j] ?? 0))) !== 0) bits |= 1 << j;
+  return bits;
+}
+
+function popcount(mask: number): number {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) n++;
+  return n;
 }
 
 /** P(count ≥ q) after adding one more element that is up with probability p. */

@@ -98,7 +98,7 @@ export function enumerateRegionConditions(
 // --- internal ---
 
 /** Enumerations of recent availabilities (an analysis asks for the same ones many times). */
-const memo = new BoundedMemo<RegionConditions>(200_000, (c) => c.states.length + 1);
+const memo = new BoundedMemo<RegionConditions>(50_000, (c) => c.states.length + 1);
 
 function enumerateStates(
   n: number,
