@@ -7,9 +7,10 @@
  * once per such set (and maintenance state) and shared by every condition.
  */
 import type { ClusterPlan } from './cluster-plan.js';
-import { convolve, upperTail, ZERO_COUNT } from './count-distribution.js';
+import { upperTail } from './count-distribution.js';
 import type { RegionCondition } from './region-conditions.js';
-import { masterOdds, zoneArrays, type MasterOdds, type ZoneArrays } from './zone-arrays.js';
+import { createSideCache, sideArrays, type SideSource } from './side-values.js';
+import { masterOdds, zoneArrays, type MasterOdds } from './zone-arrays.js';
 
 /** Conditional probabilities of the control-plane predicates (bad changes not included). */
 export interface ControlPlaneValues {
@@ -18,36 +19,18 @@ export interface ControlPlaneValues {
   scheduling: number;
 }
 
-/** Precomputed zone arrays of a plan, without maintenance and with each master spec in maintenance. */
-export interface ControlPlaneTables {
-  plan: ClusterPlan;
-  /** Maintenance states: 0 none, then one per (zone, spec) in zone and spec order. */
-  maintenanceStates: { zone: number; spec: number }[];
+/**
+ * Precomputed zone arrays of a plan, without maintenance and with each master spec in
+ * maintenance (SideSource), and what the conditions need besides.
+ */
+export interface ControlPlaneTables extends SideSource {
   /** Per zone and spec, its maintenance state. */
   stateOf: number[][];
   /** Per maintenance state, the masters of its spec (each one step of a pass); 0 for none. */
   stepsOf: number[];
-  base: ZoneArrays[];
-  /** maintenance[zone][spec]: the arrays when one master of that spec is in maintenance. */
-  maintenance: ZoneArrays[][];
   /** The pinned master's odds per maintenance state (single-master), else empty. */
   pinned: (MasterOdds | undefined)[];
-  /** Zones with masters or members, as a bit mask. */
-  relevant: number;
-  /** The zones of `relevant`, in order: a side's relevant zones are keyed as bits of these. */
-  relevantZones: number[];
-  /**
-   * Sides seen so far, by maintenance state and relevant zones (state · 2^relevant + their bits):
-   * conditions share most sides. In an array while that index stays small (`dense`), else in a
-   * map.
-   */
-  sides: (SideArrays | undefined)[];
-  sparseSides: Map<number, SideArrays>;
-  dense: boolean;
 }
-
-/** Index ranges up to this use an array for the sides seen. */
-const DENSE_SIDES = 1 << 12;
 
 /** Builds the per-zone arrays once per plan; conditions only pick among them. */
 export function buildControlPlaneTables(plan: ClusterPlan): ControlPlaneTables {
@@ -55,10 +38,6 @@ export function buildControlPlaneTables(plan: ClusterPlan): ControlPlaneTables {
   const stateOf = plan.zones.map((z, zone) =>
     z.masters.map((_, spec) => maintenanceStates.push({ zone, spec }) - 1),
   );
-  let relevant = 0;
-  plan.zones.forEach((z, i) => {
-    if (z.masters.length + z.members.length > 0) relevant |= 1 << i;
-  });
   const ez = plan.endpointZone;
   return {
     plan,
@@ -71,9 +50,7 @@ export function buildControlPlaneTables(plan: ClusterPlan): ControlPlaneTables {
       plan.endpoint === 'single-master'
         ? maintenanceStates.map((m) => pinnedMaster(plan, ez, m.zone === ez ? m.spec : -1))
         : [],
-    relevant,
-    relevantZones: plan.zones.flatMap((_, i) => ((relevant & (1 << i)) !== 0 ? [i] : [])),
-    ...sideCache(maintenanceStates.length * 2 ** popcount(relevant)),
+    sides: createSideCache(plan, maintenanceStates.length),
   };
 }
 
@@ -133,15 +110,33 @@ export function controlPlaneInto(
   out.scheduling *= plan.endpointUp;
 }
 
-// --- internal ---
-
-/** The arrays of a side (a set of zones) and their tails at the quorum. */
-interface SideArrays extends ZoneArrays {
-  /** P(quorum), P(quorum and a serving apiserver), P(quorum and a scheduling master). */
-  quorum: number;
-  api: number;
-  scheduling: number;
+/**
+ * Whether the endpoint reaches every side (not keepalived, not single-master): then a master in
+ * maintenance changes the values of its own side only.
+ */
+export function reachesEverySide(tables: ControlPlaneTables): boolean {
+  return tables.plan.keepalived === null && tables.plan.endpoint !== 'single-master';
 }
+
+/**
+ * For an endpoint that reaches every side: what one master of maintenance state `state` removes
+ * from the predicates when its zone is on the side of zones `mask`.
+ */
+export function sideLossInto(
+  tables: ControlPlaneTables,
+  mask: number,
+  state: number,
+  out: ControlPlaneValues,
+): void {
+  const none = sideArrays(tables, mask, 0);
+  const maintained = sideArrays(tables, mask, state);
+  const up = tables.plan.endpointUp;
+  out.quorum = (none?.quorum ?? 0) - (maintained?.quorum ?? 0);
+  out.api = ((none?.api ?? 0) - (maintained?.api ?? 0)) * up;
+  out.scheduling = ((none?.scheduling ?? 0) - (maintained?.scheduling ?? 0)) * up;
+}
+
+// --- internal ---
 
 /**
  * api and scheduling through the endpoint: every side for cloud, dns and local-proxy; for
@@ -180,75 +175,6 @@ function reachedSides(
   }
   out.api = h0 * (v0?.api ?? 0) + h1 * (v1?.api ?? 0);
   out.scheduling = h0 * (v0?.scheduling ?? 0) + h1 * (v1?.scheduling ?? 0);
-}
-
-function sideCache(size: number): Pick<ControlPlaneTables, 'sides' | 'sparseSides' | 'dense'> {
-  const dense = size <= DENSE_SIDES;
-  return {
-    sides: new Array<SideArrays | undefined>(dense ? size : 0).fill(undefined),
-    sparseSides: new Map(),
-    dense,
-  };
-}
-
-/** The side of zones `mask` in maintenance state `state`; null when it holds no member or master. */
-function sideArrays(tables: ControlPlaneTables, mask: number, state: number): SideArrays | null {
-  const zones = mask & tables.relevant;
-  if (zones === 0) return null;
-  const m = tables.maintenanceStates[state];
-  const maintZone = m !== undefined && (zones & (1 << m.zone)) !== 0 ? m.zone : -1;
-  const r = tables.relevantZones.length;
-  const dense = tables.dense;
-  const bits = compress(zones, tables.relevant, tables.relevantZones);
-  const key = dense
-    ? ((maintZone < 0 ? 0 : state) << r) | bits
-    : (maintZone < 0 ? 0 : state) * 2 ** r + bits;
-  const cached = dense ? tables.sides[key] : tables.sparseSides.get(key);
-  if (cached !== undefined) return cached;
-  // Convolving with the count that is 0 for certain changes nothing: the first zone's arrays
-  // are taken as they are (arrays are never modified).
-  let f: readonly number[] = ZERO_COUNT;
-  let g: readonly number[] = ZERO_COUNT;
-  let h: readonly number[] = ZERO_COUNT;
-  let first = true;
-  for (let rest = zones; rest !== 0; rest &= rest - 1) {
-    const zi = 31 - Math.clz32(rest & -rest);
-    const a = zi === maintZone ? tables.maintenance[zi]?.[m?.spec ?? -1] : tables.base[zi];
-    if (a === undefined) continue;
-    f = first ? a.f : convolve(f, a.f);
-    g = first ? a.g : convolve(g, a.g);
-    h = first ? a.h : convolve(h, a.h);
-    first = false;
-  }
-  const q = tables.plan.quorum;
-  const quorum = upperTail(f, q);
-  const side = {
-    f,
-    g,
-    h,
-    quorum,
-    api: quorum - upperTail(g, q),
-    scheduling: quorum - upperTail(h, q),
-  };
-  if (dense) tables.sides[key] = side;
-  else tables.sparseSides.set(key, side);
-  return side;
-}
-
-/** The zones of `zones` (a subset of `relevant`) as bits of their rank among `relevantZones`. */
-function compress(zones: number, relevant: number, relevantZones: readonly number[]): number {
-  // The relevant zones are the first ones (e.g. every zone): nothing to move.
-  if ((relevant & (relevant + 1)) === 0) return zones;
-  let bits = 0;
-  for (let j = 0; j < relevantZones.length; j++)
-    if ((zones & (1 << (relevantZones[j] ?? 0))) !== 0) bits |= 1 << j;
-  return bits;
-}
-
-function popcount(mask: number): number {
-  let n = 0;
-  for (let m = mask; m !== 0; m &= m - 1) n++;
-  return n;
 }
 
 /** P(count ≥ q) after adding one more element that is up with probability p. */
