@@ -10,6 +10,8 @@ import { buildClusterPlan } from './cluster-plan.js';
 import {
   buildControlPlaneTables,
   controlPlaneInto,
+  reachesEverySide,
+  sideLossInto,
   type ControlPlaneTables,
   type ControlPlaneValues,
 } from './control-plane.js';
@@ -65,10 +67,25 @@ export function computeMaintenanceCorrection(
       out.scheduling += bound;
       out.truncated += bound;
     }
+    // With an endpoint that reaches every side, a step changes its master's side only: what it
+    // removes depends on the condition through that side alone, so conditions are summed per
+    // side (of the cluster's own zones) first.
+    const bySide: Record<'normal' | 'impaired', Map<number, number>> = {
+      normal: new Map(),
+      impaired: new Map(),
+    };
     for (const condition of conditions.states) {
       // A blacked-out region serves nothing, with or without maintenance.
       if (!condition.regionUp) continue;
       const t = tablesFor(condition.impaired);
+      if (reachesEverySide(t)) {
+        const sums = bySide[condition.impaired ? 'impaired' : 'normal'];
+        for (const mask of condition.sideMasks) {
+          const zones = mask & t.sides.relevant;
+          if (zones !== 0) sums.set(zones, (sums.get(zones) ?? 0) + condition.probability);
+        }
+        continue;
+      }
       controlPlaneInto(t, condition, 0, none);
       // Every master spec in turn (zone by zone), its count the number of such steps.
       for (let state = 1; state < t.maintenanceStates.length; state++) {
@@ -77,6 +94,21 @@ export function computeMaintenanceCorrection(
         out.quorum += w * (none.quorum - maintained.quorum);
         out.api += w * (none.api - maintained.api);
         out.scheduling += w * (none.scheduling - maintained.scheduling);
+      }
+    }
+    for (const impaired of [false, true]) {
+      const t = tables[impaired ? 'impaired' : 'normal'];
+      if (t === undefined) continue;
+      for (const [zones, probability] of bySide[impaired ? 'impaired' : 'normal']) {
+        for (let state = 1; state < t.maintenanceStates.length; state++) {
+          const zone = t.maintenanceStates[state]?.zone ?? -1;
+          if ((zones & (1 << zone)) === 0) continue;
+          sideLossInto(t, zones, state, maintained);
+          const w = weight * share * (t.stepsOf[state] ?? 0) * probability;
+          out.quorum += w * maintained.quorum;
+          out.api += w * maintained.api;
+          out.scheduling += w * maintained.scheduling;
+        }
       }
     }
   });

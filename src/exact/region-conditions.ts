@@ -201,12 +201,15 @@ function sidesOfUpZones(up: number[], aLink: number[][]): [readonly number[], nu
       p[s + half] = before * a;
     }
   });
-  const total = new Map<number, number>();
+  // Summed per partition in the order the link states come, listed in the order first met.
+  const total = new Float64Array(structure.labels.length);
+  const order: number[] = [];
   for (let s = 0; s < p.length; s++) {
     const q = p[s] ?? 0;
     if (q === 0) continue;
     const code = structure.partitionOf[s] ?? 0;
-    total.set(code, (total.get(code) ?? 0) + q);
+    if (total[code] === 0) order.push(code);
+    total[code] = (total[code] ?? 0) + q;
   }
-  return [...total].map(([code, q]) => [structure.labels[code] ?? [], q]);
+  return order.map((code) => [structure.labels[code] ?? [], total[code] ?? 0]);
 }

@@ -20,18 +20,36 @@ export function sideStructure(k: number): SideStructure {
   for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) pairs.push([a, b]);
   const partitionOf = new Int32Array(1 << pairs.length);
   const labels: number[][] = [];
-  const index = new Map<string, number>();
+  const index = new Map<number, number>();
+  const parent = new Int32Array(k);
+  const label = new Int32Array(k);
+  const find = (i: number): number => {
+    let r = i;
+    while ((parent[r] ?? r) !== r) r = parent[r] ?? r;
+    return r;
+  };
   for (let state = 0; state < partitionOf.length; state++) {
-    const l = componentLabels(
-      k,
-      pairs.filter((_, i) => (state & (1 << i)) !== 0),
-    );
-    const key = l.join(',');
+    for (let i = 0; i < k; i++) parent[i] = i;
+    pairs.forEach(([a, b], i) => {
+      if ((state & (1 << i)) === 0) return;
+      const ra = find(a);
+      const rb = find(b);
+      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    });
+    // Components labelled 0, 1, … in order of their first zone, packed as base-8 digits.
+    label.fill(-1);
+    let next = 0;
+    let key = 0;
+    for (let i = 0; i < k; i++) {
+      const root = find(i);
+      if (label[root] === -1) label[root] = next++;
+      key = key * 8 + (label[root] ?? 0);
+    }
     let code = index.get(key);
     if (code === undefined) {
       code = labels.length;
       index.set(key, code);
-      labels.push(l);
+      labels.push(Array.from({ length: k }, (_, i) => label[find(i)] ?? 0));
     }
     partitionOf[state] = code;
   }
@@ -43,24 +61,3 @@ export function sideStructure(k: number): SideStructure {
 // --- internal ---
 
 const cache: (SideStructure | undefined)[] = [];
-
-/** Connected components of n vertices, labelled 0, 1, … in order of first vertex. */
-function componentLabels(n: number, links: [number, number][]): number[] {
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => {
-    let r = i;
-    while ((parent[r] ?? r) !== r) r = parent[r] ?? r;
-    return r;
-  };
-  for (const [a, b] of links) {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-  const labels = new Map<number, number>();
-  return Array.from({ length: n }, (_, i) => {
-    const root = find(i);
-    if (!labels.has(root)) labels.set(root, labels.size);
-    return labels.get(root) ?? 0;
-  });
-}
