@@ -5,6 +5,7 @@
 // warm-up, as wall time and as CPU time of this process (on a shared machine the CPU time is
 // the steadier one); the first call of a fresh process (cold) is shown apart.
 import { readdir } from 'node:fs/promises';
+import { Buffer } from 'node:buffer';
 import { performance } from 'node:perf_hooks';
 import { analyzeTopology } from '../../dist/exact/analyze.js';
 import { computeMetrics } from '../../dist/exact/engine.js';
