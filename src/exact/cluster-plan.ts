@@ -7,7 +7,7 @@
  */
 import type { Cluster, EndpointKind } from '../model/topology.js';
 import type { ElementAvailabilities } from './element-availability.js';
-import { elementId, pinnedZone, type Overrides, type ZoneRole } from './elements.js';
+import { elementId, pinnedZone, ZONE_ROLES, type Overrides, type ZoneRole } from './elements.js';
 
 /** `count` identical masters: availabilities of their node and processes. */
 export interface MasterSpec {
@@ -124,16 +124,6 @@ export function buildClusterPlan(
 /** Per zone index and role, the overrides of the [unpinned, pinned] element; null for none. */
 type RoleOverrides = Map<ZoneRole, [number | undefined, number | undefined]>[] | null;
 
-const ROLES: ZoneRole[] = [
-  'master node',
-  'apiserver',
-  'controllers',
-  'etcd process',
-  'etcd disk',
-  'etcd node',
-  'worker',
-];
-
 /** Resolved once per overrides and cluster: a correction builds many plans with the same ones. */
 const resolved = new WeakMap<Overrides, WeakMap<Cluster, RoleOverrides>>();
 
@@ -150,7 +140,7 @@ function roleOverrides(c: Cluster, overrides: Overrides): RoleOverrides {
   const table = own
     ? c.zones.map((zone) => {
         const roles = new Map<ZoneRole, [number | undefined, number | undefined]>();
-        for (const role of ROLES) {
+        for (const role of ZONE_ROLES) {
           const unpinned = overrides.get(elementId.role(c.name, role, zone, false));
           const pinned = overrides.get(elementId.role(c.name, role, zone, true));
           if (unpinned !== undefined || pinned !== undefined) roles.set(role, [unpinned, pinned]);

@@ -9,7 +9,7 @@
  */
 import type { Cluster, Region } from '../model/topology.js';
 import type { ControlPlaneConditionals } from './cluster-conditionals.js';
-import { elementId, type Overrides, type ZoneRole } from './elements.js';
+import { elementId, ZONE_ROLES, type Overrides } from './elements.js';
 
 /** Conditionals computed so far, by key. */
 export interface ConditionalsMemo {
@@ -61,16 +61,6 @@ interface ClusterKeyParts {
   readonly reads: Map<string, { part: 'controlPlane' | 'workloads' | 'both'; label: string }>;
 }
 
-const ROLES: ZoneRole[] = [
-  'master node',
-  'apiserver',
-  'controllers',
-  'etcd process',
-  'etcd disk',
-  'etcd node',
-  'worker',
-];
-
 function keyParts(cluster: Cluster, region: Region): ClusterKeyParts {
   const anonymous = { ...cluster, name: null, region: null };
   let reads: ClusterKeyParts['reads'] | undefined;
@@ -98,7 +88,7 @@ function readIds(cluster: Cluster, region: Region): ClusterKeyParts['reads'] {
   const c = cluster.name;
   const r = region.name;
   for (const zone of cluster.zones)
-    for (const role of ROLES)
+    for (const role of ZONE_ROLES)
       for (const pinned of [false, true])
         reads.set(elementId.role(c, role, zone, pinned), {
           part: role === 'worker' ? 'workloads' : 'controlPlane',
