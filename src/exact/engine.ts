@@ -134,6 +134,7 @@ export function reprepare(
     recomputed: BAD_CHANGE_KINDS.some((k) => overrides.has(elementId.badChange(k)))
       ? null
       : recomputed,
+    regionSums: new Map(prepared.regionSums),
   };
   if (scope.region !== undefined) {
     const region = t.regions.find((r) => r.name === scope.region);
@@ -145,7 +146,6 @@ export function reprepare(
     next.conditions = new Map(prepared.conditions).set(region.name, conditions.states);
     next.truncated = new Map(prepared.truncated).set(region.name, conditions.truncated);
   }
-  next.regionSums = new Map(prepared.regionSums);
   if (scope.region !== undefined) next.regionSums.delete(scope.region);
   t.clusters.forEach((c, i) => {
     if (c.name === scope.cluster || c.region === scope.region) {
