@@ -55,10 +55,11 @@ export const DEFAULT_FAILURES: Failures = {
   // Public availability-zone post-mortems 2011–2023.
   zone: { perYear: 0.02, repair: { kind: 'lognormal', medianHours: 3, p90Hours: 14 } },
   // Region blackout, every VM of the region down: GCP europe-west9 (Paris) 2023-04-25 water
-  // intrusion (other zones back in about a day, one zone out for weeks) and OVHcloud SBG 2021-03-10
-  // fire (restarts after ≈ 12 days): two such events in ~10³ region-years of the large providers
-  // ⇒ 0.003 a region-year (stated judgement, range 0.001–0.01); repair median 24 h, p90 14 days.
-  region: { perYear: 0.003, repair: { kind: 'lognormal', medianHours: 24, p90Hours: 336 } },
+  // intrusion (the other zones back in about a day; the one zone out for weeks is a zone outage)
+  // and OVHcloud SBG 2021-03-10 fire (restarts after ≈ 12 days): two such events in ~10³
+  // region-years of the large providers ⇒ 0.003 a region-year (stated judgement, range
+  // 0.001–0.01); repair median 24 h, p90 7 days (OVH's 12 days near the 95th percentile).
+  region: { perYear: 0.003, repair: { kind: 'lognormal', medianHours: 24, p90Hours: 168 } },
   // Region impairment, the cloud's APIs, load balancers and DNS failing while running VMs keep
   // running: AWS us-east-1 2017-02-28 (S3, 4 h 17 m), 2020-11-25 (Kinesis, ≈ 17 h), 2021-12-07
   // (network, ≈ 7 h), 2025-10-19 (DynamoDB DNS, 14 h 32 m; NLB health checks failing for 8.5 h);
@@ -116,10 +117,11 @@ export const DEFAULT_BACKUP: Backup = {
 };
 
 export const DEFAULT_TIMERS: Timers = {
-  // kube-controller-manager / kube-scheduler --leader-elect-lease-duration (15 s). On a graceful
-  // stop kube-scheduler releases its lease (ReleaseOnCancel) but kube-controller-manager does not
+  // kube-controller-manager / kube-scheduler --leader-elect-lease-duration (15 s): the gap when a
+  // leader fails. On a graceful stop kube-scheduler releases its lease (ReleaseOnCancel), so a
+  // drained leader leaves no scheduling gap; kube-controller-manager does not before 1.37
   // (kubernetes#132599; the ControllerManagerReleaseLeaderElectionLockOnExit gate is alpha in
-  // 1.36), so a leader drained for maintenance still leaves a gap of one lease.
+  // 1.36): its reconciliation pauses up to one lease, which delays but fails nothing.
   leaseDurationHours: 15 * SECOND,
   // How long the endpoint keeps sending to an apiserver that stopped, per kind:
   endpointFailoverHours: {

@@ -7,7 +7,7 @@
 import { evaluateRegions } from './evaluate-regions.js';
 import { evaluateWorkers } from './evaluate-workers.js';
 import { startWaitingStep } from './maintenance.js';
-import { setTimed, setZero } from './record-predicate.js';
+import { setFailShare, setTimed, setZero } from './record-predicate.js';
 import {
   CLUSTER_PREDICATES,
   ENDPOINT_CLOUD,
@@ -40,7 +40,7 @@ export function evaluateCluster(s: TrialState, ci: number, mask: number): void {
   if ((mask & MASK_CONTROL) !== 0) evaluateControl(s, c, ci);
   else if ((mask & MASK_TIMERS) !== 0) {
     // A lease or failover timer ran out: only the timed api and scheduling can change.
-    timedControl(s, c, ci, s.zero[ci * CLUSTER_PREDICATES + P_API] === 1, false);
+    timedControl(s, c, ci, s.zero[ci * CLUSTER_PREDICATES + P_API] === 1);
   }
   // Eviction waits for api and scheduling: re-evaluate stranded pods after control changes.
   let workloads = false;
@@ -61,7 +61,6 @@ export function evaluateCluster(s: TrialState, ci: number, mask: number): void {
 /** What the masters' loop finds (bit flags, so the loop stays a small function of its own). */
 const REACHED = 1;
 const LEADER_POSSIBLE = 2;
-const LOST_SERVING = 4;
 /** Where the endpoint reaches: nowhere (down), any side, or a partition side (≥ 0). */
 const NO_ENDPOINT = -2;
 const ANY_SIDE = -1;
@@ -81,7 +80,7 @@ function evaluateControl(s: TrialState, c: ClusterModel, ci: number): void {
   setZero(s, p + P_API, api);
   setZero(s, p + P_SCHEDULING, api && (found & LEADER_POSSIBLE) !== 0);
   setTimed(s, p + P_QUORUM, quorumSide >= 0);
-  timedControl(s, c, ci, api, (found & LOST_SERVING) !== 0);
+  timedControl(s, c, ci, api);
 }
 
 /** Marks which etcd members are up; returns the partition side holding quorum, or -1. */
@@ -178,7 +177,9 @@ function serveMasters(
       down[apiProc[i] ?? 0] === 0 &&
       zoneOk[z] === 1 &&
       (!stacked || s.memberUp[mb + i] === 1);
-    if (!serving && s.serving[xb + i] === 1 && i !== drained) found |= LOST_SERVING;
+    // The endpoint keeps sending to an apiserver that stopped (not drained) for its failover time.
+    if (!serving && s.serving[xb + i] === 1 && i !== drained && c.failoverHours > 0)
+      s.staleUntil[xb + i] = s.now + c.failoverHours;
     s.serving[xb + i] = serving ? 1 : 0;
     const eligible = serving && down[ctrlProc[i] ?? 0] === 0;
     s.eligible[xb + i] = eligible ? 1 : 0;
@@ -206,41 +207,54 @@ function singleClusterRegion(s: TrialState, p: number): void {
 }
 
 /**
- * api and scheduling with the endpoint-failover and lease timers.
- * @param lostServing an apiserver just stopped serving (the load balancer still sends to it)
+ * api and scheduling with the endpoint-failover and lease timers. A failover gap fails only the
+ * requests the endpoint still sends to stopped apiservers — a share stale / (serving + stale) —
+ * so it counts as partial downtime, not as an outage (docs/model.md, Timers); the controllers use
+ * their local apiserver, so scheduling is not affected by the gap.
  */
-function timedControl(
-  s: TrialState,
-  c: ClusterModel,
-  ci: number,
-  api: boolean,
-  lostServing: boolean,
-): void {
+function timedControl(s: TrialState, c: ClusterModel, ci: number, api: boolean): void {
   const m = s.model;
   const t = s.now;
   const p = ci * CLUSTER_PREDICATES;
   const xb = s.masterBase[ci] ?? 0;
   const slots = m.clusterSlotBase + ci * SLOTS_PER_CLUSTER;
-  if (lostServing && c.failoverHours > 0) {
-    const until = t + c.failoverHours;
-    if (until > (s.failoverUntil[ci] ?? 0)) {
-      s.failoverUntil[ci] = until;
-      s.heap.set(slots + SLOT_FAILOVER, until);
-    }
-  }
-  const apiTimed = api && !((s.failoverUntil[ci] ?? 0) > t);
   let leader = s.leader[ci] ?? -1;
   if (leader >= 0 && s.eligible[xb + leader] !== 1) {
+    // A leader drained for graceful maintenance hands its scheduler lease over at once.
+    const drained = c.graceful && leader === (s.maintStep[ci] ?? -1);
     leader = -1;
-    s.electAt[ci] = t + m.timers.lease;
+    s.electAt[ci] = drained ? t : t + m.timers.lease;
   }
   if (leader < 0) {
     if ((s.electAt[ci] ?? 0) <= t) leader = firstEligible(s, xb, c.masterNode.length);
     else s.heap.set(slots + SLOT_LEASE, s.electAt[ci] ?? 0);
   }
   s.leader[ci] = leader;
-  setTimed(s, p + P_API, apiTimed);
-  setTimed(s, p + P_SCHEDULING, apiTimed && leader >= 0);
+  setTimed(s, p + P_API, api);
+  setTimed(s, p + P_SCHEDULING, api && leader >= 0);
+  if (c.failoverHours > 0) failoverGap(s, c, ci, api);
+}
+
+/** The share of requests failing in failover gaps; schedules the end of the next gap. */
+function failoverGap(s: TrialState, c: ClusterModel, ci: number, api: boolean): void {
+  const t = s.now;
+  const xb = s.masterBase[ci] ?? 0;
+  let serving = 0;
+  let stale = 0;
+  let next = Infinity;
+  for (let i = 0; i < c.masterNode.length; i++) {
+    if (s.serving[xb + i] === 1) serving++;
+    else {
+      const until = s.staleUntil[xb + i] ?? 0;
+      if (until > t) {
+        stale++;
+        if (until < next) next = until;
+      }
+    }
+  }
+  s.heap.set(s.model.clusterSlotBase + ci * SLOTS_PER_CLUSTER + SLOT_FAILOVER, next);
+  // With the API down, the outage itself counts; a gap matters only while others serve.
+  setFailShare(s, ci, api && serving > 0 ? stale / (serving + stale) : 0);
 }
 
 /** The first eligible master of the cluster whose masters start at xb, or -1. */

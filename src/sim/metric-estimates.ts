@@ -38,7 +38,7 @@ export function plainMetric(
   H: number,
   bits: number,
 ): MetricResult {
-  if (ps === undefined || ps.anyTrials === 0) {
+  if (ps === undefined || (ps.anyTrials === 0 && ps.down === 0n)) {
     const upper = n > 0 ? clopperPearsonZeroUpper(n) : 1;
     // No outage seen: D ≤ H·1{outage}, so E[D]/H ≤ P(outage) ≤ the Clopper–Pearson bound.
     const rate = n > 0 ? (-Math.log(0.025) / (n * H)) * HOURS_PER_YEAR : Infinity;
@@ -58,7 +58,7 @@ export function plainMetric(
   const down = meanInterval(n, fromFixed(ps.down, bits), fromFixed(ps.down2, bits, 2));
   const outages = meanInterval(n, fromFixed(ps.outages, bits), fromFixed(ps.outages2, bits, 2));
   const t = timeEstimates(down, outages, H);
-  return {
+  const result: MetricResult = {
     availability: t.availability,
     downHours: t.downHours,
     pOutage: est(ps.anyTrials / n, proportionInterval(ps.anyTrials, n)),
@@ -68,6 +68,14 @@ export function plainMetric(
     timerDownHours: fromFixed(ps.down - ps.downZero, bits) / n,
     downHoursByCause: byCause(ps, n, bits),
     outageDurationHours: quantiles(ps),
+  };
+  if (ps.anyTrials > 0) return result;
+  // Partial downtime only (failover gaps): no outage, so its rate is a one-sided Poisson bound.
+  const rate = (-Math.log(0.025) / (n * H)) * HOURS_PER_YEAR;
+  return {
+    ...result,
+    outagesPerYear: est(0, [0, rate]),
+    note: `no outage in ${n} trials, only partial downtime (requests sent to a stopped apiserver in a failover gap); outagesPerYear is a one-sided 95 % Poisson bound`,
   };
 }
 

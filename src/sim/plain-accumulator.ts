@@ -26,7 +26,11 @@ const DOWN_ZERO = 4;
 const OUTAGES = 5;
 const OUTAGES2 = 6;
 const ANY = 7;
-const FIELDS = 8 + CAUSE_COUNT;
+/** 1 when the predicate has hours down in the batch (an outage, or a failover gap's share). */
+const TOUCHED = 8;
+/** Hours down by cause, from CAUSES on. */
+const CAUSES = 9;
+const FIELDS = CAUSES + CAUSE_COUNT;
 /** Outage counts per trial above this take the BigInt path (n² must stay far below 2^53). */
 const MAX_COUNT = 2 ** 20;
 
@@ -74,21 +78,27 @@ export class PlainAccumulator {
     const scale = this.scale;
     for (let p = 0; p < P; p++) {
       const n = s.outages[p] ?? 0;
-      if (n === 0) continue;
+      // Hours down without an outage: a failover gap's partial downtime (record-predicate.ts).
+      if (n === 0 && !((s.downHours[p] ?? 0) > 0)) continue;
       const o = p * FIELDS;
       this.addHours(f, o, s.downHours[p] ?? 0, s.downHoursZero[p] ?? 0);
-      f[o + OUTAGES] = (f[o + OUTAGES] ?? 0) + n;
-      f[o + OUTAGES2] = (f[o + OUTAGES2] ?? 0) + n * n;
-      f[o + ANY] = (f[o + ANY] ?? 0) + 1;
+      f[o + TOUCHED] = 1;
       const ps = this.sums.predicates[p];
+      if (n > 0) {
+        f[o + OUTAGES] = (f[o + OUTAGES] ?? 0) + n;
+        f[o + OUTAGES2] = (f[o + OUTAGES2] ?? 0) + n * n;
+        f[o + ANY] = (f[o + ANY] ?? 0) + 1;
+        if (ps !== undefined) {
+          ps.anyTrials++;
+          ps.outageCount += n;
+        }
+      }
       if (ps === undefined) continue;
-      ps.anyTrials++;
-      ps.outageCount += n;
       for (let c = 0; c < CAUSE_COUNT; c++) {
         const count = s.causeCount[p * CAUSE_COUNT + c] ?? 0;
         const h = s.causeHours[p * CAUSE_COUNT + c] ?? 0;
         if (count === 0 && h === 0) continue;
-        if (h > 0) f[o + 8 + c] = (f[o + 8 + c] ?? 0) + Math.round(h * scale);
+        if (h > 0) f[o + CAUSES + c] = (f[o + CAUSES + c] ?? 0) + Math.round(h * scale);
         ps.causeCount[c] = (ps.causeCount[c] ?? 0) + count;
       }
     }
@@ -146,8 +156,7 @@ export class PlainAccumulator {
     sums.predicates.forEach((ps, p) => {
       this.flushDurations(ps, p);
       const o = p * FIELDS;
-      const any = f[o + ANY] ?? 0;
-      if (any === 0) return;
+      if ((f[o + TOUCHED] ?? 0) === 0) return;
       const big = (i: number): bigint => BigInt(f[o + i] ?? 0);
       ps.down += big(DOWN);
       ps.down2 += (big(SQ_HI) << (2n * sb)) + (big(SQ_MID) << sb) + big(SQ_LO);
@@ -157,7 +166,7 @@ export class PlainAccumulator {
       ps.any += big(ANY) << bits;
       ps.any2 += big(ANY) << (2n * bits);
       for (let c = 0; c < CAUSE_COUNT; c++) {
-        const h = f[o + 8 + c] ?? 0;
+        const h = f[o + CAUSES + c] ?? 0;
         if (h !== 0) ps.causeHours[c] = (ps.causeHours[c] ?? 0n) + BigInt(h);
       }
     });

@@ -3,6 +3,7 @@
  * hours down, outages, their causes and durations, and the timeline when one is asked for.
  */
 import { CAUSE, CAUSE_COUNT } from './failure-classes.js';
+import { CLUSTER_PREDICATES, P_API } from './sim-model.js';
 import type { TrialState } from './trial-state.js';
 
 /** Sets the instantaneous value of predicate p; true when it changed. */
@@ -44,8 +45,21 @@ export function setTimed(s: TrialState, p: number, up: boolean): boolean {
   return true;
 }
 
+/**
+ * Sets the share of cluster ci's API requests that fail in a failover gap: partial downtime of its
+ * api predicate (counted in its hours down and causes, never as an outage).
+ */
+export function setFailShare(s: TrialState, ci: number, share: number): void {
+  const old = s.failShare[ci] ?? 0;
+  if (old === share) return;
+  addFailedShare(s, ci);
+  if (old === 0) s.failCause[ci] = s.cause;
+  s.failShare[ci] = share;
+}
+
 /** Closes the outages still open at the horizon (their durations are truncated there). */
 export function closeOutages(s: TrialState): void {
+  for (let ci = 0; ci < s.failShare.length; ci++) addFailedShare(s, ci);
   for (let p = 0; p < s.predicateCount; p++) {
     if (s.zero[p] === 0)
       s.downHoursZero[p] = (s.downHoursZero[p] ?? 0) + (s.now - (s.downSinceZero[p] ?? 0));
@@ -57,4 +71,17 @@ export function closeOutages(s: TrialState): void {
       s.pushDuration(p, d);
     }
   }
+}
+
+/** Adds the failed share of requests since the last change to the api predicate's hours down. */
+function addFailedShare(s: TrialState, ci: number): void {
+  const share = s.failShare[ci] ?? 0;
+  const since = s.failSince[ci] ?? 0;
+  s.failSince[ci] = s.now;
+  if (share === 0) return;
+  const p = ci * CLUSTER_PREDICATES + P_API;
+  const hours = share * (s.now - since);
+  s.downHours[p] = (s.downHours[p] ?? 0) + hours;
+  const k = p * CAUSE_COUNT + (s.failCause[ci] ?? 0);
+  s.causeHours[k] = (s.causeHours[k] ?? 0) + hours;
 }

@@ -127,18 +127,21 @@ export function addTrial(sums: RunSums, s: TrialState): void {
   for (let p = 0; p < sums.predicates.length; p++) {
     const ps = sums.predicates[p];
     const n = s.outages[p] ?? 0;
-    if (ps === undefined || n === 0) continue;
+    // Hours down without an outage: a failover gap's partial downtime (record-predicate.ts).
+    if (ps === undefined || (n === 0 && !((s.downHours[p] ?? 0) > 0))) continue;
     const d = toFixed(w * (s.downHours[p] ?? 0), scale);
     ps.down += d;
     ps.down2 += d * d;
     ps.downZero += toFixed(w * (s.downHoursZero[p] ?? 0), scale);
-    const o = toFixed(w * n, scale);
-    ps.outages += o;
-    ps.outages2 += o * o;
-    ps.any += wf;
-    ps.any2 += wf * wf;
-    ps.anyTrials++;
-    ps.outageCount += n;
+    if (n > 0) {
+      const o = toFixed(w * n, scale);
+      ps.outages += o;
+      ps.outages2 += o * o;
+      ps.any += wf;
+      ps.any2 += wf * wf;
+      ps.anyTrials++;
+      ps.outageCount += n;
+    }
     for (let k = 0; k < CAUSE_COUNT; k++) {
       const h = s.causeHours[p * CAUSE_COUNT + k] ?? 0;
       if (h > 0) ps.causeHours[k] = (ps.causeHours[k] ?? 0n) + toFixed(w * h, scale);

@@ -90,7 +90,12 @@ export class TrialState {
   readonly stranded: Int32Array;
   readonly leader: Int32Array;
   readonly electAt: Float64Array;
-  readonly failoverUntil: Float64Array;
+  /** Per master: until when the endpoint still sends to it after it stopped serving. */
+  readonly staleUntil: Float64Array;
+  /** Per cluster: the share of API requests failing in a failover gap, since when, and why. */
+  readonly failShare: Float64Array;
+  readonly failSince: Float64Array;
+  readonly failCause: Uint8Array;
   readonly sideCount: Int32Array;
   /** Scratch: up clusters per region. */
   readonly regionUp: Int32Array;
@@ -180,7 +185,10 @@ export class TrialState {
     this.stranded = new Int32Array(C);
     this.leader = new Int32Array(C);
     this.electAt = new Float64Array(C);
-    this.failoverUntil = new Float64Array(C);
+    this.staleUntil = new Float64Array(masters);
+    this.failShare = new Float64Array(C);
+    this.failSince = new Float64Array(C);
+    this.failCause = new Uint8Array(C);
     this.sideCount = new Int32Array(Math.max(1, ...model.regionZoneCount));
     this.regionUp = new Int32Array(model.regionNames.length);
     this.zero = new Uint8Array(P);
@@ -233,7 +241,8 @@ export class TrialState {
     this.eligible.fill(1);
     this.strandedSince.fill(-1);
     this.electAt.fill(0);
-    this.failoverUntil.fill(0);
+    this.staleUntil.fill(0);
+    this.failShare.fill(0);
     this.zero.fill(1);
     this.timed.fill(1);
     const clusters = this.model.clusters;

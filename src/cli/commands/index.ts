@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerAnalyze } from './analyze.js';
+import { registerCompare } from './compare.js';
 import { registerCheck } from './check.js';
 import { registerImport } from './import.js';
 import { registerExport } from './export.js';
@@ -9,6 +10,7 @@ import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
 import { registerMerge } from './merge.js';
 import { registerQuorum } from './quorum.js';
+import { registerReport } from './report.js';
 import { registerSchema } from './schema.js';
 import { registerSimulate } from './simulate.js';
 import { registerValidate } from './validate.js';
@@ -24,6 +26,8 @@ export const COMMANDS: RegisterCommand[] = [
   registerAnalyze,
   registerSimulate,
   registerMerge,
+  registerReport,
+  registerCompare,
   registerCheck,
   registerImport,
   registerExport,

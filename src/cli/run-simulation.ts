@@ -1,0 +1,54 @@
+/**
+ * A Monte Carlo run for commands that need one as a step (report): in this thread for small
+ * runs, else on worker threads with the progress bar (terminal only) and Ctrl-C. The numbers are
+ * the same either way (per-trial streams, exact sums).
+ */
+import { availableParallelism } from 'node:os';
+import type { Topology } from '../model/topology.js';
+import { emptySumsFor, createRunPlan } from '../sim/run-plan.js';
+import { simulate, resolveSpec, type SimulateOptions } from '../sim/simulate.js';
+import { simulateWith } from '../sim/simulate-async.js';
+import type { SimulationResult } from '../sim/simulation-result.js';
+import { WorkerPool } from '../sim/worker-pool.js';
+import type { CliContext } from './context.js';
+import { createProgress } from './progress.js';
+
+/** Runs up to this many trials in this thread: a second or two, not worth starting workers. */
+const IN_THREAD_TRIALS = 5000;
+
+/** The simulation's result, or null when Ctrl-C interrupted it. */
+export async function runSimulation(
+  topology: Topology,
+  options: SimulateOptions,
+  ctx: CliContext,
+  workers?: number,
+): Promise<SimulationResult | null> {
+  const trials = options.trials ?? topology.simulation.trials;
+  const threads = workers ?? (trials <= IN_THREAD_TRIALS ? 1 : availableParallelism());
+  if (threads === 1) return simulate(topology, options);
+  const spec = resolveSpec(topology, options);
+  const empty = emptySumsFor(createRunPlan(topology, spec), 'plain');
+  const pool = new WorkerPool(topology, spec, threads, {
+    predicates: empty.predicates.length,
+    clusters: empty.clusters.length,
+  });
+  const progress = createProgress(ctx, false);
+  const onInterrupt = (): void => pool.stop();
+  process.once('SIGINT', onInterrupt);
+  try {
+    const result = await simulateWith(topology, options, async (request) => {
+      progress.start(
+        request.to - request.from,
+        request.stream === 'plain' ? 'trials' : request.stream,
+      );
+      const r = await pool.run(request, (done) => progress.update(done));
+      progress.stop();
+      return r;
+    });
+    return result.stop.reason === 'interrupted' ? null : result;
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+    progress.stop();
+    await pool.close();
+  }
+}
