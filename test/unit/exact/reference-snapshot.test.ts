@@ -1,8 +1,9 @@
 /**
  * A no-regression snapshot of the exact engine. The pinned numbers are a SNAPSHOT of the
- * reference implementation as it was before the engine was optimised (issue 9), not a truth:
- * the truth is checked by brute-force.test.ts and closed-forms.test.ts. This test keeps faster
- * code computing the same figures. Regenerate on purpose only, when a definition changes:
+ * reference implementation as it was before the engine was optimised (issue 9: the engine of
+ * main at c06d36c, with that commit's defaults), not a truth: the truth is checked by
+ * brute-force.test.ts and closed-forms.test.ts. This test keeps faster code computing the same
+ * figures. Regenerate on purpose only, when a definition or a default changes:
  *   HASIM_UPDATE_EXACT_REFERENCE=1 npx vitest run test/unit/exact/reference-snapshot.test.ts
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
