@@ -28,7 +28,10 @@ export interface MetricAnalysis {
   nines: number | null;
   attribution: Attribution;
   singlePointsOfFailure: string[];
-  /** The largest Birnbaum importances, at most `IMPORTANCE_LISTED`, largest first. */
+  /**
+   * The `IMPORTANCE_LISTED` largest Birnbaum importances, and those of the single points of
+   * failure, largest first.
+   */
   importance: Importance[];
   /** How many non-zero importances were left out of `importance` (the smallest ones). */
   importanceOmitted: number;
@@ -100,8 +103,7 @@ export function analyzeTopology(t: Topology): AnalysisResult {
       nines: nines(availability),
       attribution: attribution.get(key) ?? { byClass: {}, byZone: {} },
       singlePointsOfFailure: spof.get(key) ?? [],
-      importance: (importance.get(key) ?? []).slice(0, IMPORTANCE_LISTED),
-      importanceOmitted: Math.max(0, (importance.get(key)?.length ?? 0) - IMPORTANCE_LISTED),
+      ...listedImportance(importance.get(key) ?? [], spof.get(key) ?? []),
     };
     const percent = t.objectives[path.metric];
     if (percent !== undefined) {
@@ -116,6 +118,16 @@ export function analyzeTopology(t: Topology): AnalysisResult {
 }
 
 // --- internal ---
+
+/** The largest importances and those of the single points of failure; how many are left out. */
+function listedImportance(
+  all: Importance[],
+  singlePoints: string[],
+): Pick<MetricAnalysis, 'importance' | 'importanceOmitted'> {
+  const spof = new Set(singlePoints);
+  const importance = all.filter((x, i) => i < IMPORTANCE_LISTED || spof.has(x.element));
+  return { importance, importanceOmitted: all.length - importance.length };
+}
 
 /** Says where states were left out (regions of more than MAX_EXACT_ZONES zones). */
 function truncationWarnings(t: Topology, truncated: number): string[] {
