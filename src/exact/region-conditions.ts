@@ -11,7 +11,7 @@ import { BoundedMemo } from './bounded-memo.js';
 import type { ElementAvailabilities } from './element-availability.js';
 import { elementId, type Overrides } from './elements.js';
 import { enumeratePrunedStates } from './region-partitions.js';
-import { sideStructure } from './side-structure.js';
+import { sidesOfUpZones } from './side-structure.js';
 
 /** One state of a region's domains and its probability. */
 export interface RegionCondition {
@@ -178,38 +178,4 @@ function masksOfSides(side: readonly number[]): number[] {
     if (s >= 0) masks[s] = (masks[s] ?? 0) | (1 << zone);
   });
   return masks;
-}
-
-/**
- * The distribution of sides of the up zones: each set partition (side labels of the up zones, in
- * order) with its probability, in the order first met. Every link state is weighed (a link that
- * cannot fail or cannot be up has a factor 1 or 0), its probability the product of the links'
- * factors in pair order, built by doubling over the links.
- */
-function sidesOfUpZones(up: number[], aLink: number[][]): [readonly number[], number][] {
-  const structure = sideStructure(up.length);
-  const factors: number[] = [];
-  for (let a = 0; a < up.length; a++)
-    for (let b = a + 1; b < up.length; b++) factors.push(aLink[up[a] ?? 0]?.[up[b] ?? 0] ?? 1);
-  const p = new Float64Array(1 << factors.length);
-  p[0] = 1;
-  factors.forEach((a, k) => {
-    const half = 1 << k;
-    for (let s = 0; s < half; s++) {
-      const before = p[s] ?? 0;
-      p[s] = before * (1 - a);
-      p[s + half] = before * a;
-    }
-  });
-  // Summed per partition in the order the link states come, listed in the order first met.
-  const total = new Float64Array(structure.labels.length);
-  const order: number[] = [];
-  for (let s = 0; s < p.length; s++) {
-    const q = p[s] ?? 0;
-    if (q === 0) continue;
-    const code = structure.partitionOf[s] ?? 0;
-    if (total[code] === 0) order.push(code);
-    total[code] = (total[code] ?? 0) + q;
-  }
-  return order.map((code) => [structure.labels[code] ?? [], total[code] ?? 0]);
 }

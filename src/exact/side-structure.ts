@@ -1,7 +1,8 @@
 /**
  * Which sides the links cut k up zones into, for every state of their k(k−1)/2 links: the
  * structure of the exact enumeration of a region's partitions, computed once per k (it does not
- * depend on any probability) and reused by every enumeration.
+ * depend on any probability) and reused by every enumeration; and the distribution of sides it
+ * gives with the links' availabilities.
  */
 
 /** The set partitions of k zones that link states produce. */
@@ -56,6 +57,43 @@ export function sideStructure(k: number): SideStructure {
   const structure = { partitionOf, labels };
   cache[k] = structure;
   return structure;
+}
+
+/**
+ * The distribution of sides of the up zones (k ≤ 6): each set partition (side labels of the up zones, in
+ * order) with its probability, in the order first met. Every link state is weighed (a link that
+ * cannot fail or cannot be up has a factor 1 or 0), its probability the product of the links'
+ * factors in pair order, built by doubling over the links.
+ */
+export function sidesOfUpZones(
+  up: readonly number[],
+  aLink: readonly (readonly number[])[],
+): [readonly number[], number][] {
+  const structure = sideStructure(up.length);
+  const factors: number[] = [];
+  for (let a = 0; a < up.length; a++)
+    for (let b = a + 1; b < up.length; b++) factors.push(aLink[up[a] ?? 0]?.[up[b] ?? 0] ?? 1);
+  const p = new Float64Array(1 << factors.length);
+  p[0] = 1;
+  factors.forEach((a, k) => {
+    const half = 1 << k;
+    for (let s = 0; s < half; s++) {
+      const before = p[s] ?? 0;
+      p[s] = before * (1 - a);
+      p[s + half] = before * a;
+    }
+  });
+  // Summed per partition in the order the link states come, listed in the order first met.
+  const total = new Float64Array(structure.labels.length);
+  const order: number[] = [];
+  for (let s = 0; s < p.length; s++) {
+    const q = p[s] ?? 0;
+    if (q === 0) continue;
+    const code = structure.partitionOf[s] ?? 0;
+    if (total[code] === 0) order.push(code);
+    total[code] = (total[code] ?? 0) + q;
+  }
+  return order.map((code) => [structure.labels[code] ?? [], total[code] ?? 0]);
 }
 
 // --- internal ---
