@@ -115,6 +115,8 @@ function enumerateStates(
     { impaired: true, p: 1 - aImpairment },
   ].filter((x) => x.p > 0);
   const emit = (p: number, zonesUp: number, side: number[]): void => {
+    // States are never modified: the impaired and the unimpaired one share their sides.
+    const sides = [...side];
     const sideMasks = masksOfSides(side);
     for (const imp of impairment)
       states.push({
@@ -122,7 +124,7 @@ function enumerateStates(
         regionUp: true,
         impaired: imp.impaired,
         zonesUp,
-        side: [...side],
+        side: sides,
         sideMasks,
       });
   };
