@@ -124,17 +124,24 @@ export function buildClusterPlan(
 /** Per zone index and role, the overrides of the [unpinned, pinned] element; null for none. */
 type RoleOverrides = Map<ZoneRole, [number | undefined, number | undefined]>[] | null;
 
-/** Resolved once per overrides and cluster: a correction builds many plans with the same ones. */
-const resolved = new WeakMap<Overrides, WeakMap<Cluster, RoleOverrides>>();
+/**
+ * Resolved once per overrides and cluster (a correction builds many plans with the same ones);
+ * checked against the overrides' entries and the cluster's name and zones, so that a map or a
+ * cluster changed in place is resolved again.
+ */
+const resolved = new WeakMap<Overrides, { entries: string; tables: Map<string, RoleOverrides> }>();
 
 function roleOverrides(c: Cluster, overrides: Overrides): RoleOverrides {
   if (overrides.size === 0) return null;
-  let byCluster = resolved.get(overrides);
-  if (byCluster === undefined) {
-    byCluster = new WeakMap();
-    resolved.set(overrides, byCluster);
+  const entries = JSON.stringify([...overrides]);
+  let held = resolved.get(overrides);
+  if (held?.entries !== entries) {
+    held = { entries, tables: new Map() };
+    resolved.set(overrides, held);
   }
-  if (byCluster.has(c)) return byCluster.get(c) ?? null;
+  const key = JSON.stringify([c.name, c.zones]);
+  const known = held.tables.get(key);
+  if (known !== undefined) return known;
   // Overrides of this cluster's elements have ids that start with its name.
   const own = [...overrides.keys()].some((id) => id.startsWith(`${c.name} `));
   const table = own
@@ -148,7 +155,7 @@ function roleOverrides(c: Cluster, overrides: Overrides): RoleOverrides {
         return roles;
       })
     : null;
-  byCluster.set(c, table);
+  held.tables.set(key, table);
   return table;
 }
 

@@ -124,12 +124,8 @@ interface TransientNode {
   domains: { region: number; zone: number; link: number };
 }
 
-const nodesOf = new WeakMap<ElementAvailabilities, TransientNode[]>();
-
-/** The transient availabilities at each node of the gate's quadrature (computed once per av). */
+/** The transient availabilities at each node of the gate's quadrature. */
 function transientNodes(av: ElementAvailabilities): TransientNode[] {
-  const cached = nodesOf.get(av);
-  if (cached !== undefined) return cached;
   const gate = av.gate;
   const stillUp = (up: number, vm: number, impaired: number): number =>
     vm > 0 ? (up * impaired) / vm : 0;
@@ -154,7 +150,6 @@ function transientNodes(av: ElementAvailabilities): TransientNode[] {
       domains: { region: up('region'), zone: up('zone'), link: up('link') },
     };
   });
-  nodesOf.set(av, nodes);
   return nodes;
 }
 

@@ -6,7 +6,12 @@ import {
 } from '../../../src/exact/cluster-conditionals.js';
 import { computeElementAvailabilities } from '../../../src/exact/element-availability.js';
 import { listElementGroups } from '../../../src/exact/elements.js';
-import { prepareEngine, reprepare, type PreparedEngine } from '../../../src/exact/engine.js';
+import {
+  computeMetrics,
+  prepareEngine,
+  reprepare,
+  type PreparedEngine,
+} from '../../../src/exact/engine.js';
 import type { Overrides } from '../../../src/exact/elements.js';
 import { smallScenarioArb, withinElementBudget } from '../../helpers/scenario-arbitraries.js';
 import { topologyOf } from '../../helpers/topology-builder.js';
@@ -84,6 +89,23 @@ describe('conditionals shared between clusters of one layout', () => {
     expect(k1!.workloads).not.toEqual(k0!.workloads);
     expect(k2!.api).not.toEqual(k0!.api);
     expect(mismatches(prepared, new Map())).toEqual([]);
+  });
+
+  it('follow an overrides map changed in place between two computations', () => {
+    // Arrange
+    const t = topologyOf({
+      regions: [{ name: 'r', zones: ['a', 'b', 'c'] }],
+      clusters: [{ name: 'k', region: 'r', masters: { a: 1, b: 1, c: 1 }, workers: { a: 1 } }],
+    });
+    const av = computeElementAvailabilities(t);
+    const overrides = new Map([['k apiserver @a', 0]]);
+    // Act
+    const before = computeMetrics(t, av, overrides);
+    overrides.set('k apiserver @a', 1);
+    const after = computeMetrics(t, av, overrides);
+    // Assert
+    expect(after).toEqual(computeMetrics(t, av, new Map([['k apiserver @a', 1]])));
+    expect(after.clusters['k']!.api).toBeGreaterThan(before.clusters['k']!.api);
   });
 
   it('keep apart two clusters whose masters sit in other zones, with the same external etcd', () => {
