@@ -92,7 +92,9 @@ export function enumerateRegionConditions(
   const aZone = region.zones.map((_, i) => domains.zone(i));
   const aLink = linkMatrix(n, domains.link);
   const key = `${domains.region} ${domains.impairment} ${aZone.join(',')} ${aLink.join(';')}`;
-  return memo.get(key, () => enumerateStates(n, domains.region, domains.impairment, aZone, aLink));
+  return memo.get(key, () =>
+    frozen(enumerateStates(n, domains.region, domains.impairment, aZone, aLink)),
+  );
 }
 
 // --- internal ---
@@ -147,6 +149,17 @@ function enumerateStates(
     }
   }
   return { states, truncated: 0 };
+}
+
+/** Shared by every caller: a change would throw instead of corrupting the others' results. */
+function frozen(conditions: RegionConditions): RegionConditions {
+  for (const state of conditions.states) {
+    Object.freeze(state.side);
+    Object.freeze(state.sideMasks);
+    Object.freeze(state);
+  }
+  Object.freeze(conditions.states);
+  return Object.freeze(conditions);
 }
 
 function blackout(n: number, probability: number): RegionCondition {
