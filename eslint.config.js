@@ -57,7 +57,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/{model,quorum,exact,sim,plan,report,interop}/**/*.ts'],
+    files: ['src/{model,quorum,exact,sim,plan,report,interop,lab}/**/*.ts'],
     ignores: ['src/sim/worker-pool.ts', 'src/sim/worker-entry.ts'],
     rules: coreFence,
   },

@@ -50,3 +50,11 @@ export type { PlanOptions, PlanResult } from './plan/plan-result.js';
 
 // sim: the Monte Carlo engine
 export * from './sim/index.js';
+
+// lab: predictions checked against a real etcd (the runner is the CLI's `hasim lab`)
+export { buildLabPlan, defaultExperiments, type LabPlanOptions } from './lab/build-lab-plan.js';
+export { buildLabResult } from './lab/build-lab-result.js';
+export type { LabResult, LabExperiment, LabFinding } from './lab/lab-result.js';
+export type { LabPlan } from './lab/lab-plan.js';
+export type { LabObservation } from './lab/lab-observation.js';
+export { MEASURED_ETCD_ELECTION_GAP } from './model/defaults.js';

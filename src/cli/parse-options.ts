@@ -1,5 +1,6 @@
 /** Flag parsers for commander: each throws InvalidArgumentError with a one-line reason (exit 2). */
 import { InvalidArgumentError } from 'commander';
+import { DEPLOYMENT_METRICS, METRICS, REGION_METRICS } from '../model/topology.js';
 import { parseDuration } from '../model/units.js';
 
 export function parseIntegerOption(min: number, max = Number.MAX_SAFE_INTEGER) {
@@ -51,5 +52,38 @@ export function parseDurationOption(value: string): number {
   if (hours === undefined || hours <= 0) {
     throw new InvalidArgumentError(`expected a duration such as 30d, 1y or 4h, got "${value}"`);
   }
+  return hours;
+}
+
+/** Objectives as `metric=percent`, comma-separated or repeated: `--slo api=99.95,workloads=99.99`. */
+export function parseObjectivesOption(
+  value: string,
+  previous: Record<string, number> = {},
+): Record<string, number> {
+  const out = { ...previous };
+  for (const part of value.split(',')) {
+    const m = /^\s*([A-Za-z]+)\s*=\s*([0-9.]+)\s*%?\s*$/.exec(part);
+    const metric = m?.[1] ?? '';
+    const percent = Number(m?.[2]);
+    if (m === null || !OBJECTIVE_METRICS.includes(metric))
+      throw new InvalidArgumentError(
+        `expected metric=percent with a metric among ${OBJECTIVE_METRICS.join(', ')} (e.g. api=99.95), got "${part.trim()}"`,
+      );
+    if (!(percent > 0 && percent <= 100))
+      throw new InvalidArgumentError(
+        `an objective is a percentage in (0, 100], got "${part.trim()}"`,
+      );
+    out[metric] = percent;
+  }
+  return out;
+}
+
+const OBJECTIVE_METRICS: readonly string[] = [...METRICS, ...REGION_METRICS, ...DEPLOYMENT_METRICS];
+
+/** A duration that may be 0, e.g. `--min-outage 5m`. Returns hours. */
+export function parseNonNegativeDurationOption(value: string): number {
+  const hours = parseDuration(value.trim());
+  if (hours === undefined || hours < 0)
+    throw new InvalidArgumentError(`expected a duration such as 5m, 30s or 0, got "${value}"`);
   return hours;
 }

@@ -31,6 +31,7 @@ export async function runSimulation(
   const pool = new WorkerPool(topology, spec, threads, {
     predicates: empty.predicates.length,
     clusters: empty.clusters.length,
+    slo: empty.slo.length,
   });
   const progress = createProgress(ctx, false);
   const onInterrupt = (): void => pool.stop();

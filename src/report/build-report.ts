@@ -137,7 +137,6 @@ function simOf(s: SimulationResult | null, p: Path): MetricResult | undefined {
 }
 
 function buildMetrics(analysis: AnalysisResult | null, sim: SimulationResult | null): MetricRow[] {
-  const years = sim === null ? 1 : sim.horizonHours / HOURS_PER_YEAR;
   return paths(analysis, sim).map((p) => {
     const e = exactOf(analysis, p);
     const s = simOf(sim, p);
@@ -159,11 +158,11 @@ function buildMetrics(analysis: AnalysisResult | null, sim: SimulationResult | n
           ? null
           : {
               availability: interval(s.availability),
-              downMinutesPerYear: interval(s.downHours, 60 / years),
-              downMinutesPerMonth: interval(s.downHours, 60 / years / 12),
+              downMinutesPerYear: interval(s.downtimeMinutesPerYear),
+              downMinutesPerMonth: interval(s.downtimeMinutesPerYear, 1 / 12),
               pOutagePerHorizon: interval(s.pOutage),
               outagesPerYear: interval(s.outagesPerYear),
-              timerDownMinutesPerYear: (s.timerDownHours * 60) / years,
+              timerDownMinutesPerYear: s.timerDowntimeMinutesPerYear,
               method: s.method,
               bound: s.method === 'monte-carlo' && s.trialsWithOutage === 0,
               note: s.note ?? null,
@@ -186,14 +185,13 @@ function interval(e: Estimate, scale = 1): Interval95 {
 }
 
 function buildCauses(analysis: AnalysisResult | null, sim: SimulationResult | null): CauseRow[] {
-  const years = sim === null ? 1 : sim.horizonHours / HOURS_PER_YEAR;
   return paths(analysis, sim).flatMap((p): CauseRow[] => {
     const s = simOf(sim, p);
     // One source for every row: with a simulation, predicates it does not have get none.
     if (sim !== null && s === undefined) return [];
     const entries: [string, number, CauseRow['source']][] =
       s !== undefined
-        ? Object.entries(s.downHoursByCause).map(([c, h]) => [c, (h * 60) / years, 'simulation'])
+        ? Object.entries(s.downtimeMinutesPerYearByCause).map(([c, m]) => [c, m, 'simulation'])
         : Object.entries(exactOf(analysis, p)?.attribution.byClass ?? {}).map(([c, m]) => [
             c,
             m,
@@ -253,7 +251,6 @@ function buildContributors(
   sim: SimulationResult | null,
   layout: LayoutSection | null,
 ): ContributorRow[] {
-  const years = sim === null ? 1 : sim.horizonHours / HOURS_PER_YEAR;
   return paths(analysis, sim).flatMap((p) => {
     const e = exactOf(analysis, p);
     const candidates: [ContributorRow['kind'], string, number][] =
@@ -266,8 +263,8 @@ function buildContributors(
               ([z, m]): [ContributorRow['kind'], string, number] => ['zone', z, m],
             ),
           ]
-        : Object.entries(simOf(sim, p)?.downHoursByCause ?? {}).map(
-            ([c, h]): [ContributorRow['kind'], string, number] => ['class', c, (h * 60) / years],
+        : Object.entries(simOf(sim, p)?.downtimeMinutesPerYearByCause ?? {}).map(
+            ([c, m]): [ContributorRow['kind'], string, number] => ['class', c, m],
           );
     const down = e?.downtimeMinutesPerYear ?? candidates.reduce((a, [, , m]) => a + m, 0);
     const ctx = { target: p.target, metric: p.metric, layout };

@@ -65,7 +65,9 @@ export function spofSection(report: Report, options: DocumentOptions): DocSectio
 export function sloSection(report: Report, options: DocumentOptions): DocSection | null {
   if (report.sla === null) return null;
   const p = (i: Interval95): string => formatInterval(i, formatProbability);
-  const burn = (i: Interval95): string => formatInterval(i, (x) => `${formatNumber(x * 100)} %`);
+  // A 100 % objective allows no downtime: its budget burn is not defined.
+  const burn = (i: Interval95 | null): string =>
+    i === null ? '—' : formatInterval(i, (x) => `${formatNumber(x * 100)} %`);
   const body = report.sla.map((s) => [
     s.target,
     s.metric,

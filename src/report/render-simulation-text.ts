@@ -2,6 +2,9 @@
 import { HOURS_PER_YEAR } from '../model/units.js';
 import type { MetricResult, SimulationResult } from '../sim/simulation-result.js';
 import type { TimelineResult } from '../sim/timeline.js';
+import { causeLabel } from './cause-labels.js';
+import type { SloResult } from '../sim/slo-estimates.js';
+import type { Estimate } from '../sim/simulation-result.js';
 import { renderTable } from './render-table.js';
 import type { TextStyle } from './text-style.js';
 
@@ -21,19 +24,19 @@ export function renderSimulationText(r: SimulationResult, style: TextStyle): str
   const head = [
     '',
     'availability (95 % CI)',
-    'down h/yr',
+    'down min/yr',
     'P(outage)',
     'outages/yr',
-    'timers h/yr',
+    'timers min/yr',
     'method',
   ];
   const row = (name: string, m: MetricResult): string[] => [
     name,
     availability(m),
-    num(m.downHours.mean / years),
+    num(m.downtimeMinutesPerYear.mean),
     num(m.pOutage.mean),
     num(m.outagesPerYear.mean),
-    num(m.timerDownHours / years),
+    num(m.timerDowntimeMinutesPerYear),
     m.method === 'importance-sampling'
       ? `IS, ESS ${num(m.effectiveSampleSize ?? 0)}`
       : m.trialsWithOutage === 0
@@ -56,11 +59,11 @@ export function renderSimulationText(r: SimulationResult, style: TextStyle): str
     );
     for (const m of metrics)
       if (m.note !== undefined && m.method === 'monte-carlo') notes.add(m.note);
-    const causes = Object.entries(c.api.downHoursByCause)
+    const causes = Object.entries(c.api.downtimeMinutesPerYearByCause)
       .sort((a, b) => b[1] - a[1])
-      .map(([k, v]) => `${k} ${num(v / years)}`);
+      .map(([k, v]) => `${causeLabel(k)} ${num(v)}`);
     if (causes.length > 0)
-      out.push(style.dim(`api downtime by cause (h/yr): ${causes.join(', ')}`));
+      out.push(style.dim(`api downtime by cause (min/yr): ${causes.join(', ')}`));
     if (c.dataLoss.eventsPerYear.mean > 0) {
       out.push(
         style.dim(
@@ -79,7 +82,7 @@ export function renderSimulationText(r: SimulationResult, style: TextStyle): str
   if (regions.length > 1) {
     const u = r.deployment.usersServed;
     out.push(
-      `\nusers served (regions weighted by their users): ${availability(u)}, ${num(u.downHours.mean / years)} user-weighted h/yr not served`,
+      `\nusers served (regions weighted by their users): ${availability(u)}, ${num(u.downtimeMinutesPerYear.mean)} user-weighted min/yr not served`,
     );
   }
   for (const n of notes) out.push(style.dim(`note: ${n}`));
@@ -101,7 +104,40 @@ export function renderSimulationText(r: SimulationResult, style: TextStyle): str
           : 'undecided';
     out.push(`objective ${o.target} ${o.metric} ≥ ${o.objective} %: ${mark}`);
   }
+  if (r.slo !== undefined && r.slo.length > 0) out.push(...sloTable(r.slo, style));
   return `${out.join('\n')}\n`;
+}
+
+/** The SLA view: per objective, how often a calendar month misses it and the budget it burns. */
+function sloTable(slo: readonly SloResult[], style: TextStyle): string[] {
+  const pct = (e: Estimate): string =>
+    `${num(e.mean * 100)} % [${num(e.ci95[0] * 100)}, ${num(e.ci95[1] * 100)}]`;
+  const burn = (e: Estimate | null): string => (e === null ? '—' : pct(e));
+  const first = slo[0];
+  const head = [
+    'target',
+    'objective',
+    'P(month misses)',
+    'budget burn',
+    'down min/month p50 / p90 / max',
+    `SLA-style P(miss)`,
+    'SLA-style burn',
+  ];
+  const rows = slo.map((s) => [
+    `${s.target} ${s.metric}`,
+    `${s.objective} %`,
+    pct(s.monthMissProbability),
+    burn(s.budgetBurn),
+    [s.monthlyDownMinutes.p50, s.monthlyDownMinutes.p90, s.monthlyDownMinutes.max]
+      .map(num)
+      .join(' / '),
+    pct(s.sla.monthMissProbability),
+    burn(s.sla.budgetBurn),
+  ]);
+  return [
+    `\n${style.bold('SLA view')} (calendar months; SLA-style counts only outages of ${num((first?.minOutageHours ?? 0) * 60)} min or more, as GKE's SLA does)`,
+    renderTable(head, rows, style, ['left', 'right', 'right', 'right', 'right', 'right', 'right']),
+  ];
 }
 
 export function renderTimelineText(r: TimelineResult, style: TextStyle): string {

@@ -76,13 +76,14 @@ const Durations = z.looseObject({
 
 const MetricResultShape = z.looseObject({
   availability: Estimate,
+  downtimeMinutesPerYear: Estimate,
   downHours: Estimate,
   pOutage: Estimate,
   outagesPerYear: Estimate,
   method: z.enum(['monte-carlo', 'importance-sampling']),
   trialsWithOutage: z.number(),
-  timerDownHours: z.number(),
-  downHoursByCause: z.record(z.string(), z.number()),
+  timerDowntimeMinutesPerYear: z.number(),
+  downtimeMinutesPerYearByCause: z.record(z.string(), z.number()),
   outageDurationHours: Durations.nullable(),
   note: z.string().optional(),
 });
@@ -112,10 +113,12 @@ const SloShape = z.looseObject({
   metric: z.string(),
   objective: z.number(),
   minOutageHours: z.number(),
+  monthsPerTrial: z.number(),
+  trials: z.number(),
   monthMissProbability: Estimate,
-  budgetBurn: Estimate,
+  budgetBurn: Estimate.nullable(),
   monthlyDownMinutes: Durations,
-  sla: z.looseObject({ monthMissProbability: Estimate, budgetBurn: Estimate }),
+  sla: z.looseObject({ monthMissProbability: Estimate, budgetBurn: Estimate.nullable() }),
 });
 
 const SimulationShape = z.looseObject({

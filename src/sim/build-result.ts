@@ -11,14 +11,17 @@ import { usersServedEstimate } from './users-served-estimate.js';
 import { IMPORTANCE_GROUPS, RNG_ALGORITHM, type ImportanceGroup } from './rng.js';
 import type { RunSpec } from './run-plan.js';
 import { fromFixed, type RunSums } from './run-sums.js';
-import type {
-  ClusterResult,
-  MetricResult,
-  ObjectiveCheck,
-  RegionResult,
-  SimulationResult,
-  StopReason,
-  UsersServedResult,
+import { buildSloResults } from './slo-estimates.js';
+import { buildSloPlan } from './slo-plan.js';
+import {
+  RESULT_UNITS,
+  type ClusterResult,
+  type MetricResult,
+  type ObjectiveCheck,
+  type RegionResult,
+  type SimulationResult,
+  type StopReason,
+  type UsersServedResult,
 } from './simulation-result.js';
 
 /** Below this many trials with an outage, `auto` reports the importance-sampling estimate. */
@@ -104,6 +107,7 @@ export function buildSimulationResult(x: ResultInputs): SimulationResult {
   return {
     version: 1,
     kind: 'simulation',
+    units: RESULT_UNITS,
     scenario: t.name,
     seed: spec.seed,
     trials: plain.trials,
@@ -123,7 +127,15 @@ export function buildSimulationResult(x: ResultInputs): SimulationResult {
     regions,
     deployment: { usersServed },
     objectives: checkObjectives(t, clusters, regions, usersServed),
+    ...sloView(t, spec, plain),
   };
+}
+
+/** The SLA view, when the run tracked objectives over whole calendar months. */
+function sloView(t: Topology, spec: RunSpec, plain: RunSums): Pick<SimulationResult, 'slo'> {
+  const plan = spec.slo ? buildSloPlan(t, spec.slo, spec.horizonHours) : null;
+  if (plan === null || plain.slo.length === 0) return {};
+  return { slo: buildSloResults(plan, plain.slo, plain.trials, plain.bits) };
 }
 
 export function stopOf(reason: StopReason, trialsRequested: number): SimulationResult['stop'] {

@@ -6,6 +6,7 @@ import { HOURS_PER_YEAR } from '../model/units.js';
 import type { FailureProcess, Topology } from '../model/topology.js';
 import { CAUSE } from './failure-classes.js';
 import { compileRepair, type CompiledRepair } from './random-variates.js';
+import { buildSloPlan, type SloSpec } from './slo-plan.js';
 import { computeReach } from './rollout-reach.js';
 import {
   ENDPOINT_ANY,
@@ -33,6 +34,8 @@ export interface CompileOptions {
   horizonHours: number;
   /** false: no random failures, only the scenario's events (a timeline). */
   randomFailures: boolean;
+  /** The objectives the SLA view tracks (absent: none). */
+  slo?: SloSpec | null;
 }
 
 interface ElementSpec {
@@ -277,6 +280,7 @@ function assemble(
   const scriptSlot = n + clusters.length * SLOTS_PER_CLUSTER;
   return {
     horizonHours: options.horizonHours,
+    slo: options.slo ? buildSloPlan(t, options.slo, options.horizonHours) : null,
     clusterNames: t.clusters.map((c) => c.name),
     regionNames: t.regions.map((r) => r.name),
     clusters,

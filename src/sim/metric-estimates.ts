@@ -4,6 +4,9 @@
  * downtime by cause and outage-duration quantiles.
  */
 import { HOURS_PER_YEAR } from '../model/units.js';
+
+/** Minutes in a 365-day year. */
+const MINUTES_PER_YEAR = HOURS_PER_YEAR * 60;
 import { CAUSES, type Cause } from './failure-classes.js';
 import {
   clopperPearsonZeroUpper,
@@ -44,13 +47,14 @@ export function plainMetric(
     const rate = n > 0 ? (-Math.log(0.025) / (n * H)) * HOURS_PER_YEAR : Infinity;
     return {
       availability: est(1, [1 - upper, 1]),
+      downtimeMinutesPerYear: est(0, [0, upper * MINUTES_PER_YEAR]),
       downHours: est(0, [0, upper * H]),
       pOutage: est(0, [0, upper]),
       outagesPerYear: est(0, [0, rate]),
       method: 'monte-carlo',
       trialsWithOutage: 0,
-      timerDownHours: 0,
-      downHoursByCause: {},
+      timerDowntimeMinutesPerYear: 0,
+      downtimeMinutesPerYearByCause: {},
       outageDurationHours: null,
       note: `no outage in ${n} trials: the intervals are one-sided 95 % bounds (Clopper–Pearson; Poisson for outagesPerYear)`,
     };
@@ -60,13 +64,14 @@ export function plainMetric(
   const t = timeEstimates(down, outages, H);
   const result: MetricResult = {
     availability: t.availability,
+    downtimeMinutesPerYear: t.downtimeMinutesPerYear,
     downHours: t.downHours,
     pOutage: est(ps.anyTrials / n, proportionInterval(ps.anyTrials, n)),
     outagesPerYear: t.outagesPerYear,
     method: 'monte-carlo',
     trialsWithOutage: ps.anyTrials,
-    timerDownHours: fromFixed(ps.down - ps.downZero, bits) / n,
-    downHoursByCause: byCause(ps, n, bits),
+    timerDowntimeMinutesPerYear: perYearMinutes(fromFixed(ps.down - ps.downZero, bits) / n, H),
+    downtimeMinutesPerYearByCause: byCause(ps, n, bits, H),
     outageDurationHours: quantiles(ps),
   };
   if (ps.anyTrials > 0) return result;
@@ -113,13 +118,14 @@ export function importanceMetric(
   const ess = (a * a) / fromFixed(ps.any2, bits, 2);
   const result: MetricResult = {
     availability: t.availability,
+    downtimeMinutesPerYear: t.downtimeMinutesPerYear,
     downHours: t.downHours,
     pOutage: est(any.mean, clip(any.ci95, 0, 1)),
     outagesPerYear: t.outagesPerYear,
     method: 'importance-sampling',
     trialsWithOutage: ps.anyTrials,
-    timerDownHours: fromFixed(ps.down - ps.downZero, bits) / n,
-    downHoursByCause: byCause(ps, n, bits),
+    timerDowntimeMinutesPerYear: perYearMinutes(fromFixed(ps.down - ps.downZero, bits) / n, H),
+    downtimeMinutesPerYearByCause: byCause(ps, n, bits, H),
     outageDurationHours: plain !== undefined && plain.anyTrials > 0 ? quantiles(plain) : null,
     effectiveSampleSize: ess,
     note: `importance sampling (failure biasing): ${ps.anyTrials} of ${n} biased trials saw an outage`,
@@ -136,6 +142,10 @@ export function importanceMetric(
       Math.min(result.availability.ci95[0], 1 - upper),
       1,
     ]),
+    downtimeMinutesPerYear: est(result.downtimeMinutesPerYear.mean, [
+      0,
+      Math.max(result.downtimeMinutesPerYear.ci95[1], upper * MINUTES_PER_YEAR),
+    ]),
     downHours: est(result.downHours.mean, [0, Math.max(result.downHours.ci95[1], upper * H)]),
     pOutage: est(result.pOutage.mean, [0, Math.max(result.pOutage.ci95[1], upper)]),
     outagesPerYear: est(result.outagesPerYear.mean, [
@@ -151,11 +161,16 @@ function timeEstimates(
   down: { mean: number; ci95: Interval },
   outages: { mean: number; ci95: Interval },
   H: number,
-): Pick<MetricResult, 'availability' | 'downHours' | 'outagesPerYear'> {
+): Pick<MetricResult, 'availability' | 'downtimeMinutesPerYear' | 'downHours' | 'outagesPerYear'> {
   const perYear = HOURS_PER_YEAR / H;
+  const hours = clip(down.ci95, 0, H);
   return {
     availability: est(1 - down.mean / H, clip([1 - down.ci95[1] / H, 1 - down.ci95[0] / H], 0, 1)),
-    downHours: est(down.mean, clip(down.ci95, 0, H)),
+    downtimeMinutesPerYear: est(perYearMinutes(down.mean, H), [
+      perYearMinutes(hours[0], H),
+      perYearMinutes(hours[1], H),
+    ]),
+    downHours: est(down.mean, hours),
     outagesPerYear: est(
       outages.mean * perYear,
       clip([outages.ci95[0] * perYear, outages.ci95[1] * perYear], 0, Infinity),
@@ -163,11 +178,21 @@ function timeEstimates(
   };
 }
 
-function byCause(ps: PredicateSums, n: number, bits: number): Partial<Record<Cause, number>> {
+/** Minutes a year from mean hours within a horizon of H hours. */
+export function perYearMinutes(hours: number, H: number): number {
+  return (hours * 60 * HOURS_PER_YEAR) / H;
+}
+
+function byCause(
+  ps: PredicateSums,
+  n: number,
+  bits: number,
+  H: number,
+): Partial<Record<Cause, number>> {
   const out: Partial<Record<Cause, number>> = {};
   CAUSES.forEach((c, k) => {
     const h = ps.causeHours[k] ?? 0n;
-    if (h !== 0n) out[c] = fromFixed(h, bits) / n;
+    if (h !== 0n) out[c] = perYearMinutes(fromFixed(h, bits) / n, H);
   });
   return out;
 }

@@ -5,6 +5,7 @@
  * flushed into the BigInt sums before a partial sum could round. The result is bit-identical to
  * adding every trial as BigInts, at a fraction of the cost.
  */
+import { addSloTrial } from './slo-sums.js';
 import { CAUSE_COUNT } from './failure-classes.js';
 import { HIST_BINS, histogramBin } from './histogram-bin.js';
 import {
@@ -105,6 +106,8 @@ export class PlainAccumulator {
     this.addDurations(s);
     addLosses(this.sums, s, 1, scale);
     this.addUsersServed(s);
+    const plan = s.model.slo;
+    if (plan !== null) addSloTrial(this.sums.slo, plan, s.monthAll, s.monthSla, scale);
     if (++this.trials >= this.limit) this.flush();
   }
 

@@ -4,6 +4,7 @@
  */
 import { CAUSE, CAUSE_COUNT } from './failure-classes.js';
 import { CLUSTER_PREDICATES, P_API } from './sim-model.js';
+import { addToMonths } from './calendar-months.js';
 import type { TrialState } from './trial-state.js';
 
 /** Sets the instantaneous value of predicate p; true when it changed. */
@@ -23,6 +24,7 @@ export function setTimed(s: TrialState, p: number, up: boolean): boolean {
   s.timed[p] = v;
   if (up) {
     const d = s.now - (s.downSince[p] ?? 0);
+    if (s.model.slo !== null) recordSlo(s, p, s.now - d, s.now, 1, true);
     s.downHours[p] = (s.downHours[p] ?? 0) + d;
     const k = p * CAUSE_COUNT + (s.outageCause[p] ?? 0);
     s.causeHours[k] = (s.causeHours[k] ?? 0) + d;
@@ -65,6 +67,7 @@ export function closeOutages(s: TrialState): void {
       s.downHoursZero[p] = (s.downHoursZero[p] ?? 0) + (s.now - (s.downSinceZero[p] ?? 0));
     if (s.timed[p] === 0) {
       const d = s.now - (s.downSince[p] ?? 0);
+      if (s.model.slo !== null) recordSlo(s, p, s.now - d, s.now, 1, true);
       s.downHours[p] = (s.downHours[p] ?? 0) + d;
       const k = p * CAUSE_COUNT + (s.outageCause[p] ?? 0);
       s.causeHours[k] = (s.causeHours[k] ?? 0) + d;
@@ -82,6 +85,33 @@ function addFailedShare(s: TrialState, ci: number): void {
   const p = ci * CLUSTER_PREDICATES + P_API;
   const hours = share * (s.now - since);
   s.downHours[p] = (s.downHours[p] ?? 0) + hours;
+  // A failover gap's share counts against the error budget, not as an SLA downtime period.
+  if (s.model.slo !== null) recordSlo(s, p, since, s.now, share, false);
   const k = p * CAUSE_COUNT + (s.failCause[ci] ?? 0);
   s.causeHours[k] = (s.causeHours[k] ?? 0) + hours;
+}
+
+/**
+ * The SLA view: adds `share` of [from, to) of predicate p's downtime to the months of the
+ * objectives it feeds; an outage (whole) counts SLA-style too when it lasts the plan's minimum.
+ */
+function recordSlo(
+  s: TrialState,
+  p: number,
+  from: number,
+  to: number,
+  share: number,
+  outage: boolean,
+): void {
+  const plan = s.model.slo;
+  if (plan === null) return;
+  const M = plan.months.start.length;
+  const sla = outage && to - from >= plan.minOutageHours;
+  const end = plan.feedStart[p + 1] ?? 0;
+  for (let k = plan.feedStart[p] ?? 0; k < end; k++) {
+    const e = plan.feedEntry[k] ?? 0;
+    const w = share * (plan.feedWeight[k] ?? 0);
+    addToMonths(plan.months, from, to, w, s.monthAll, e * M);
+    if (sla) addToMonths(plan.months, from, to, w, s.monthSla, e * M);
+  }
 }

@@ -10,6 +10,7 @@ import { biasedElements, computeBeta } from './importance.js';
 import { createTrialRng, type ImportanceGroup, type StreamKind } from './rng.js';
 import { addTrial, emptyRunSums, PLAIN_BITS, WEIGHTED_BITS, type RunSums } from './run-sums.js';
 import { compileScript, type ScriptActions } from './script-actions.js';
+import type { SloSpec } from './slo-plan.js';
 import type { SimModel } from './sim-model.js';
 import { TrialEngine } from './trial-engine.js';
 
@@ -22,6 +23,8 @@ export interface RunSpec {
   method: SimulationMethod;
   /** Replay the scenario's events in every trial, on top of random failures. */
   withEvents: boolean;
+  /** The objectives the SLA view tracks per calendar month (absent or null: none). */
+  slo?: SloSpec | null;
 }
 
 export interface RunPlan {
@@ -34,7 +37,11 @@ export interface RunPlan {
 }
 
 export function createRunPlan(topology: Topology, spec: RunSpec): RunPlan {
-  const model = compileModel(topology, { horizonHours: spec.horizonHours, randomFailures: true });
+  const model = compileModel(topology, {
+    horizonHours: spec.horizonHours,
+    randomFailures: true,
+    slo: spec.slo ?? null,
+  });
   const script = spec.withEvents ? compileScript(topology, model) : undefined;
   const pass = (group: ImportanceGroup): { biased: Uint8Array; beta: number } => {
     const biased = biasedElements(model, group);
@@ -50,7 +57,12 @@ export function createRunPlan(topology: Topology, spec: RunSpec): RunPlan {
 
 export function emptySumsFor(plan: RunPlan, stream: StreamKind): RunSums {
   const engine = engineFor(plan, 'plain');
-  return emptyRunSums(engine.state.predicateCount, plan.model.clusters.length, bitsOf(stream));
+  return emptyRunSums(
+    engine.state.predicateCount,
+    plan.model.clusters.length,
+    bitsOf(stream),
+    plan.model.slo?.entries.length ?? 0,
+  );
 }
 
 /** The exact grid of a stream's sums (run-sums.ts). */
@@ -70,6 +82,7 @@ export function runTrialRange(
     engine.state.predicateCount,
     plan.model.clusters.length,
     bitsOf(stream),
+    plan.model.slo?.entries.length ?? 0,
   );
   const before = engine.state.events;
   if (stream === 'plain') {

@@ -3,6 +3,7 @@
  * that need text. Parsing checks the shape so a damaged part file is an error, not a wrong answer.
  */
 import type { DeploymentSums, LossSums, PredicateSums, RunSums } from './run-sums.js';
+import type { SloAccountSums, SloSums } from './slo-sums.js';
 
 type Hex = string;
 
@@ -22,8 +23,13 @@ export type RunSumsJson = {
         ? { [P in keyof LossSums]: LossSums[P] extends bigint ? Hex : LossSums[P] }[]
         : K extends 'deployment'
           ? { [P in keyof DeploymentSums]: DeploymentSums[P] extends bigint ? Hex : number }
-          : RunSums[K];
+          : K extends 'slo'
+            ? SloSumsJson[]
+            : RunSums[K];
 };
+
+type AccountJson = { [P in keyof SloAccountSums]: SloAccountSums[P] extends bigint ? Hex : number };
+type SloSumsJson = Omit<SloSums, 'all' | 'sla'> & { all: AccountJson; sla: AccountJson };
 
 export function runSumsToJson(s: RunSums): RunSumsJson {
   const big = (v: bigint): string => (v < 0n ? `-${(-v).toString(16)}` : v.toString(16));
@@ -61,6 +67,13 @@ export function runSumsToJson(s: RunSums): RunSumsJson {
       hours: big(c.hours),
       totalLosses: big(c.totalLosses),
       trialsWithLoss: c.trialsWithLoss,
+    })),
+    slo: s.slo.map((e) => ({
+      all: accountToJson(e.all, big),
+      sla: accountToJson(e.sla, big),
+      hist: e.hist,
+      zeroMonths: e.zeroMonths,
+      maxHours: e.maxHours,
     })),
   };
 }
@@ -101,10 +114,41 @@ export function runSumsFromJson(value: unknown): RunSums {
         trialsWithLoss: num(c['trialsWithLoss']),
       };
     }),
+    slo: arr(o['slo'] ?? []).map((v): SloSums => {
+      const e = obj(v);
+      return {
+        all: accountFromJson(e['all']),
+        sla: accountFromJson(e['sla']),
+        hist: arr(e['hist']).map(num),
+        zeroMonths: num(e['zeroMonths']),
+        maxHours: num(e['maxHours']),
+      };
+    }),
   };
 }
 
 // --- internal ---
+
+function accountToJson(a: SloAccountSums, big: (v: bigint) => string): AccountJson {
+  return {
+    miss: big(a.miss),
+    miss2: big(a.miss2),
+    trialsMissed: a.trialsMissed,
+    burn: big(a.burn),
+    burn2: big(a.burn2),
+  };
+}
+
+function accountFromJson(v: unknown): SloAccountSums {
+  const a = obj(v);
+  return {
+    miss: big(a['miss']),
+    miss2: big(a['miss2']),
+    trialsMissed: num(a['trialsMissed']),
+    burn: big(a['burn']),
+    burn2: big(a['burn2']),
+  };
+}
 
 function deploymentFromJson(v: unknown): DeploymentSums {
   const d = obj(v);

@@ -6,6 +6,7 @@
  */
 import { CAUSE_COUNT } from './failure-classes.js';
 import { HIST_BINS, histogramBin } from './histogram-bin.js';
+import { addSloTrial, emptySloSums, mergeSloSums, type SloSums } from './slo-sums.js';
 import type { TrialState } from './trial-state.js';
 
 /**
@@ -71,10 +72,17 @@ export interface RunSums {
   predicates: PredicateSums[];
   deployment: DeploymentSums;
   clusters: LossSums[];
+  /** The SLA view's sums per tracked objective (plain sampling; empty without objectives). */
+  slo: SloSums[];
   events: number;
 }
 
-export function emptyRunSums(predicates: number, clusters: number, bits: number): RunSums {
+export function emptyRunSums(
+  predicates: number,
+  clusters: number,
+  bits: number,
+  sloEntries = 0,
+): RunSums {
   return {
     bits,
     trials: 0,
@@ -102,6 +110,7 @@ export function emptyRunSums(predicates: number, clusters: number, bits: number)
       totalLosses: 0n,
       trialsWithLoss: 0,
     })),
+    slo: emptySloSums(sloEntries),
     events: 0,
   };
 }
@@ -151,6 +160,9 @@ export function addTrial(sums: RunSums, s: TrialState): void {
   addDurations(sums, s);
   addLosses(sums, s, w, scale);
   addUsersServed(sums.deployment, s, w, wf, scale);
+  const plan = s.model.slo;
+  // The SLA view counts plain trials only: a weighted month has no meaning of its own.
+  if (plan !== null && !s.biasing) addSloTrial(sums.slo, plan, s.monthAll, s.monthSla, scale);
 }
 
 /** The trial's user-weighted hours not served (most trials have none). */
@@ -238,6 +250,7 @@ export function mergeRunSums(a: RunSums, b: RunSums): void {
     x.totalLosses += y.totalLosses;
     x.trialsWithLoss += y.trialsWithLoss;
   });
+  mergeSloSums(a.slo, b.slo);
 }
 
 // --- internal ---

@@ -3,6 +3,7 @@
  * typed arrays (rate, repair, cause, which clusters it affects), and per cluster the element
  * indices of its masters, members, workers and endpoint. Built once per run by compile-model.ts.
  */
+import type { SloPlan } from './slo-plan.js';
 
 /** Element kinds that need more than "up or down". */
 export const KIND_PLAIN = 0;
@@ -117,6 +118,8 @@ export interface CompiledRollout {
 
 export interface SimModel {
   horizonHours: number;
+  /** The SLA view's tracked objectives (slo-plan.ts); null when there are none. */
+  slo: SloPlan | null;
   clusterNames: string[];
   regionNames: string[];
   clusters: ClusterModel[];

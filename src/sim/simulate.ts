@@ -4,6 +4,7 @@
  * rare to see — are a generator of trial ranges, so the same plan drives the synchronous
  * in-process run here and the worker-thread run of the CLI (cli/commands/simulate.ts).
  */
+import { DEFAULT_SLA_MIN_OUTAGE_HOURS } from '../model/defaults.js';
 import type { Topology } from '../model/topology.js';
 import { buildSimulationResult, importancePasses } from './build-result.js';
 import type { ImportanceGroup, StreamKind } from './rng.js';
@@ -31,6 +32,8 @@ export interface SimulateOptions {
   precision?: number;
   /** The budget of plain trials with `precision`. */
   maxTrials?: number;
+  /** SLA-style accounting counts only outages at least this long (default: GKE's 5 minutes). */
+  minOutageHours?: number;
 }
 
 export interface RangeRequest {
@@ -52,6 +55,13 @@ export function resolveSpec(topology: Topology, options: SimulateOptions): RunSp
     horizonHours: options.horizonHours ?? topology.simulation.horizonHours,
     method: options.method ?? 'auto',
     withEvents: options.withEvents ?? false,
+    slo:
+      Object.keys(topology.objectives).length === 0
+        ? null
+        : {
+            objectives: { ...topology.objectives },
+            minOutageHours: options.minOutageHours ?? DEFAULT_SLA_MIN_OUTAGE_HOURS,
+          },
   };
 }
 

@@ -4,8 +4,22 @@
  */
 import type { EndpointKind } from '../model/topology.js';
 import type { Cause } from './failure-classes.js';
+import type { SloResult } from './slo-estimates.js';
 import type { Interval } from './intervals.js';
 import type { ImportanceGroup } from './rng.js';
+
+/** The unit of each figure of a metric result, written into every result for its readers. */
+export const RESULT_UNITS = {
+  availability: 'share of the time up (api: of requests served), 0 to 1',
+  downtimeMinutesPerYear: 'minutes down per year',
+  downHours: 'hours down within the horizon (horizonHours)',
+  pOutage: 'probability of at least one outage within the horizon',
+  outagesPerYear: 'outages per year',
+  timerDowntimeMinutesPerYear: "minutes per year down only because of Kubernetes' timers",
+  downtimeMinutesPerYearByCause: 'minutes per year, by the class that started each outage',
+  outageDurationHours: 'hours per outage',
+  lostHoursPerYear: 'hours of etcd writes lost per year',
+} as const;
 
 export interface Estimate {
   mean: number;
@@ -16,7 +30,9 @@ export type EstimateMethod = 'monte-carlo' | 'importance-sampling';
 
 export interface MetricResult {
   availability: Estimate;
-  /** Expected hours down within the horizon. */
+  /** Expected minutes down a year (the figure the text table shows). */
+  downtimeMinutesPerYear: Estimate;
+  /** Expected hours down within the horizon (`horizonHours`). */
   downHours: Estimate;
   /** Probability of at least one outage within the horizon. */
   pOutage: Estimate;
@@ -24,10 +40,10 @@ export interface MetricResult {
   method: EstimateMethod;
   /** Trials of this estimate's pass that saw an outage. */
   trialsWithOutage: number;
-  /** Mean hours down due only to Kubernetes' timers (lease, endpoint failover, eviction). */
-  timerDownHours: number;
-  /** Mean hours down per trial, by the class of the failure that started the outage. */
-  downHoursByCause: Partial<Record<Cause, number>>;
+  /** Mean minutes down a year due only to Kubernetes' timers (lease, endpoint failover, eviction). */
+  timerDowntimeMinutesPerYear: number;
+  /** Mean minutes down a year, by the class of the failure that started the outage. */
+  downtimeMinutesPerYearByCause: Partial<Record<Cause, number>>;
   /** Outage durations in hours (plain sampling; null when no outage was seen). */
   outageDurationHours: { p50: number; p90: number; p99: number; max: number } | null;
   /** Importance sampling: the effective number of outage trials, (Σw)²/Σw². */
@@ -60,6 +76,8 @@ export type RegionResult = Record<'served' | 'local', MetricResult>;
 export interface UsersServedResult {
   /** The time-average share of users served. */
   availability: Estimate;
+  /** Expected user-weighted minutes not served a year: Σ_r share_r · minutes down_r. */
+  downtimeMinutesPerYear: Estimate;
   /** Expected user-weighted hours not served within the horizon: Σ_r share_r · hours down_r. */
   downHours: Estimate;
   method: EstimateMethod;
@@ -83,6 +101,8 @@ export interface ObjectiveCheck {
 export interface SimulationResult {
   version: 1;
   kind: 'simulation';
+  /** What each figure of a metric is per (docs/model.md, Units of the results). */
+  units: typeof RESULT_UNITS;
   scenario: string;
   seed: number;
   trials: number;
@@ -104,4 +124,6 @@ export interface SimulationResult {
   regions: Record<string, RegionResult>;
   deployment: { usersServed: UsersServedResult };
   objectives: ObjectiveCheck[];
+  /** The SLA view per objective and target, by calendar month (absent without objectives). */
+  slo?: SloResult[];
 }

@@ -96,6 +96,9 @@ export class TrialState {
   readonly failShare: Float64Array;
   readonly failSince: Float64Array;
   readonly failCause: Uint8Array;
+  /** SLA view: hours down per (tracked objective, calendar month), all and SLA-style. */
+  readonly monthAll: Float64Array;
+  readonly monthSla: Float64Array;
   readonly sideCount: Int32Array;
   /** Scratch: up clusters per region. */
   readonly regionUp: Int32Array;
@@ -189,6 +192,9 @@ export class TrialState {
     this.failShare = new Float64Array(C);
     this.failSince = new Float64Array(C);
     this.failCause = new Uint8Array(C);
+    const sloCells = (model.slo?.entries.length ?? 0) * (model.slo?.months.start.length ?? 0);
+    this.monthAll = new Float64Array(sloCells);
+    this.monthSla = new Float64Array(sloCells);
     this.sideCount = new Int32Array(Math.max(1, ...model.regionZoneCount));
     this.regionUp = new Int32Array(model.regionNames.length);
     this.zero = new Uint8Array(P);
@@ -243,6 +249,8 @@ export class TrialState {
     this.electAt.fill(0);
     this.staleUntil.fill(0);
     this.failShare.fill(0);
+    this.monthAll.fill(0);
+    this.monthSla.fill(0);
     this.zero.fill(1);
     this.timed.fill(1);
     const clusters = this.model.clusters;

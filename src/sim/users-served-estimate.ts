@@ -5,7 +5,7 @@
  * sampling's estimate (the pass that biases everything) when plain trials barely saw one.
  */
 import { clopperPearsonZeroUpper, meanInterval } from './intervals.js';
-import { clip, est, MIN_ESS } from './metric-estimates.js';
+import { clip, est, MIN_ESS, perYearMinutes } from './metric-estimates.js';
 import { fromFixed, type DeploymentSums, type RunSums } from './run-sums.js';
 import type { EstimateMethod, UsersServedResult } from './simulation-result.js';
 
@@ -32,6 +32,10 @@ export function usersServedEstimate(
         Math.min(r.availability.ci95[0], bound.availability.ci95[0]),
         1,
       ]),
+      downtimeMinutesPerYear: est(r.downtimeMinutesPerYear.mean, [
+        0,
+        Math.max(r.downtimeMinutesPerYear.ci95[1], bound.downtimeMinutesPerYear.ci95[1]),
+      ]),
       downHours: est(r.downHours.mean, [0, Math.max(r.downHours.ci95[1], bound.downHours.ci95[1])]),
       effectiveSampleSize: ess,
       note: `importance sampling did not converge (effective sample size ${ess.toFixed(1)} < ${MIN_ESS}): the interval is widened to plain sampling's bound`,
@@ -53,6 +57,10 @@ function fromSums(
   const down = meanInterval(n, fromFixed(d.down, bits), fromFixed(d.down2, bits, 2));
   return {
     availability: est(1 - down.mean / H, clip([1 - down.ci95[1] / H, 1 - down.ci95[0] / H], 0, 1)),
+    downtimeMinutesPerYear: est(perYearMinutes(down.mean, H), [
+      perYearMinutes(clip(down.ci95, 0, H)[0], H),
+      perYearMinutes(clip(down.ci95, 0, H)[1], H),
+    ]),
     downHours: est(down.mean, clip(down.ci95, 0, H)),
     method,
     trialsWithOutage: d.anyTrials,
@@ -70,6 +78,7 @@ function plainBound(plain: RunSums, H: number): UsersServedResult {
   }
   return {
     availability: est(1, [1 - upper, 1]),
+    downtimeMinutesPerYear: est(0, [0, perYearMinutes(upper * H, H)]),
     downHours: est(0, [0, upper * H]),
     method: 'monte-carlo',
     trialsWithOutage: 0,

@@ -26,7 +26,7 @@ export class WorkerPool {
     topology: Topology,
     spec: RunSpec,
     size: number,
-    private readonly shape: { predicates: number; clusters: number },
+    private readonly shape: { predicates: number; clusters: number; slo: number },
   ) {
     const init: WorkerInit = { topology, spec };
     this.workers = Array.from(
@@ -48,7 +48,12 @@ export class WorkerPool {
   run(request: RangeRequest, onProgress: (done: number) => void = () => {}): Promise<PoolRun> {
     const total = request.to - request.from;
     const chunk = Math.max(25, Math.min(2000, Math.ceil(total / (this.workers.length * 16))));
-    const sums = emptyRunSums(this.shape.predicates, this.shape.clusters, bitsOf(request.stream));
+    const sums = emptyRunSums(
+      this.shape.predicates,
+      this.shape.clusters,
+      bitsOf(request.stream),
+      this.shape.slo,
+    );
     let next = request.from;
     let done = 0;
     let busy = 0;

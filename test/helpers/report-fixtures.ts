@@ -60,6 +60,8 @@ export const SAMPLE_SLO: SloEntry = {
   metric: 'api',
   objective: 99.95,
   minOutageHours: 5 / 60,
+  monthsPerTrial: 12,
+  trials: 2000,
   monthMissProbability: { mean: 0.1, ci95: [0.08, 0.12] },
   budgetBurn: { mean: 0.4, ci95: [0.35, 0.45] },
   monthlyDownMinutes: { p50: 0, p90: 12, p99: 60, max: 300 },

@@ -7,6 +7,7 @@ import { registerCheck } from './check.js';
 import { registerImport } from './import.js';
 import { registerExport } from './export.js';
 import { registerInit } from './init.js';
+import { registerLab } from './lab.js';
 import { registerPlan } from './plan.js';
 import { registerMerge } from './merge.js';
 import { registerQuorum } from './quorum.js';
@@ -31,4 +32,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerCheck,
   registerImport,
   registerExport,
+  registerLab,
 ];

@@ -28,7 +28,13 @@ import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { loadTopology } from '../load-topology.js';
-import { parseDurationOption, parseIntegerOption, parseNumberOption } from '../parse-options.js';
+import {
+  parseDurationOption,
+  parseIntegerOption,
+  parseNonNegativeDurationOption,
+  parseNumberOption,
+  parseObjectivesOption,
+} from '../parse-options.js';
 import { createProgress } from '../progress.js';
 
 interface SimulateFlags {
@@ -45,6 +51,8 @@ interface SimulateFlags {
   shard?: ShardOption;
   out?: string;
   json?: boolean;
+  slo?: Record<string, number>;
+  minOutage?: number;
 }
 
 export function registerSimulate(program: Command, ctx: CliContext): Command {
@@ -102,6 +110,16 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
       'run shard i (0-based) of n; needs --out; combine with `hasim merge`. auto/n: i from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job)',
       parseShardOption,
     )
+    .option(
+      '--slo <metric=percent>',
+      "objectives to check and show month by month (the SLA view), e.g. api=99.95; added to the scenario's",
+      parseObjectivesOption,
+    )
+    .option(
+      '--min-outage <duration>',
+      'SLA-style accounting counts only outages at least this long (default 5m, as GKE counts)',
+      parseNonNegativeDurationOption,
+    )
     .option('--out <file>', 'write the JSON result (or the shard part) to a file')
     .option('--json', 'print the result as JSON on stdout')
     .addHelpText(
@@ -126,6 +144,7 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
       const shard = flags.shard === undefined ? undefined : resolveShard(flags.shard, ctx.env);
       const topology = await loadTopology(file, ctx);
       if (flags.zeroTimers) topology.timers = structuredClone(ZERO_TIMERS);
+      if (flags.slo !== undefined) topology.objectives = { ...topology.objectives, ...flags.slo };
       if (flags.timeline) {
         const r = simulateTimeline(topology, {
           withRandom: flags.withRandom === true,
@@ -145,6 +164,7 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
         ...(flags.horizon === undefined ? {} : { horizonHours: flags.horizon }),
         ...(flags.precision === undefined ? {} : { precision: flags.precision }),
         ...(flags.maxTrials === undefined ? {} : { maxTrials: flags.maxTrials }),
+        ...(flags.minOutage === undefined ? {} : { minOutageHours: flags.minOutage }),
       };
       await run(topology, options, flags, shard, ctx);
     });
@@ -168,6 +188,7 @@ async function run(
   const pool = new WorkerPool(topology, spec, flags.workers ?? availableParallelism(), {
     predicates: empty.predicates.length,
     clusters: empty.clusters.length,
+    slo: empty.slo.length,
   });
   const progress = createProgress(ctx, flags.json === true);
   const onInterrupt = (): void => pool.stop();

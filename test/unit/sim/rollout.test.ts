@@ -132,7 +132,7 @@ describe('bad changes rolled out in waves', () => {
       simulate(load(text), { trials: 1500, seed: 5, method: 'plain' }).clusters;
     const [waves, waves3d, allAtOnce] = [run(file), run(slow), run(once)];
     const bad = (c: ReturnType<typeof run>, name: string): number =>
-      c[name]!.api.downHoursByCause.operatorError ?? 0;
+      c[name]!.api.downtimeMinutesPerYearByCause.operatorError ?? 0;
     // Later waves are reached only when the earlier ones missed the change: they lose some api
     // to bad changes, less than when everything is changed at once.
     for (const name of ['c2', 'c3', 'c4', 'c5', 'c6']) {

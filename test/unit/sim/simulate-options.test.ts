@@ -14,7 +14,9 @@ describe('simulate options', () => {
     const q = replayed.clusters['prod']!.etcdQuorum;
     expect(q.downHours.mean).toBeCloseTo(1, 9);
     expect(q.pOutage.mean).toBe(1);
-    expect(q.downHoursByCause).toEqual({ event: q.downHours.mean });
+    // Every minute down is the events': 1 h of a 1-year horizon is 60 min a year.
+    expect(q.downtimeMinutesPerYearByCause).toEqual({ event: q.downtimeMinutesPerYear.mean });
+    expect(q.downtimeMinutesPerYear.mean).toBeCloseTo(60, 7);
     const ignored = simulate(t, { trials: 20, seed: 1, method: 'plain' });
     expect(ignored.clusters['prod']!.etcdQuorum.trialsWithOutage).toBe(0);
   });

@@ -1,0 +1,37 @@
+/**
+ * The timer measurement: ten leader kills of a real etcd with its default timers (heartbeat
+ * 100 ms, election timeout 1000 ms), the gap from each kill to the first successful write.
+ */
+import { describe, expect, it } from 'vitest';
+import type { LabResult } from '../../src/lab/lab-result.js';
+import { labMissing } from '../helpers/lab-env.js';
+import { runBin } from '../helpers/run-cli.js';
+
+describe.skipIf(labMissing() !== null)('hasim lab: leader elections', () => {
+  it('measures the gap after 10 leader kills with etcd default timers, beside the model timers', async () => {
+    const run = await runBin([
+      'lab',
+      'test/fixtures/lab/placement-1-1-1.yaml',
+      '--experiments',
+      'elections',
+      '--kills',
+      '10',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const e = (JSON.parse(run.stdout) as LabResult).elections;
+    expect(e).toMatchObject({ kills: 10, measured: 10, heartbeatMs: 100, electionMs: 1000 });
+    // The fixture's endpoint is the default, cloud: lease 15 s, failover 30 s (docs/model.md).
+    expect(e?.model).toEqual({
+      etcdElectionMs: 0,
+      leaseDurationMs: 15_000,
+      endpointKind: 'cloud',
+      endpointFailoverMs: 30_000,
+    });
+    // Not a speed check: no follower campaigns before its election timeout (≥ 1000 ms) has run
+    // since the last heartbeat (≤ 100 ms before the kill), so no gap can be under 900 ms,
+    // however fast or slow the machine.
+    expect(e?.minMs).toBeGreaterThanOrEqual(900);
+    expect(e?.p95Ms).toBeGreaterThanOrEqual(e?.medianMs ?? Infinity);
+  }, 300_000);
+});
