@@ -19,7 +19,8 @@ function time(fn, runs = 5) {
   return ms.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 
-function largeScenario({
+/** The generated deployment (also used by 15-exact.mjs). */
+export function largeScenario({
   regions = 5,
   zones = 3,
   clusters = 20,

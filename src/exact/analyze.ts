@@ -8,6 +8,8 @@ import { computeAttribution, type Attribution } from './attribution.js';
 import { computeElementAvailabilities } from './element-availability.js';
 import { computeMetrics } from './engine.js';
 import { maintenanceWarnings } from './maintenance-validity.js';
+import { MAX_EXACT_ZONES } from './region-conditions.js';
+import { PRUNE_BELOW } from './region-partitions.js';
 import { computeImportance, computeSinglePointsOfFailure, type Importance } from './importance.js';
 import {
   downtimeMinutesPerYear,
@@ -26,7 +28,13 @@ export interface MetricAnalysis {
   nines: number | null;
   attribution: Attribution;
   singlePointsOfFailure: string[];
+  /**
+   * The `IMPORTANCE_LISTED` largest Birnbaum importances, and those of the single points of
+   * failure, largest first.
+   */
   importance: Importance[];
+  /** How many non-zero importances were left out of `importance` (the smallest ones). */
+  importanceOmitted: number;
   /** The scenario's objective for this metric, in percent, and whether it is met. */
   objective?: { percent: number; met: boolean };
 }
@@ -53,7 +61,16 @@ export interface AnalysisResult {
   missedObjectives: MissedObjective[];
   /** Where a figure is approximate, and why. */
   warnings: string[];
+  /**
+   * 0 when every state was enumerated (regions of up to 6 zones). Beyond, the probability of the
+   * states left out (each below 1e-15): every availability is then a lower bound, at most this
+   * much below the exact value.
+   */
+  truncatedProbability: number;
 }
+
+/** Importances listed per metric: the top contributors (the JSON would otherwise list all). */
+export const IMPORTANCE_LISTED = 10;
 
 /** The exact steady-state analysis of a topology. */
 export function analyzeTopology(t: Topology): AnalysisResult {
@@ -71,7 +88,11 @@ export function analyzeTopology(t: Topology): AnalysisResult {
     deployment: {} as Record<DeploymentMetric, MetricAnalysis>,
     objectivesMet: true,
     missedObjectives: [],
-    warnings: maintenanceWarnings(t, av),
+    warnings: [
+      ...maintenanceWarnings(t, av),
+      ...truncationWarnings(t, values.truncatedProbability),
+    ],
+    truncatedProbability: values.truncatedProbability,
   };
   for (const path of listMetricPaths(t)) {
     const key = metricKey(path);
@@ -82,7 +103,7 @@ export function analyzeTopology(t: Topology): AnalysisResult {
       nines: nines(availability),
       attribution: attribution.get(key) ?? { byClass: {}, byZone: {} },
       singlePointsOfFailure: spof.get(key) ?? [],
-      importance: importance.get(key) ?? [],
+      ...listedImportance(importance.get(key) ?? [], spof.get(key) ?? []),
     };
     const percent = t.objectives[path.metric];
     if (percent !== undefined) {
@@ -97,6 +118,26 @@ export function analyzeTopology(t: Topology): AnalysisResult {
 }
 
 // --- internal ---
+
+/** The largest importances and those of the single points of failure; how many are left out. */
+function listedImportance(
+  all: Importance[],
+  singlePoints: string[],
+): Pick<MetricAnalysis, 'importance' | 'importanceOmitted'> {
+  const spof = new Set(singlePoints);
+  const importance = all.filter((x, i) => i < IMPORTANCE_LISTED || spof.has(x.element));
+  return { importance, importanceOmitted: all.length - importance.length };
+}
+
+/** Says where states were left out (regions of more than MAX_EXACT_ZONES zones). */
+function truncationWarnings(t: Topology, truncated: number): string[] {
+  const large = t.regions.filter((r) => r.zones.length > MAX_EXACT_ZONES).map((r) => r.name);
+  if (large.length === 0) return [];
+  return [
+    `${large.length === 1 ? 'region' : 'regions'} ${large.join(', ')}: more than ${MAX_EXACT_ZONES} zones, so states less likely than ${PRUNE_BELOW} were left out ` +
+      `(together at most ${truncated.toPrecision(2)}); every availability is a lower bound, at most that much below the exact value`,
+  ];
+}
 
 function missed(path: MetricPath, percent: number, availability: number): MissedObjective {
   return {

@@ -47,10 +47,11 @@ export function computeAttribution(
   }
   if (av.zone < 1) {
     const prepared = prepareEngine(t, av, new Map());
+    const figures = combineMetrics(prepared);
     for (const r of t.regions) {
       for (const z of r.zones) {
         const overrides = new Map([[elementId.zone(r.name, z), 1]]);
-        const without = combineMetrics(reprepare(prepared, overrides, { region: r.name }));
+        const without = combineMetrics(reprepare(prepared, overrides, { region: r.name }), figures);
         record(without, (a, m) => (a.byZone[`${r.name}/${z}`] = m));
       }
     }

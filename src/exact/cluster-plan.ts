@@ -7,7 +7,7 @@
  */
 import type { Cluster, EndpointKind } from '../model/topology.js';
 import type { ElementAvailabilities } from './element-availability.js';
-import { elementId, pinnedZone, type Overrides, type ZoneRole } from './elements.js';
+import { elementId, pinnedZone, ZONE_ROLES, type Overrides, type ZoneRole } from './elements.js';
 
 /** `count` identical masters: availabilities of their node and processes. */
 export interface MasterSpec {
@@ -64,9 +64,10 @@ export function buildClusterPlan(
   const av = impaired ? { ...base, ...base.impaired } : base;
   const pinned = pinnedZone(c);
   const stacked = c.etcd.placement === 'stacked';
-  const zones = c.zones.map((zone): ZonePlan => {
+  const own = roleOverrides(c, overrides);
+  const zones = c.zones.map((zone, zi): ZonePlan => {
     const get = (role: ZoneRole, base: number, isPinned = false): number =>
-      overrides.get(elementId.role(c.name, role, zone, isPinned)) ?? base;
+      own?.[zi]?.get(role)?.[isPinned ? 1 : 0] ?? base;
     const spec = (count: number, isPinned: boolean, first: boolean): MasterSpec => {
       const at = (role: ZoneRole, base: number): number =>
         first ? get(role, base, isPinned) : base;
@@ -119,6 +120,44 @@ export function buildClusterPlan(
 }
 
 // --- internal ---
+
+/** Per zone index and role, the overrides of the [unpinned, pinned] element; null for none. */
+type RoleOverrides = Map<ZoneRole, [number | undefined, number | undefined]>[] | null;
+
+/**
+ * Resolved once per overrides and cluster (a correction builds many plans with the same ones);
+ * checked against the overrides' entries and the cluster's name and zones, so that a map or a
+ * cluster changed in place is resolved again.
+ */
+const resolved = new WeakMap<Overrides, { entries: string; tables: Map<string, RoleOverrides> }>();
+
+function roleOverrides(c: Cluster, overrides: Overrides): RoleOverrides {
+  if (overrides.size === 0) return null;
+  const entries = JSON.stringify([...overrides]);
+  let held = resolved.get(overrides);
+  if (held?.entries !== entries) {
+    held = { entries, tables: new Map() };
+    resolved.set(overrides, held);
+  }
+  const key = JSON.stringify([c.name, c.zones]);
+  const known = held.tables.get(key);
+  if (known !== undefined) return known;
+  // Overrides of this cluster's elements have ids that start with its name.
+  const own = [...overrides.keys()].some((id) => id.startsWith(`${c.name} `));
+  const table = own
+    ? c.zones.map((zone) => {
+        const roles = new Map<ZoneRole, [number | undefined, number | undefined]>();
+        for (const role of ZONE_ROLES) {
+          const unpinned = overrides.get(elementId.role(c.name, role, zone, false));
+          const pinned = overrides.get(elementId.role(c.name, role, zone, true));
+          if (unpinned !== undefined || pinned !== undefined) roles.set(role, [unpinned, pinned]);
+        }
+        return roles;
+      })
+    : null;
+  held.tables.set(key, table);
+  return table;
+}
 
 /** n elements as a first one (which carries overrides) and n-1 others. */
 function split(n: number, up: (first: boolean) => number): CountedSpec[] {

@@ -10,12 +10,16 @@ export const ZERO_COUNT: readonly number[] = [1];
 /** `P(X + Y = k)` for independent X and Y, optionally truncated to the first `limit` entries. */
 export function convolve(a: readonly number[], b: readonly number[], limit = Infinity): number[] {
   const length = Math.min(a.length + b.length - 1, limit);
-  const out = new Array<number>(length).fill(0);
-  for (let i = 0; i < a.length && i < length; i++) {
-    const ai = a[i] ?? 0;
-    if (ai === 0) continue;
-    for (let j = 0; j < b.length && i + j < length; j++)
-      out[i + j] = (out[i + j] ?? 0) + ai * (b[j] ?? 0);
+  const out = new Array<number>(length);
+  // Each entry sums its terms in the order of a's index, skipping a's zeros.
+  for (let k = 0; k < length; k++) {
+    let sum = 0;
+    const last = Math.min(k, a.length - 1);
+    for (let i = Math.max(0, k - b.length + 1); i <= last; i++) {
+      const ai = a[i] ?? 0;
+      if (ai !== 0) sum += ai * (b[k - i] ?? 0);
+    }
+    out[k] = sum;
   }
   return out;
 }

@@ -7,7 +7,8 @@ import { repairMeanHours } from '../model/repair.js';
 import type { FailureProcess, RepairDistribution, Topology } from '../model/topology.js';
 import { HOURS_PER_YEAR } from '../model/units.js';
 import { badChangeStates, rolloutWaves, type BadChangeKind } from './bad-change-states.js';
-import { buildMaintenanceGate, type MaintenanceGate } from './maintenance-gate.js';
+import { BoundedMemo } from './bounded-memo.js';
+import { buildMaintenanceGate, GATE_CLASSES, type MaintenanceGate } from './maintenance-gate.js';
 import { stillUpDuringImpairment } from './transient.js';
 
 /** The failure classes the attribution switches off one at a time. */
@@ -73,7 +74,10 @@ export function computeElementAvailabilities(t: Topology): ElementAvailabilities
   const states = (share: number, meanHours: number): number[] =>
     badChangeStates(badPerYear * share, meanHours, oe.rollout, waves);
   const impaired = (p: FailureProcess): number =>
-    of(p) * stillUpDuringImpairment(p.perYear, f.regionImpairment.repair);
+    of(p) *
+    stillUp.get(JSON.stringify([p, f.regionImpairment.repair]), () =>
+      stillUpDuringImpairment(p.perYear, f.regionImpairment.repair),
+    );
   return {
     region: of(f.region),
     impairment: of(f.regionImpairment),
@@ -100,7 +104,7 @@ export function computeElementAvailabilities(t: Topology): ElementAvailabilities
       passesPerYear: f.maintenance.passesPerYear,
       perMasterHours: f.maintenance.perMasterHours,
     },
-    gate: buildMaintenanceGate(f),
+    gate: gateOf(f),
   };
 }
 
@@ -165,6 +169,26 @@ export function maintenanceShare(m: ElementAvailabilities['maintenance'], master
 }
 
 // --- internal ---
+
+/**
+ * The transients (numerical integrals) of recent failure classes, by the failures they are
+ * computed from: the candidates of a plan, and the attribution's variants, share them.
+ */
+const stillUp = new BoundedMemo<number>(256);
+const gates = new BoundedMemo<MaintenanceGate | null>(64);
+
+function gateOf(f: Topology['failures']): MaintenanceGate | null {
+  return gates.get(JSON.stringify(f), () => freeze(buildMaintenanceGate(f)));
+}
+
+/** A gate that is shared by every availability computed with the same failures. */
+function freeze(gate: MaintenanceGate | null): MaintenanceGate | null {
+  if (gate === null) return null;
+  for (const cls of GATE_CLASSES) Object.freeze(gate.down[cls]);
+  Object.freeze(gate.down);
+  Object.freeze(gate.weights);
+  return Object.freeze(gate);
+}
 
 function gateWithout(
   gate: MaintenanceGate | null,

@@ -32,6 +32,17 @@ export type ZoneRole =
   | 'etcd node'
   | 'worker';
 
+/** Every role, in the order plans and keys list them. */
+export const ZONE_ROLES: readonly ZoneRole[] = [
+  'master node',
+  'apiserver',
+  'controllers',
+  'etcd process',
+  'etcd disk',
+  'etcd node',
+  'worker',
+];
+
 /** Availability overrides: one element of the group with this id has the given availability. */
 export type Overrides = ReadonlyMap<string, number>;
 

@@ -10,47 +10,47 @@
 import type { DeploymentMetric, Metric, RegionMetric, Topology } from '../model/topology.js';
 import {
   BAD_CHANGE_KINDS,
-  hurtProbability,
   rolloutWaves,
   withIdleProbability,
   type BadChangeKind,
 } from './bad-change-states.js';
-import { buildClusterPlan, type ClusterPlan } from './cluster-plan.js';
 import {
-  buildControlPlaneTables,
-  computeControlPlane,
-  type ControlPlaneTables,
-  type ControlPlaneValues,
-} from './control-plane.js';
+  computeControlPlaneConditionals,
+  computeWorkloadsConditionals,
+  type ClusterConditionals,
+} from './cluster-conditionals.js';
+import {
+  conditionalsKeys,
+  createConditionalsMemo,
+  type ConditionalsMemo,
+} from './conditionals-memo.js';
 import {
   computeElementAvailabilities,
   type ElementAvailabilities,
 } from './element-availability.js';
 import { elementId, type Overrides } from './elements.js';
-import { computeMaintenanceCorrection } from './maintenance-correction.js';
 import {
   enumerateRegionConditions,
   regionDomains,
   type RegionCondition,
 } from './region-conditions.js';
-import { computeRegionService } from './region-service.js';
-import { buildWorkloadsTable, computeWorkloads, type WorkloadsTable } from './workloads.js';
+import { combineMetrics } from './combine-metrics.js';
+import type { RegionSums } from './region-service.js';
+
+export type { ClusterConditionals } from './cluster-conditionals.js';
+export { combineMetrics } from './combine-metrics.js';
 
 /** Steady-state availability of every predicate. */
 export interface MetricValues {
   clusters: Record<string, Record<Metric, number>>;
   regions: Record<string, Record<RegionMetric, number>>;
   deployment: Record<DeploymentMetric, number>;
-}
-
-/** A cluster's predicates in each condition of its region (no maintenance, no bad changes). */
-export interface ClusterConditionals {
-  quorum: Float64Array;
-  api: Float64Array;
-  scheduling: Float64Array;
-  workloads: Float64Array;
-  /** The control-plane availability that maintenance removes (with its health gate). */
-  maintenance: ControlPlaneValues;
+  /**
+   * 0 when every state was enumerated (regions of up to 6 zones). Beyond, an upper bound on the
+   * probability of the states left out: every figure is then at most this much below the exact
+   * one (a lower bound of it).
+   */
+  truncatedProbability: number;
 }
 
 /** The engine's intermediate state: conditions per region, conditionals per cluster. */
@@ -58,11 +58,22 @@ export interface PreparedEngine {
   topology: Topology;
   av: ElementAvailabilities;
   conditions: Map<string, RegionCondition[]>;
+  /** Per region, the bound on the probability of the states left out (region-conditions.ts). */
+  truncated: Map<string, number>;
   clusters: ClusterConditionals[];
   /** The rollout wave (1-based) of each cluster; 0 when no wave reaches it. */
   waves: number[];
   /** Per bad-change kind, P(state m) (docs/model.md), overrides applied. */
   badChanges: Record<BadChangeKind, number[]>;
+  /** Conditionals shared by clusters of the same layout, here and in re-preparations. */
+  memo: ConditionalsMemo;
+  /**
+   * A re-preparation: the clusters whose figures may differ from those of the engine it was
+   * re-prepared from. null: any may (a fresh engine, or a bad change overridden).
+   */
+  recomputed: ReadonlySet<number> | null;
+  /** Per region, its serving counts per data-plane state, filled on first use (region-service.ts). */
+  regionSums: Map<string, RegionSums>;
 }
 
 /**
@@ -85,19 +96,23 @@ export function prepareEngine(
   av: ElementAvailabilities,
   overrides: Overrides,
 ): PreparedEngine {
-  const conditions = new Map(
-    t.regions.map(
-      (r) => [r.name, enumerateRegionConditions(r, regionDomains(r, av, overrides))] as const,
-    ),
-  );
   const prepared: PreparedEngine = {
     topology: t,
     av,
-    conditions,
+    conditions: new Map(),
+    truncated: new Map(),
     clusters: [],
     waves: rolloutWaves(t.failures.operatorError.rollout, t.clusters.length).waveOf,
     badChanges: badChangesWith(av, overrides),
+    memo: createConditionalsMemo(),
+    recomputed: null,
+    regionSums: new Map(),
   };
+  for (const r of t.regions) {
+    const conditions = enumerateRegionConditions(r, regionDomains(r, av, overrides));
+    prepared.conditions.set(r.name, conditions.states);
+    prepared.truncated.set(r.name, conditions.truncated);
+  }
   prepared.clusters = t.clusters.map((_, i) => prepareCluster(prepared, i, overrides));
   return prepared;
 }
@@ -112,107 +127,66 @@ export function reprepare(
   scope: { cluster?: string; region?: string },
 ): PreparedEngine {
   const t = prepared.topology;
+  const recomputed = new Set<number>();
   const next: PreparedEngine = {
     ...prepared,
     clusters: [...prepared.clusters],
     badChanges: badChangesWith(prepared.av, overrides),
+    recomputed: BAD_CHANGE_KINDS.some((k) => overrides.has(elementId.badChange(k)))
+      ? null
+      : recomputed,
+    regionSums: new Map(prepared.regionSums),
   };
   if (scope.region !== undefined) {
     const region = t.regions.find((r) => r.name === scope.region);
     if (region === undefined) return next;
-    next.conditions = new Map(prepared.conditions);
-    next.conditions.set(
-      region.name,
-      enumerateRegionConditions(region, regionDomains(region, prepared.av, overrides)),
+    const conditions = enumerateRegionConditions(
+      region,
+      regionDomains(region, prepared.av, overrides),
     );
+    next.conditions = new Map(prepared.conditions).set(region.name, conditions.states);
+    next.truncated = new Map(prepared.truncated).set(region.name, conditions.truncated);
   }
+  if (scope.region !== undefined) next.regionSums.delete(scope.region);
   t.clusters.forEach((c, i) => {
-    if (c.name === scope.cluster || c.region === scope.region)
+    if (c.name === scope.cluster || c.region === scope.region) {
       next.clusters[i] = prepareCluster(next, i, overrides);
+      recomputed.add(i);
+      next.regionSums.delete(c.region);
+    }
   });
   return next;
 }
 
-/** One cluster's conditionals, e.g. with an override of one of its elements. */
+/**
+ * One cluster's conditionals, e.g. with an override of one of its elements: taken from the memo
+ * when a cluster of the same layout was computed under the same overrides.
+ */
 export function prepareCluster(
   prepared: PreparedEngine,
   index: number,
   overrides: Overrides,
 ): ClusterConditionals {
   const cluster = prepared.topology.clusters[index];
-  const region = prepared.topology.regions.find((r) => r.name === cluster?.region);
-  const conditions = cluster === undefined ? [] : (prepared.conditions.get(cluster.region) ?? []);
-  const n = conditions.length;
-  const out: ClusterConditionals = {
-    quorum: new Float64Array(n),
-    api: new Float64Array(n),
-    scheduling: new Float64Array(n),
-    workloads: new Float64Array(n),
-    maintenance: { quorum: 0, api: 0, scheduling: 0 },
-  };
-  if (cluster === undefined || region === undefined) return out;
-  const tables: Partial<Record<'normal' | 'impaired', PlanTables>> = {};
-  const tablesFor = (impaired: boolean): PlanTables =>
-    (tables[impaired ? 'impaired' : 'normal'] ??= planTables(
-      buildClusterPlan(cluster, prepared.av, overrides, impaired),
-    ));
-  conditions.forEach((condition, k) => {
-    const t = tablesFor(condition.impaired);
-    const v = computeControlPlane(t.controlPlane, condition);
-    out.quorum[k] = v.quorum;
-    out.api[k] = v.api;
-    out.scheduling[k] = v.scheduling;
-    out.workloads[k] = computeWorkloads(t.workloads, condition);
-  });
-  out.maintenance = computeMaintenanceCorrection(cluster, region, prepared.av, overrides);
-  return out;
-}
-
-/** Combines the conditionals into the availability of every predicate. */
-export function combineMetrics(prepared: PreparedEngine): MetricValues {
-  const t = prepared.topology;
-  const clusters: MetricValues['clusters'] = {};
-  t.clusters.forEach((c, i) => {
-    const cond = prepared.conditions.get(c.region) ?? [];
-    const v = prepared.clusters[i];
-    if (v === undefined) return;
-    const expect = (xs: Float64Array): number =>
-      cond.reduce((sum, condition, k) => sum + condition.probability * (xs[k] ?? 0), 0);
-    const wave = prepared.waves[i] ?? 0;
-    const free = (kind: BadChangeKind): number =>
-      1 - hurtProbability(prepared.badChanges[kind], wave);
-    const restore = free('restore');
-    const api = free('api') * restore;
-    // Without maintenance, less what its steps remove. Outside the formula's domain (a cluster
-    // so often unhealthy that passes fall behind, docs/model.md) that can drop below 0: clamp,
-    // and analyze says so (maintenance-validity.ts).
-    const less = (a: number, b: number): number => Math.max(0, a - b);
-    clusters[c.name] = {
-      etcdQuorum: restore * less(expect(v.quorum), v.maintenance.quorum),
-      api: api * less(expect(v.api), v.maintenance.api),
-      scheduling: api * less(expect(v.scheduling), v.maintenance.scheduling),
-      workloads: free('dataPlane') * expect(v.workloads),
-    };
-  });
-  const regions = computeRegionService(prepared);
-  const users = t.regions.reduce((sum, r) => sum + r.users, 0);
-  const usersServed =
-    users > 0
-      ? t.regions.reduce((sum, r) => sum + r.users * (regions[r.name]?.served ?? 0), 0) / users
-      : 1;
-  return { clusters, regions, deployment: { usersServed } };
+  const region = cluster && prepared.topology.regions.find((r) => r.name === cluster.region);
+  if (cluster === undefined || region === undefined) throw new Error(`no cluster ${index}`);
+  const conditions = prepared.conditions.get(region.name) ?? [];
+  const { memo, av } = prepared;
+  const keys = conditionalsKeys(memo, index, cluster, region, overrides);
+  let controlPlane = memo.controlPlane.get(keys.controlPlane);
+  if (controlPlane === undefined) {
+    controlPlane = computeControlPlaneConditionals(cluster, region, av, conditions, overrides);
+    memo.controlPlane.set(keys.controlPlane, controlPlane);
+  }
+  let workloads = memo.workloads.get(keys.workloads);
+  if (workloads === undefined) {
+    workloads = computeWorkloadsConditionals(cluster, av, conditions, overrides);
+    memo.workloads.set(keys.workloads, workloads);
+  }
+  return { ...controlPlane, workloads };
 }
 
 // --- internal ---
-
-interface PlanTables {
-  controlPlane: ControlPlaneTables;
-  workloads: WorkloadsTable;
-}
-
-function planTables(plan: ClusterPlan): PlanTables {
-  return { controlPlane: buildControlPlaneTables(plan), workloads: buildWorkloadsTable(plan) };
-}
 
 function badChangesWith(
   av: ElementAvailabilities,

@@ -9,7 +9,9 @@ import type { Cluster, Region } from '../model/topology.js';
 import { buildClusterPlan } from './cluster-plan.js';
 import {
   buildControlPlaneTables,
-  computeControlPlane,
+  controlPlaneInto,
+  reachesEverySide,
+  sideLossInto,
   type ControlPlaneTables,
   type ControlPlaneValues,
 } from './control-plane.js';
@@ -21,14 +23,23 @@ import {
   type DomainAvailability,
 } from './region-conditions.js';
 
+/** What maintenance removes from a cluster's control plane. */
+export interface MaintenanceCorrection extends ControlPlaneValues {
+  /**
+   * Beyond 6 zones, the bound on what the transient states left out could remove (already
+   * included in the three values, so that they stay upper bounds); 0 otherwise.
+   */
+  truncated: number;
+}
+
 /** The control-plane availability that maintenance removes from one cluster. */
 export function computeMaintenanceCorrection(
   cluster: Cluster,
   region: Region,
   av: ElementAvailabilities,
   overrides: Overrides,
-): ControlPlaneValues {
-  const out: ControlPlaneValues = { quorum: 0, api: 0, scheduling: 0 };
+): MaintenanceCorrection {
+  const out: MaintenanceCorrection = { quorum: 0, api: 0, scheduling: 0, truncated: 0 };
   const gate = av.gate;
   const share = maintenanceShare(av.maintenance, cluster.counts.masters);
   if (gate === null || !(share > 0)) return out;
@@ -38,53 +49,109 @@ export function computeMaintenanceCorrection(
     ),
   );
   const steady = regionDomains(region, av, overrides);
-  const stillUp = (up: number, vm: number, impaired: number): number =>
-    vm > 0 ? (up * impaired) / vm : 0;
-  gate.weights.forEach((weight, k) => {
-    const up = (cls: keyof typeof gate.down): number => 1 - (gate.down[cls][k] ?? 0);
-    const transient: ElementAvailabilities = {
-      ...av,
-      master: up('master'),
-      etcd: up('etcd'),
-      process: up('process'),
-      disk: up('disk'),
-      impaired: {
-        ...av.impaired,
-        master: stillUp(up('master'), av.master, av.impaired.master),
-        etcd: stillUp(up('etcd'), av.etcd, av.impaired.etcd),
-        disk: stillUp(up('disk'), av.disk, av.impaired.disk),
-      },
-    };
-    const domains = transientDomains(region, steady, gated, overrides, {
-      region: up('region'),
-      zone: up('zone'),
-      link: up('link'),
-    });
+  const none: ControlPlaneValues = { quorum: 0, api: 0, scheduling: 0 };
+  const maintained: ControlPlaneValues = { quorum: 0, api: 0, scheduling: 0 };
+  transientNodes(av).forEach(({ weight, av: transient, domains: up }) => {
+    const domains = transientDomains(region, steady, gated, overrides, up);
     const tables: Partial<Record<'normal' | 'impaired', ControlPlaneTables>> = {};
     const tablesFor = (impaired: boolean): ControlPlaneTables =>
       (tables[impaired ? 'impaired' : 'normal'] ??= buildControlPlaneTables(
         buildClusterPlan(cluster, transient, overrides, impaired),
       ));
-    for (const condition of enumerateRegionConditions(region, domains)) {
+    const conditions = enumerateRegionConditions(region, domains);
+    if (conditions.truncated > 0) {
+      // A state left out could lose every predicate to each master's step.
+      const bound = weight * share * cluster.counts.masters * conditions.truncated;
+      out.quorum += bound;
+      out.api += bound;
+      out.scheduling += bound;
+      out.truncated += bound;
+    }
+    // With an endpoint that reaches every side, a step changes its master's side only: what it
+    // removes depends on the condition through that side alone, so conditions are summed per
+    // side (of the cluster's own zones) first.
+    const bySide: Record<'normal' | 'impaired', Map<number, number>> = {
+      normal: new Map(),
+      impaired: new Map(),
+    };
+    for (const condition of conditions.states) {
       // A blacked-out region serves nothing, with or without maintenance.
       if (!condition.regionUp) continue;
       const t = tablesFor(condition.impaired);
-      const none = computeControlPlane(t, condition);
-      t.plan.zones.forEach((zone, zi) =>
-        zone.masters.forEach((spec, si) => {
-          const maintained = computeControlPlane(t, condition, zi, si);
-          const w = weight * share * spec.count * condition.probability;
-          out.quorum += w * (none.quorum - maintained.quorum);
-          out.api += w * (none.api - maintained.api);
-          out.scheduling += w * (none.scheduling - maintained.scheduling);
-        }),
-      );
+      if (reachesEverySide(t)) {
+        const sums = bySide[condition.impaired ? 'impaired' : 'normal'];
+        for (const mask of condition.sideMasks) {
+          const zones = mask & t.sides.relevant;
+          if (zones !== 0) sums.set(zones, (sums.get(zones) ?? 0) + condition.probability);
+        }
+        continue;
+      }
+      controlPlaneInto(t, condition, 0, none);
+      // Every master spec in turn (zone by zone), its count the number of such steps.
+      for (let state = 1; state < t.maintenanceStates.length; state++) {
+        controlPlaneInto(t, condition, state, maintained);
+        const w = weight * share * (t.stepsOf[state] ?? 0) * condition.probability;
+        out.quorum += w * (none.quorum - maintained.quorum);
+        out.api += w * (none.api - maintained.api);
+        out.scheduling += w * (none.scheduling - maintained.scheduling);
+      }
+    }
+    for (const impaired of [false, true]) {
+      const t = tables[impaired ? 'impaired' : 'normal'];
+      if (t === undefined) continue;
+      for (const [zones, probability] of bySide[impaired ? 'impaired' : 'normal']) {
+        for (let state = 1; state < t.maintenanceStates.length; state++) {
+          const zone = t.maintenanceStates[state]?.zone ?? -1;
+          if ((zones & (1 << zone)) === 0) continue;
+          sideLossInto(t, zones, state, maintained);
+          const w = weight * share * (t.stepsOf[state] ?? 0) * probability;
+          out.quorum += w * maintained.quorum;
+          out.api += w * maintained.api;
+          out.scheduling += w * maintained.scheduling;
+        }
+      }
     }
   });
   return out;
 }
 
 // --- internal ---
+
+/** One quadrature node of a step: its weight, the elements' availabilities and the domains'. */
+interface TransientNode {
+  weight: number;
+  av: ElementAvailabilities;
+  domains: { region: number; zone: number; link: number };
+}
+
+/** The transient availabilities at each node of the gate's quadrature. */
+function transientNodes(av: ElementAvailabilities): TransientNode[] {
+  const gate = av.gate;
+  const stillUp = (up: number, vm: number, impaired: number): number =>
+    vm > 0 ? (up * impaired) / vm : 0;
+  const nodes = (gate?.weights ?? []).map((weight, k): TransientNode => {
+    const up = (cls: keyof NonNullable<typeof gate>['down']): number =>
+      1 - (gate?.down[cls][k] ?? 0);
+    return {
+      weight,
+      av: {
+        ...av,
+        master: up('master'),
+        etcd: up('etcd'),
+        process: up('process'),
+        disk: up('disk'),
+        impaired: {
+          ...av.impaired,
+          master: stillUp(up('master'), av.master, av.impaired.master),
+          etcd: stillUp(up('etcd'), av.etcd, av.impaired.etcd),
+          disk: stillUp(up('disk'), av.disk, av.impaired.disk),
+        },
+      },
+      domains: { region: up('region'), zone: up('zone'), link: up('link') },
+    };
+  });
+  return nodes;
+}
 
 /** The region's domains during a step: the gate's zones, links and region in their transient. */
 function transientDomains(

@@ -14,6 +14,15 @@ export function normalUpperTail(x: number): number {
   return INV_SQRT_2PI * Math.exp((-x * x) / 2) * continuedFraction(x);
 }
 
+/**
+ * e^(y²/2) · Q(y): the upper tail without its Gaussian factor, finite where Q(y) underflows
+ * (Q(y) = φ(y) · this · √(2π)).
+ */
+export function scaledNormalUpperTail(y: number): number {
+  if (y < 2.5) return Math.exp((y * y) / 2) * normalUpperTail(y);
+  return INV_SQRT_2PI * continuedFraction(y);
+}
+
 // --- internal ---
 
 /** ∫₀ˣ e^(−t²/2) dt = Σ (−1)ⁿ x^(2n+1) / (2ⁿ n! (2n+1)). */

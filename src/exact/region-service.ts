@@ -15,48 +15,66 @@ export function computeRegionService(prepared: PreparedEngine): MetricValues['re
   const t = prepared.topology;
   const out: MetricValues['regions'] = {};
   for (const r of t.regions) out[r.name] = { served: 0, local: 0 };
+  const sums = t.regions.map((r) => {
+    let held = prepared.regionSums.get(r.name);
+    if (held === undefined) {
+      const members = t.clusters.flatMap((c, i) => (c.region === r.name ? [i] : []));
+      held = regionSums(prepared, r.name, members);
+      prepared.regionSums.set(r.name, held);
+    }
+    return held;
+  });
   // State m of the data-plane bad change: the clusters of its first m waves are hurt.
   prepared.badChanges.dataPlane.forEach((probability, m) => {
     if (!(probability > 0)) return;
-    const hurt = (i: number): boolean => {
-      const wave = prepared.waves[i] ?? 0;
-      return wave > 0 && wave <= m;
-    };
-    // P(no serving cluster) and P(at most one serving cluster), per region.
-    const none = new Map<string, number>();
-    const atMostOne = new Map<string, number>();
-    for (const r of t.regions) {
-      let p0 = 0;
-      let p1 = 0;
-      const members = t.clusters.flatMap((c, i) => (c.region === r.name ? [i] : []));
-      (prepared.conditions.get(r.name) ?? []).forEach((condition, k) => {
-        let zero = 1;
-        let one = 0;
-        for (const i of members) {
-          const up = hurt(i) ? 0 : (prepared.clusters[i]?.workloads[k] ?? 0);
-          one = one * (1 - up) + zero * up;
-          zero *= 1 - up;
-        }
-        p0 += condition.probability * zero;
-        p1 += condition.probability * (zero + one);
-      });
-      none.set(r.name, p0);
-      atMostOne.set(r.name, p1);
-    }
-    for (const r of t.regions) {
-      const localDown = none.get(r.name) ?? 1;
+    t.regions.forEach((r, ri) => {
+      const localDown = sums[ri]?.none[m] ?? 1;
       let noSpare = 1;
       if (t.failover === 'cross-region') {
-        for (const s of t.regions) {
-          if (s.name !== r.name)
-            noSpare *= (s.users > 0 ? atMostOne.get(s.name) : none.get(s.name)) ?? 1;
-        }
+        t.regions.forEach((s, si) => {
+          if (si !== ri) noSpare *= (s.users > 0 ? sums[si]?.atMostOne[m] : sums[si]?.none[m]) ?? 1;
+        });
       }
       const metrics = out[r.name];
-      if (metrics === undefined) continue;
+      if (metrics === undefined) return;
       metrics.local += probability * (1 - localDown);
       metrics.served += probability * (1 - localDown * noSpare);
-    }
+    });
   });
+  return out;
+}
+
+/** P(no serving cluster) and P(at most one serving cluster) of a region, per data-plane state. */
+export interface RegionSums {
+  none: Float64Array;
+  atMostOne: Float64Array;
+}
+
+// --- internal ---
+
+function regionSums(prepared: PreparedEngine, region: string, members: number[]): RegionSums {
+  const states = prepared.av.badChanges.dataPlane.length;
+  const out = { none: new Float64Array(states), atMostOne: new Float64Array(states) };
+  const conditions = prepared.conditions.get(region) ?? [];
+  for (let m = 0; m < states; m++) {
+    let p0 = 0;
+    let p1 = 0;
+    for (let k = 0; k < conditions.length; k++) {
+      let zero = 1;
+      let one = 0;
+      for (const i of members) {
+        const wave = prepared.waves[i] ?? 0;
+        const hurt = wave > 0 && wave <= m;
+        const up = hurt ? 0 : (prepared.clusters[i]?.workloads[k] ?? 0);
+        one = one * (1 - up) + zero * up;
+        zero *= 1 - up;
+      }
+      const p = conditions[k]?.probability ?? 0;
+      p0 += p * zero;
+      p1 += p * (zero + one);
+    }
+    out.none[m] = p0;
+    out.atMostOne[m] = p1;
+  }
   return out;
 }

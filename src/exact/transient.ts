@@ -10,7 +10,7 @@ import { lognormalSigma, repairMeanHours } from '../model/repair.js';
 import type { RepairDistribution } from '../model/topology.js';
 import { HOURS_PER_YEAR } from '../model/units.js';
 import { integrate } from './gauss-legendre.js';
-import { normalUpperTail } from './normal-tail.js';
+import { normalUpperTail, scaledNormalUpperTail } from './normal-tail.js';
 
 /** P(repair > v): the survival function of a repair distribution. */
 export function repairSurvival(r: RepairDistribution, v: number): number {
@@ -48,13 +48,18 @@ export function downAfterStart(perYear: number, r: RepairDistribution, u: number
       const rate = lambda + 1 / r.meanHours;
       return (-lambda / rate) * Math.expm1(-rate * u);
     }
-    case 'lognormal':
+    case 'lognormal': {
+      const sigma = lognormalSigma(r.medianHours, r.p90Hours);
+      if (sigma > 0 && lambda * u <= 1)
+        return (
+          lambda *
+          Math.exp(-lambda * u) *
+          lognormalSurvivalIntegral(lambda, r.medianHours, sigma, u)
+        );
+      return lambda * Math.exp(-lambda * u) * numericSurvivalIntegral(lambda, r, u);
+    }
     case 'weibull':
-      return (
-        lambda *
-        Math.exp(-lambda * u) *
-        geometricIntegral((v) => Math.exp(lambda * v) * repairSurvival(r, v), u)
-      );
+      return lambda * Math.exp(-lambda * u) * numericSurvivalIntegral(lambda, r, u);
   }
 }
 
@@ -71,6 +76,38 @@ export function stillUpDuringImpairment(perYear: number, impairment: RepairDistr
 }
 
 // --- internal ---
+
+/** ∫₀ᵘ e^(λv) S_R(v) dv by quadrature. */
+function numericSurvivalIntegral(lambda: number, r: RepairDistribution, u: number): number {
+  return geometricIntegral((v) => Math.exp(lambda * v) * repairSurvival(r, v), u);
+}
+
+/**
+ * ∫₀ᵘ e^(λv) S_R(v) dv for a lognormal R = m·e^(σZ), in closed form (for λu ≤ 1): expanding
+ * e^(λv) and integrating by parts, Σ_{j≥1} λ^(j−1)/j! · (u^j S(u) + E[R^j; R < u]), where
+ * E[R^j; R < u] = m^j e^(j²σ²/2) Φ(x − jσ) with x = ln(u/m)/σ, i.e. u^j · e^(jσ(jσ − 2x)/2) ·
+ * Q(jσ − x). Every term is positive and the series falls like (λu)^(j−1)/j!.
+ */
+function lognormalSurvivalIntegral(lambda: number, m: number, sigma: number, u: number): number {
+  const x = Math.log(u / m) / sigma;
+  const survival = normalUpperTail(x);
+  let sum = 0;
+  let power = u; // λ^(j−1) u^j / j!
+  for (let j = 1; j <= 40; j++) {
+    const t = j * sigma;
+    const y = t - x;
+    // e^(t(t − 2x)/2) Q(y), written so that nothing overflows: e^(−x²/2) e^(y²/2) Q(y).
+    const below =
+      y < 2.5
+        ? Math.exp((t * (t - 2 * x)) / 2) * normalUpperTail(y)
+        : Math.exp((-x * x) / 2) * scaledNormalUpperTail(y);
+    const term = power * (survival + below);
+    sum += term;
+    if (term <= 1e-17 * sum) break;
+    power *= (lambda * u) / (j + 1);
+  }
+  return sum;
+}
 
 /**
  * ∫₀ᵘ f on geometric pieces [u·2^−(k+1), u·2^−k]: a repair's survival changes on the scale of its

@@ -12,9 +12,9 @@ import { convolve, ZERO_COUNT } from './count-distribution.js';
  * master of a single-master endpoint is left out and described by `pinned`.
  */
 export interface ZoneArrays {
-  f: number[];
-  g: number[];
-  h: number[];
+  f: readonly number[];
+  g: readonly number[];
+  h: readonly number[];
 }
 
 /** The chances of one master. */

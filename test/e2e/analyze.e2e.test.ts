@@ -83,6 +83,21 @@ describe('hasim analyze', () => {
     expect(text.stdout).toContain('clusters.prod.api');
   });
 
+  it('analyzes 7 zones with partitions, saying that states below 1e-15 were left out', async () => {
+    const { code, stdout } = await run('analyze', fixture('seven-zones-partitions'), '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as AnalysisJson & {
+      truncatedProbability: number;
+      warnings: string[];
+    };
+    expect(json.truncatedProbability).toBeGreaterThan(0);
+    expect(json.truncatedProbability).toBeLessThan(1e-12);
+    expect(json.warnings).toContainEqual(
+      expect.stringContaining('region metro: more than 6 zones'),
+    );
+    expect(json.clusters['prod']!['etcdQuorum']!.availability).toBeGreaterThan(0.999);
+  });
+
   it('exits 2 on an invalid scenario', async () => {
     const { code, stderr } = await run('analyze', 'test/fixtures/exact/missing.yaml');
     expect(code).toBe(2);

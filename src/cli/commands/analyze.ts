@@ -28,7 +28,7 @@ export function registerAnalyze(program: Command, ctx: CliContext): Command {
       try {
         result = analyzeTopology(topology);
       } catch (e) {
-        // The engine's only refusal: too many zones to enumerate partitions exactly.
+        // The engine's only refusal: a region of more than 30 zones (zone sets are bit masks).
         if (e instanceof RangeError) throw new UsageError(`${file}: ${e.message}`);
         throw e;
       }

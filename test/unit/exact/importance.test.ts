@@ -138,11 +138,3 @@ describe('attribution of downtime', () => {
     expect(quorum?.byZone['r/b']).toBeUndefined();
   });
 });
-
-describe('limits', () => {
-  it('refuses to enumerate partitions of more than 6 zones in a region', () => {
-    const zones = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
-    const t = oneRegion(zones, [{ masters: { a: 1 } }], { partition: on });
-    expect(() => computeMetrics(t, computeElementAvailabilities(t))).toThrow(RangeError);
-  });
-});

@@ -1,0 +1,92 @@
+// The exact engine's targets (issue 9): computeMetrics of three-zones-stacked warm < 1 ms, the
+// full analysis of every example < 50 ms, and for the generated 5 regions × 3 zones, 20
+// clusters, 5,000 workers: availabilities < 10 ms, full analysis < 100 ms, and an analyze JSON
+// that lists the top contributors only. Each figure is the median of repeated calls after a
+// warm-up, as wall time and as CPU time of this process (on a shared machine the CPU time is
+// the steadier one); the first call of a fresh process (cold) is shown apart.
+import { readdir } from 'node:fs/promises';
+import { Buffer } from 'node:buffer';
+import { performance } from 'node:perf_hooks';
+import { analyzeTopology } from '../../dist/exact/analyze.js';
+import { computeMetrics } from '../../dist/exact/engine.js';
+import { readScenarioFile } from '../../dist/io/read-scenario.js';
+import { validateScenario } from '../../dist/model/validate.js';
+import { largeScenario } from './10-analyze.mjs';
+
+/** Median wall and CPU milliseconds of fn over `runs` calls after `warm` calls. */
+function measure(fn, { runs = 11, warm = 2 } = {}) {
+  for (let i = 0; i < warm; i++) fn();
+  const wall = [];
+  const cpu = [];
+  for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
+    const w = performance.now();
+    fn();
+    wall.push(performance.now() - w);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
+  }
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
+const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1).padStart(7)} ms`;
+const row = (label, m, target) =>
+  `${label.padEnd(50)} ${ms(m.wall)} wall ${ms(m.cpu)} cpu   target < ${target} ms: ${
+    Math.min(m.wall, m.cpu) < target ? 'met' : 'NOT met'
+  }${m.cpu < target && m.wall >= target ? ' (cpu)' : ''}`;
+
+export async function run(log) {
+  const dir = new URL('../../scenarios/', import.meta.url);
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort();
+  const examples = [];
+  for (const f of files) {
+    const loaded = await readScenarioFile(new URL(f, dir).pathname);
+    if (loaded.ok) examples.push([f, loaded.topology]);
+  }
+  const stacked = examples.find(([f]) => f === 'three-zones-stacked.yaml')?.[1];
+  if (stacked !== undefined) {
+    const m = measure(() => computeMetrics(stacked), { runs: 201, warm: 20 });
+    log(row('computeMetrics three-zones-stacked (warm)', m, 1));
+  }
+  let worst = { wall: 0, cpu: 0 };
+  for (const [f, t] of examples) {
+    const m = measure(() => analyzeTopology(t));
+    log(row(`analyzeTopology ${f}`, m, 50));
+    worst = { wall: Math.max(worst.wall, m.wall), cpu: Math.max(worst.cpu, m.cpu) };
+  }
+  log(row('analyzeTopology, slowest example', worst, 50));
+  const large = validateScenario(largeScenario());
+  if (!large.ok) throw new Error('generated scenario invalid');
+  const t = large.topology;
+  const first = measure(() => analyzeTopology(t), { runs: 1, warm: 0 });
+  log(
+    row(
+      `${t.name}: availabilities`,
+      measure(() => computeMetrics(t)),
+      10,
+    ),
+  );
+  log(
+    row(
+      `${t.name}: full analysis`,
+      measure(() => analyzeTopology(t)),
+      100,
+    ),
+  );
+  log(
+    `${`${t.name}: full analysis, first call (cold)`.padEnd(50)} ${ms(first.wall)} wall ${ms(first.cpu)} cpu`,
+  );
+  const result = analyzeTopology(t);
+  const metrics = [
+    ...Object.values(result.clusters).flatMap((m) => Object.values(m)),
+    ...Object.values(result.regions).flatMap((m) => Object.values(m)),
+    ...Object.values(result.deployment),
+  ];
+  const listed = metrics.reduce((n, m) => n + m.importance.length, 0);
+  const omitted = metrics.reduce((n, m) => n + (m.importanceOmitted ?? 0), 0);
+  const size = (x) => `${(Buffer.byteLength(x) / 1024).toFixed(0)} KB`;
+  log(
+    `${t.name}: analyze --json ${size(`${JSON.stringify(result, null, 2)}\n`)} (compact ${size(JSON.stringify(result))}), importances listed ${listed}, left out ${omitted}`,
+  );
+}
