@@ -185,6 +185,8 @@ function gateOf(f: Topology['failures']): MaintenanceGate | null {
 function freeze(gate: MaintenanceGate | null): MaintenanceGate | null {
   if (gate === null) return null;
   for (const cls of GATE_CLASSES) Object.freeze(gate.down[cls]);
+  for (const list of Object.values(gate.upImpaired)) Object.freeze(list);
+  Object.freeze(gate.upImpaired);
   Object.freeze(gate.down);
   Object.freeze(gate.weights);
   return Object.freeze(gate);

@@ -127,11 +127,12 @@ interface TransientNode {
 /** The transient availabilities at each node of the gate's quadrature. */
 function transientNodes(av: ElementAvailabilities): TransientNode[] {
   const gate = av.gate;
-  const stillUp = (up: number, vm: number, impaired: number): number =>
-    vm > 0 ? (up * impaired) / vm : 0;
   const nodes = (gate?.weights ?? []).map((weight, k): TransientNode => {
     const up = (cls: keyof NonNullable<typeof gate>['down']): number =>
       1 - (gate?.down[cls][k] ?? 0);
+    // A gate VM was up when the step began; an impairment since then keeps its failures.
+    const upImpaired = (cls: keyof NonNullable<typeof gate>['upImpaired'], vm: number): number =>
+      vm < 1 ? (gate?.upImpaired[cls][k] ?? 1) : 1;
     return {
       weight,
       av: {
@@ -142,9 +143,9 @@ function transientNodes(av: ElementAvailabilities): TransientNode[] {
         disk: up('disk'),
         impaired: {
           ...av.impaired,
-          master: stillUp(up('master'), av.master, av.impaired.master),
-          etcd: stillUp(up('etcd'), av.etcd, av.impaired.etcd),
-          disk: stillUp(up('disk'), av.disk, av.impaired.disk),
+          master: upImpaired('master', av.master),
+          etcd: upImpaired('etcd', av.etcd),
+          disk: upImpaired('disk', av.disk),
         },
       },
       domains: { region: up('region'), zone: up('zone'), link: up('link') },

@@ -6,7 +6,7 @@
  */
 import type { Failures, FailureProcess } from '../model/topology.js';
 import { gaussLegendre } from './gauss-legendre.js';
-import { downAfterStart } from './transient.js';
+import { downAfterStart, upInImpairedStep } from './transient.js';
 
 /** The classes whose elements gate a maintenance step. */
 export const GATE_CLASSES = [
@@ -25,6 +25,8 @@ export interface MaintenanceGate {
   weights: number[];
   /** P(down at the node's age | up at 0), per gate class. */
   down: Record<GateClass, number[]>;
+  /** P(up at the node's age | up at 0, region impaired now), per VM class of the gate. */
+  upImpaired: Record<'master' | 'etcd' | 'disk', number[]>;
 }
 
 /** Nodes per piece of the step; pieces split it where a fixed repair ends (a kink in P(down)). */
@@ -60,5 +62,11 @@ export function buildMaintenanceGate(f: Failures): MaintenanceGate | null {
       nodes.map((u) => downAfterStart(p.perYear, p.repair, u)),
     ]),
   ) as Record<GateClass, number[]>;
-  return { weights, down };
+  const impaired = (p: FailureProcess): number[] =>
+    nodes.map((u) => upInImpairedStep(p.perYear, p.repair, f.regionImpairment.repair, u));
+  return {
+    weights,
+    down,
+    upImpaired: { master: impaired(f.master), etcd: impaired(f.etcd), disk: impaired(f.disk) },
+  };
 }

@@ -75,6 +75,37 @@ export function stillUpDuringImpairment(perYear: number, impairment: RepairDistr
   return failedBy(lambda, impairment) / (lambda * mean);
 }
 
+/**
+ * P(a VM is up at age u of a maintenance step | it was up when the step began, and its region is
+ * impaired now), over the age A of the ongoing impairment (density S_I(a) / E[I]): an impairment
+ * older than the step kept every failure since the step began (e^(−λu)); a younger one began with
+ * the VM in its own transient (1 − P(down at u − A)) and kept the failures since (e^(−λA)).
+ */
+export function upInImpairedStep(
+  perYear: number,
+  repair: RepairDistribution,
+  impairment: RepairDistribution,
+  u: number,
+): number {
+  const mean = repairMeanHours(impairment);
+  if (!(perYear > 0) || !(u > 0) || !(mean > 0)) return 1 - downAfterStart(perYear, repair, u);
+  const lambda = perYear / HOURS_PER_YEAR;
+  // Ages below u: the impairment began during the step.
+  const younger = integrate(
+    (a) =>
+      repairSurvival(impairment, a) *
+      (1 - downAfterStart(perYear, repair, u - a)) *
+      Math.exp(-lambda * a),
+    0,
+    u,
+    12,
+    2,
+  );
+  // Ages beyond u: ∫ᵤ^∞ S_I = E[I] − ∫₀ᵘ S_I.
+  const older = Math.max(0, mean - integrate((a) => repairSurvival(impairment, a), 0, u, 12, 2));
+  return (younger + Math.exp(-lambda * u) * older) / mean;
+}
+
 // --- internal ---
 
 /** ∫₀ᵘ e^(λv) S_R(v) dv by quadrature. */

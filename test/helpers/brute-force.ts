@@ -133,7 +133,11 @@ export function bruteForce(t: Topology): BruteForceValues {
             (sum, u, k) =>
               sum +
               (step.rule.weights[k] ?? 0) *
-                stateProbability(elements, down, { cluster: c.name, u }),
+                stateProbability(elements, down, {
+                  cluster: c.name,
+                  u,
+                  impairment: t.failures.regionImpairment,
+                }),
             0,
           ) / step.hours;
         const w = gated * ks.p * share;
@@ -185,15 +189,17 @@ export function bruteForce(t: Topology): BruteForceValues {
 function stateProbability(
   elements: Element[],
   down: Set<string>,
-  gate: { cluster: string; u: number } | null,
+  gate: { cluster: string; u: number; impairment: FailureProcess } | null,
 ): number {
   let p = 1;
   for (const e of elements) {
     const impaired = e.region !== undefined && down.has(`impairment:${e.region}`);
     let up = impaired ? (e.aImpaired ?? e.a) : e.a;
     if (gate !== null && e.gates.includes(gate.cluster)) {
-      const transient = 1 - downAfter(e.process, gate.u);
-      up = impaired ? transient * ((e.aImpaired ?? e.a) / e.a) : transient;
+      up =
+        impaired && e.aImpaired !== undefined
+          ? upInImpairedStep(e.process, gate.impairment, gate.u)
+          : 1 - downAfter(e.process, gate.u);
     }
     p *= down.has(e.key) ? 1 - up : up;
   }
@@ -211,6 +217,36 @@ function downAfter(p: FailureProcess, u: number): number {
   if (p.repair.kind === 'fixed')
     return Math.exp(-lambda * Math.max(0, u - p.repair.hours)) - Math.exp(-lambda * u);
   throw new Error('the brute force knows the transient of exponential and fixed repairs only');
+}
+
+/**
+ * P(a VM up when a step began is up at age u of it, its region impaired now): over the age A of
+ * the impairment (exponential, density e^(−a/m)/m), e^(−λu) when A ≥ u, else
+ * (1 − P(down at u − A)) · e^(−λA) — integrated here with Simpson's rule.
+ */
+function upInImpairedStep(p: FailureProcess, impairment: FailureProcess, u: number): number {
+  const key = JSON.stringify([p, impairment, u]);
+  const known = impairedSteps.get(key);
+  if (known !== undefined) return known;
+  const value = integrateImpairedStep(p, impairment, u);
+  impairedSteps.set(key, value);
+  return value;
+}
+
+const impairedSteps = new Map<string, number>();
+
+function integrateImpairedStep(p: FailureProcess, impairment: FailureProcess, u: number): number {
+  if (impairment.repair.kind !== 'exponential')
+    throw new Error('the brute force knows exponential impairments only');
+  const m = impairment.repair.meanHours;
+  const lambda = p.perYear / 8760;
+  const f = (a: number): number =>
+    (Math.exp(-a / m) / m) * (1 - downAfter(p, u - a)) * Math.exp(-lambda * a);
+  const n = 4000;
+  const h = u / n;
+  let sum = f(0) + f(u);
+  for (let i = 1; i < n; i++) sum += (i % 2 === 1 ? 4 : 2) * f(i * h);
+  return (sum * h) / 3 + Math.exp(-u / m) * Math.exp(-lambda * u);
 }
 
 /** E[e^(−λA)] over the age A of an ongoing impairment, for an exponential impairment. */

@@ -168,12 +168,7 @@ type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
  * 2 h on average, so that the gate is open more than 99 % of the time — where the exact engine's
  * maintenance formula holds (docs/model.md; with the gate often closed, a year's passes fall
  * behind and a one-year trial ends with some still waiting) — while failures stay frequent enough
- * for 200 trials' intervals; a restore-kind bad change (which holds the simulator's gate) is off,
- * and so is the region impairment: during a step, the exact engine multiplies a gate VM's
- * transient by the impaired VM's still-up factor E[e^(−λA)] over the whole impairment age,
- * although the VM was up when the step began (src/exact/maintenance-correction.ts), which
- * overstates the downtime when both are frequent (reported to the lead; no effect at the
- * defaults' rates).
+ * for 200 trials' intervals; a restore-kind bad change (which holds the simulator's gate) is off.
  */
 function scenarioOf(c: Case): Record<string, unknown> {
   const zs = ZONES.slice(0, c.zoneCount);
@@ -219,7 +214,7 @@ function scenarioOf(c: Case): Record<string, unknown> {
       partition: cls(link!, true),
       process: cls(process!, true),
       loadBalancer: cls(lb!),
-      regionImpairment: cls(gated ? 0 : impairment!),
+      regionImpairment: cls(impairment!),
       region: cls(blackout! / 4, true),
       operatorError: {
         changesPerYear: c.bad.perYear,
