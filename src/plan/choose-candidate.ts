@@ -100,10 +100,17 @@ export function countDifferences(a: EvaluatedCandidate, b: EvaluatedCandidate): 
 }
 
 /**
+ * A dearer layout joins the front only if it cuts the downtime of the front's last point by more
+ * than this share: 5 masters whose downtime differs from 3 masters' in the sixth digit buy
+ * nothing a reviewer could see (the region's and the bad changes' downtime dominate both).
+ */
+export const MEANINGFUL_GAIN = 0.01;
+
+/**
  * The Pareto front of cost (lower is better) against one metric's availability (higher is
- * better), cheapest first: every candidate that no other beats on one without losing on the
- * other. Candidates with the same cost and availability are one point, kept once (the first in
- * enumeration order).
+ * better), cheapest first: each point costs more than the one before and has at least
+ * MEANINGFUL_GAIN less downtime, so every other candidate is at most as good, within that share,
+ * as a front point that costs no more. Equal points are kept once (the first in enumeration order).
  */
 export function paretoFront(
   candidates: readonly EvaluatedCandidate[],
@@ -118,13 +125,14 @@ export function paretoFront(
         a.index - b.index,
     );
   const front: EvaluatedCandidate[] = [];
-  let bestSoFar = -Infinity;
+  let lastDown = Infinity;
   for (const { c } of sorted) {
-    // Sorted by cost, then availability: a candidate is on the front iff it beats the
-    // availability of everything at most as expensive, which is the best seen so far.
-    if (c.availability[metric] > bestSoFar) {
+    // Sorted by cost, then availability: a candidate joins when it clearly beats the last point,
+    // which is at most as expensive.
+    const down = 1 - c.availability[metric];
+    if (front.length === 0 || down < lastDown * (1 - MEANINGFUL_GAIN)) {
       front.push(c);
-      bestSoFar = c.availability[metric];
+      lastDown = down;
     }
   }
   return front;
