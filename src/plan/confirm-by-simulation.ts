@@ -29,7 +29,9 @@ export function confirmBySimulation(
   targets: PlanTargets,
   options: ConfirmOptions,
 ): PlanConfirmation {
-  const result = simulate(topology, {
+  // The targets as objectives: the run's SLA view then says how often a month misses them.
+  const withTargets = { ...topology, objectives: { ...topology.objectives, ...targets } };
+  const result = simulate(withTargets, {
     seed: options.seed,
     trials: options.trials,
     ...(options.horizonHours === undefined ? {} : { horizonHours: options.horizonHours }),
@@ -47,11 +49,17 @@ export function confirmBySimulation(
     if (estimate === undefined) continue;
     const ci95: [number, number] = [estimate.availability.ci95[0], estimate.availability.ci95[1]];
     const percent = targets[m];
+    const month = result.slo?.find(
+      (s) => s.metric === m && (m === 'usersServed' || s.target === of),
+    )?.monthMissProbability;
     availability[m] = {
       of,
       mean: estimate.availability.mean,
       ci95,
       ...(percent === undefined ? {} : { target: { percent, status: judge(ci95, percent) } }),
+      ...(percent === undefined || month === undefined
+        ? {}
+        : { monthMissProbability: { mean: month.mean, ci95: [month.ci95[0], month.ci95[1]] } }),
     };
   }
   return {

@@ -197,6 +197,11 @@ export interface SimulatedFigure {
   ci95: [number, number];
   /** met: the interval's lower end reaches the target; not-met: its upper end is below. */
   target?: { percent: number; status: 'met' | 'not-met' | 'undecided' };
+  /**
+   * The SLA view of the target: P(a calendar month misses it), with its 95 % interval — a yearly
+   * mean can meet a target that many single months miss.
+   */
+  monthMissProbability?: { mean: number; ci95: [number, number] };
 }
 
 /** The Monte Carlo run that confirms a recommendation (default timers and operator error). */
