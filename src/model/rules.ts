@@ -5,6 +5,7 @@
  */
 import { DEFAULT_SIMULATION } from './defaults.js';
 import { error, warning, type Issue } from './issue.js';
+import { LIMITS } from './limits.js';
 import { looseView, type LooseCluster, type LooseFile } from './loose-view.js';
 import { resolveClusters, resolveFailTarget, resolveZone, type NameIndex } from './references.js';
 import { formatDuration, parseDuration } from './units.js';
@@ -135,11 +136,38 @@ function checkCluster(
       ),
     );
   }
+  checkNodeCount(cluster, at, masters, workers, issues);
   checkEndpoint(cluster, at, masters ?? 0, zones, issues);
   const members = cluster.etcd === 'stacked' ? cluster.masters : cluster.etcd;
   if (members !== undefined && sum(members) > 0) {
     checkEtcdAdvice(members, at(cluster.etcd === 'stacked' ? 'masters' : 'etcd'), issues);
   }
+}
+
+/** At most 5,000 nodes per cluster (Kubernetes' documented limit; limits.ts). */
+function checkNodeCount(
+  cluster: LooseCluster,
+  at: (...rest: Path) => Path,
+  masters: number | undefined,
+  workers: number | undefined,
+  issues: Issue[],
+): void {
+  const external = typeof cluster.etcd === 'object' ? sum(cluster.etcd) : 0;
+  const nodes = (masters ?? 0) + (workers ?? 0) + external;
+  if (nodes <= LIMITS.maxNodesPerCluster) return;
+  const largest = [
+    ['workers', workers ?? 0],
+    ['masters', masters ?? 0],
+    ['etcd', external],
+  ] as const;
+  const [key] = largest.reduce((a, b) => (b[1] > a[1] ? b : a));
+  const parts = `${masters ?? 0} masters + ${external > 0 ? `${external} etcd members + ` : ''}${workers ?? 0} workers`;
+  issues.push(
+    error(
+      at(key),
+      `${parts} = ${nodes} nodes: Kubernetes supports at most ${LIMITS.maxNodesPerCluster} nodes per cluster (kubernetes.io, "Considerations for large clusters"); split the load over more clusters (hasim plan does)`,
+    ),
+  );
 }
 
 function checkEndpoint(

@@ -34,7 +34,9 @@ import {
   parseNonNegativeDurationOption,
   parseNumberOption,
   parseObjectivesOption,
+  parseTrialsOption,
 } from '../parse-options.js';
+import { refuseCostlySimulation } from '../cost-guard.js';
 import { createProgress } from '../progress.js';
 
 interface SimulateFlags {
@@ -62,11 +64,7 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
       'Monte Carlo failure simulation: availability, outages and data loss with 95 % intervals',
     )
     .argument('<scenario>', 'scenario file (YAML or JSON)')
-    .option(
-      '--trials <N>',
-      "trials (default: the scenario's simulation.trials)",
-      parseIntegerOption(1, 1e12),
-    )
+    .option('--trials <N>', "trials (default: the scenario's simulation.trials)", parseTrialsOption)
     .option('--seed <S>', "seed (default: the scenario's simulation.seed)", parseIntegerOption(0))
     .option(
       '--horizon <duration>',
@@ -85,8 +83,8 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
     )
     .option(
       '--max-trials <N>',
-      'trial budget with --precision (default: 100 × --trials)',
-      parseIntegerOption(1, 1e12),
+      'trial budget with --precision, at least --trials (default: 100 × --trials)',
+      parseTrialsOption,
     )
     .addOption(
       new Option(
@@ -141,6 +139,14 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
         );
       if (flags.maxTrials !== undefined && flags.precision === undefined)
         throw new UsageError('--max-trials is the budget of --precision; give --precision too');
+      if (
+        flags.maxTrials !== undefined &&
+        flags.trials !== undefined &&
+        flags.maxTrials < flags.trials
+      )
+        throw new UsageError(
+          `--max-trials ${flags.maxTrials} is below --trials ${flags.trials}: the budget caps every trial run, so raise it or ask for fewer trials`,
+        );
       const shard = flags.shard === undefined ? undefined : resolveShard(flags.shard, ctx.env);
       const topology = await loadTopology(file, ctx);
       if (flags.zeroTimers) topology.timers = structuredClone(ZERO_TIMERS);
@@ -166,6 +172,13 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
         ...(flags.maxTrials === undefined ? {} : { maxTrials: flags.maxTrials }),
         ...(flags.minOutage === undefined ? {} : { minOutageHours: flags.minOutage }),
       };
+      refuseCostlySimulation(file, topology, {
+        trials: options.trials ?? topology.simulation.trials,
+        horizonHours: options.horizonHours ?? topology.simulation.horizonHours,
+        workers: flags.workers ?? availableParallelism(),
+        method: flags.method,
+        ...(shard === undefined ? {} : { shard }),
+      });
       await run(topology, options, flags, shard, ctx);
     });
 }

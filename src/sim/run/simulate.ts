@@ -111,8 +111,9 @@ export function* runSteps(
   if (options.precision === undefined) {
     mergeRunSums(plain, yield { stream: 'plain', from: 0, to: requested });
   } else {
-    const max = Math.max(requested, options.maxTrials ?? requested * 100);
-    let batch = requested;
+    // An explicit budget is never raised: below the trials asked for, it caps the first batch.
+    const max = options.maxTrials ?? requested * 100;
+    let batch = Math.min(requested, max);
     for (;;) {
       mergeRunSums(plain, yield { stream: 'plain', from: plain.trials, to: plain.trials + batch });
       unmet = unmetPrecision(plan, plain, options.precision);
