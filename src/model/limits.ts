@@ -41,6 +41,13 @@ export const LIMITS = {
    */
   maxRatePerYear: 1e6,
   /**
+   * The lowest rate above 0, per year: 10⁻¹² (and the same for a kind of bad change, changes ×
+   * probability × share). Below it lie subnormal numbers such as 4e-323, whose mttf 8760 h / rate
+   * overflows to ∞ and whose availability ∞/∞ is NaN. Even over the longest repair (100 y),
+   * 10⁻¹² a year is an unavailability of 10⁻¹⁰, below the digits any output shows; write 0.
+   */
+  minPositiveRatePerYear: 1e-12,
+  /**
    * Nodes per cluster (masters + external etcd members + workers): at most 5,000, Kubernetes'
    * documented limit (kubernetes.io, "Considerations for large clusters"; quorum/cluster-split.ts
    * uses the same figure). The model of one control plane serving its workers is not supported

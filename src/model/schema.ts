@@ -60,6 +60,9 @@ const RepairDuration = boundedDuration(LIMITS.minRepairHours, 'a repair time');
 const Rate = z
   .number({ error: 'expected a number of failures per year' })
   .nonnegative({ error: 'a rate must be ≥ 0 per year (0 switches the class off)' })
+  .refine((r) => r === 0 || r >= LIMITS.minPositiveRatePerYear, {
+    error: `a rate is 0 (off) or at least ${LIMITS.minPositiveRatePerYear} per year (docs/limits.md)`,
+  })
   .max(LIMITS.maxRatePerYear, {
     error: `a rate must be at most ${LIMITS.maxRatePerYear} per year (one event every 32 s; docs/limits.md)`,
   })
@@ -136,6 +139,9 @@ const failureFields = {
   })
     .refine((d) => hoursOf(d) === 0 || hoursOf(d) >= MIN_MTTF_HOURS, {
       error: `an mttf must be at least ${+(MIN_MTTF_HOURS * 3600).toFixed(1)}s (at most ${LIMITS.maxRatePerYear} failures a year; docs/limits.md)`,
+    })
+    .refine((d) => hoursOf(d) <= HOURS_PER_YEAR / LIMITS.minPositiveRatePerYear, {
+      error: `an mttf must be at most ${HOURS_PER_YEAR / LIMITS.minPositiveRatePerYear / HOURS_PER_YEAR}y (at least ${LIMITS.minPositiveRatePerYear} failures a year; perYear: 0 switches a class off)`,
     })
     .optional()
     .meta({ description: 'Mean time to failure, instead of perYear' }),
@@ -215,6 +221,17 @@ const OperatorErrorSchema = z
       restoreShare: oe.restoreShare ?? d.restoreShare,
       dataPlaneShare: oe.dataPlaneShare ?? d.dataPlaneShare,
     };
+    const bad =
+      (oe.changesPerYear ?? d.changesPerYear) * (oe.badChangeProbability ?? d.badChangeProbability);
+    for (const [key, share] of Object.entries(shares)) {
+      const rate = bad * share;
+      if (rate > 0 && rate < LIMITS.minPositiveRatePerYear)
+        ctx.addIssue({
+          code: 'custom',
+          path: [oe.badChangeProbability === undefined ? 'changesPerYear' : 'badChangeProbability'],
+          message: `bad changes of ${key} happen ${rate} times a year (changesPerYear × badChangeProbability × ${key}): 0, or at least ${LIMITS.minPositiveRatePerYear} (docs/limits.md)`,
+        });
+    }
     const sum = shares.apiDownShare + shares.restoreShare + shares.dataPlaneShare;
     if (sum > 1 + 1e-12) {
       const given = (['apiDownShare', 'restoreShare', 'dataPlaneShare'] as const).find(
