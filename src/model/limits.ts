@@ -48,7 +48,7 @@ export const LIMITS = {
    */
   minPositiveRatePerYear: 1e-12,
   /**
-   * Nodes per cluster (masters + external etcd members + workers): at most 5,000, Kubernetes'
+   * Nodes per cluster (masters + workers; external etcd members apart): at most 5,000, Kubernetes'
    * documented limit (kubernetes.io, "Considerations for large clusters"; quorum/cluster-split.ts
    * uses the same figure). The model of one control plane serving its workers is not supported
    * beyond it, and a count of 2·10⁹ would otherwise be allocated element by element.

@@ -60,7 +60,7 @@ const RepairDuration = boundedDuration(LIMITS.minRepairHours, 'a repair time');
 const Rate = z
   .number({ error: 'expected a number of failures per year' })
   .nonnegative({ error: 'a rate must be ≥ 0 per year (0 switches the class off)' })
-  .refine((r) => r === 0 || r >= LIMITS.minPositiveRatePerYear, {
+  .refine((r) => r <= 0 || r >= LIMITS.minPositiveRatePerYear, {
     error: `a rate is 0 (off) or at least ${LIMITS.minPositiveRatePerYear} per year (docs/limits.md)`,
   })
   .max(LIMITS.maxRatePerYear, {
