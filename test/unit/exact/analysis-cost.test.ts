@@ -30,12 +30,14 @@ function clusters(n: number, zones = 3, partitions = true) {
 
 describe('estimateAnalysisCost', () => {
   it('lets every example through', async () => {
+    const refused: string[] = [];
     for (const f of readdirSync('scenarios').filter((x) => x.endsWith('.yaml'))) {
       const loaded = await readScenarioFile(join('scenarios', f));
       if (!loaded.ok) throw new Error(f);
       const cost = estimateAnalysisCost(loaded.topology);
-      expect(cost && analysisCostRefusal(cost), f).toBeNull();
+      if (cost === null || analysisCostRefusal(cost) !== null) refused.push(f);
     }
+    expect(refused).toEqual([]);
   });
 
   it('refuses 1,000 clusters (measured 71 s), saying what to change', () => {

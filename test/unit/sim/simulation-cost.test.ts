@@ -81,13 +81,15 @@ describe('estimateSimulationCost', () => {
 
 describe('simulationCostRefusal', () => {
   it('lets the examples run at their trials', async () => {
+    const refused: string[] = [];
     for (const file of examples) {
       const loaded = await readScenarioFile(file);
       if (!loaded.ok) throw new Error(file);
       const t = loaded.topology;
       const cost = estimateSimulationCost(t, { ...run, trials: t.simulation.trials });
-      expect(simulationCostRefusal(cost), file).toBeNull();
+      if (simulationCostRefusal(cost) !== null) refused.push(file);
     }
+    expect(refused).toEqual([]);
   });
 
   it('refuses 10⁹ trials past an hour, naming the trials that fit', () => {
