@@ -111,7 +111,7 @@ export function mergeParts(parts: SimulationPart[], names?: string[]): MergeResu
       ok: false,
       message:
         `${name(interrupted)}: shard ${index}/${count} was interrupted (${stopped.plain.trials} of ${stopped.range.to - stopped.range.from} trials done); run it again: ` +
-        `hasim simulate ${stopped.scenarioFile || '<scenario>'} --shard ${index}/${count} --trials ${stopped.trialsRequested} --seed ${stopped.spec.seed} … --out ${names?.[interrupted] ?? 'part.json'}`,
+        `hasim simulate ${stopped.scenarioFile || '<scenario>'} --shard ${index}/${count} --trials ${stopped.trialsRequested} --seed ${stopped.spec.seed} --out ${names?.[interrupted] ?? 'part.json'} (with the run's other flags, if any)`,
     };
   }
   // The fields that make parts one run, each named when it differs.
