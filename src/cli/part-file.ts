@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import {
   canonical,
   partProblems,
-  partSchema,
+  PartFileSchema,
   partSchemaProblems,
   PART_VERSION,
   type PartProblem,
@@ -47,7 +47,7 @@ export async function readPartFile(file: string): Promise<SimulationPart> {
   }
   const shape = partSchemaProblems(value);
   if (shape.length > 0) throw problemsError(file, shape);
-  const part = partSchema.parse(value);
+  const part = PartFileSchema.parse(value);
   // The checks that name a field first; the digest then catches edits that stay consistent.
   const problems = partProblems(part);
   if (problems.length > 0) throw problemsError(file, problems);

@@ -34,6 +34,8 @@ export class OutputPathError extends Error {
 
 export async function inspectOutputTarget(file: string): Promise<OutputTarget> {
   if (file === '') return { ok: false, reason: 'an empty file name' };
+  if (file.endsWith('/'))
+    return { ok: false, reason: 'names a folder, not a file; name a file in it' };
   let info;
   try {
     info = await lstat(file);

@@ -76,6 +76,13 @@ describe('--out refuses what is not a regular file, before the work', () => {
     expect(await readFile(file, 'utf8')).toBe('keep\n');
   });
 
+  it('a path ending in / (a folder meant, not a file): nothing created', async () => {
+    const folder = `${join(dir, 'results')}/`;
+    const r = await runBin([...SIM, '--out', folder]);
+    expectRefused(r, '--out', folder, /names a folder, not a file; name a file in it/);
+    await expect(lstat(join(dir, 'results'))).rejects.toThrow();
+  });
+
   it('a named pipe (FIFO): refused at once, never opened (no hang)', async () => {
     const fifo = join(dir, 'fifo');
     execFileSync('mkfifo', [fifo]);

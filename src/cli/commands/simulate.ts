@@ -128,7 +128,9 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
       '\nResults are identical for any --workers and for shards merged with `hasim merge`.\n' +
         'Exit codes: 0 ok; 2 bad usage or invalid scenario; 3 an objective is missed: the upper end\n' +
         "of the 95 % interval of a metric's availability is below the scenario's objective.\n" +
-        'Ctrl-C stops after the trials in flight, reports what was done and exits 130.\n' +
+        'Ctrl-C stops after the trials in flight, reports what was done and exits 130 (a shard\n' +
+        'writes its part marked interrupted, which hasim merge refuses).\n' +
+        '--out writes a regular file only (docs/output-files.md); a directory, device or pipe is refused.\n' +
         'Examples:\n  hasim simulate scenarios/three-zones-stacked.yaml --trials 20000 --seed 1 --json\n' +
         '  hasim simulate scenarios/zone-outage-during-upgrade.yaml --timeline\n' +
         '  hasim simulate big.yaml --shard 0/8 --out part-0.json   # then: hasim merge part-*.json',

@@ -85,7 +85,7 @@ const runSumsSchema = z.strictObject({
 
 const beta = z.number().positive();
 
-export const partSchema = z.strictObject({
+export const PartFileSchema = z.strictObject({
   version: z.literal(PART_VERSION),
   kind: z.literal('simulation-part'),
   /** The scenario file the shard was run from (for the message that says how to rerun it). */
@@ -121,11 +121,11 @@ export const partSchema = z.strictObject({
   digest: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected sha256: and 64 hexadecimal digits'),
 });
 
-export type PartJson = z.infer<typeof partSchema>;
+export type PartFile = z.infer<typeof PartFileSchema>;
 
 /** The schema's problems with a parsed part file, each with its field. */
 export function partSchemaProblems(value: unknown): PartProblem[] {
-  const r = partSchema.safeParse(value);
+  const r = PartFileSchema.safeParse(value);
   if (r.success) return [];
   return r.error.issues.map((i) => ({
     path: i.path.map(String).join('.') || '(the part)',
@@ -145,7 +145,7 @@ export function shardRange(trials: number, index: number, n: number): { from: nu
  * The checks the schema cannot express, on a part that passed it: the shard within its count,
  * its range, the scenario, the layout of the sums and their consistency with their trials.
  */
-export function partProblems(part: PartJson): PartProblem[] {
+export function partProblems(part: PartFile): PartProblem[] {
   const problems: PartProblem[] = [];
   const add = (path: string, message: string): void => void problems.push({ path, message });
   const { index, count: n } = part.shard;
@@ -202,7 +202,7 @@ function checkedTopology(value: Record<string, unknown>): Topology | undefined {
 }
 
 function checkSums(
-  json: PartJson['plain'],
+  json: PartFile['plain'],
   stream: 'plain' | ImportanceGroup,
   shape: RunSums,
   trials: number,

@@ -9,7 +9,7 @@ import { validateScenario } from '../../../src/model/validate.js';
 import {
   partProblems,
   partSchemaProblems,
-  type PartJson,
+  type PartFile,
 } from '../../../src/sim/run/part-schema.js';
 import { createRunPlan, runTrialRange, type RunSpec } from '../../../src/sim/run/run-plan.js';
 import { buildPart, shardRequests } from '../../../src/sim/run/shard.js';
@@ -18,7 +18,7 @@ import type { Topology } from '../../../src/model/topology.js';
 import { scenarioFileArb } from '../../helpers/arbitraries.js';
 
 /** Shard 1 of 2 of 6 short trials, as `simulate --shard 1/2` writes it (without the digest). */
-function partOf(t: Topology, method: RunSpec['method']): PartJson {
+function partOf(t: Topology, method: RunSpec['method']): PartFile {
   const spec: RunSpec = { seed: 1, horizonHours: 240, method, withEvents: false };
   const plan = createRunPlan(t, spec);
   const shard = { index: 1, count: 2 };
@@ -31,7 +31,7 @@ function partOf(t: Topology, method: RunSpec['method']): PartJson {
     interrupted: false,
     scenarioFile: 'x.yaml',
   });
-  return { ...JSON.parse(JSON.stringify(part)), digest: `sha256:${'0'.repeat(64)}` } as PartJson;
+  return { ...JSON.parse(JSON.stringify(part)), digest: `sha256:${'0'.repeat(64)}` } as PartFile;
 }
 
 function topologyOf(file: unknown): Topology {
