@@ -4,7 +4,7 @@
  * the link's target). Never a directory, device, named pipe or socket; never a link to nothing.
  */
 import { constants } from 'node:fs';
-import { access, lstat, realpath, stat } from 'node:fs/promises';
+import { access, lstat, readlink, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 
 export type OutputTarget =
@@ -93,6 +93,13 @@ function refuseKind(kind: Kind): string {
 }
 
 async function throughLink(file: string): Promise<OutputTarget> {
+  if (await reachesDescriptor(file)) {
+    return {
+      ok: false,
+      reason:
+        'is a link to an open file descriptor (as /dev/stdout is), not a file hasim may replace; for standard output leave out the flag or give -',
+    };
+  }
   let target;
   try {
     target = await stat(file);
@@ -143,6 +150,24 @@ async function notADirectoryOnTheWay(file: string): Promise<OutputTarget> {
       return { ok: false, reason: `${dir} is not a directory` };
   }
   return { ok: false, reason: explain('ENOTDIR') };
+}
+
+/**
+ * Whether a chain of links passes through /proc or /dev/fd (`/dev/stdout` → `/proc/self/fd/1`):
+ * such a link names whatever the process has open — with `> log` the shell's file, which
+ * replacing would empty behind the shell's back — so it is refused even when that is a file.
+ */
+async function reachesDescriptor(file: string): Promise<boolean> {
+  const special = (p: string): boolean => /^\/(proc|dev\/fd)\//.test(p);
+  let current = resolve(file);
+  for (let hop = 0; hop < 40; hop++) {
+    const dir = await realpath(dirname(current)).catch(() => dirname(current));
+    if (special(current) || special(`${dir}/`)) return true;
+    const info = await lstat(current).catch(() => undefined);
+    if (info === undefined || !info.isSymbolicLink()) return false;
+    current = resolve(dirname(current), await readlink(current));
+  }
+  return false;
 }
 
 /** Why files cannot be created in `dir` (undefined: they can, as far as access(2) knows). */

@@ -6,7 +6,8 @@
  * (root) would lose its device nodes. Links to them in a temporary folder test the same code and
  * could only ever replace the link.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import {
   chmod,
   lstat,
@@ -104,8 +105,32 @@ describe('--out refuses what is not a regular file, before the work', () => {
     const link = join(dir, 'stdout-link');
     await symlink('/proc/self/fd/1', link);
     const r = await runBin([...SIM, '--out', link]);
-    expectRefused(r, '--out', link, /not a regular file.*leave out the flag or give -/);
+    expectRefused(
+      r,
+      '--out',
+      link,
+      /is a link to an open file descriptor \(as \/dev\/stdout is\).*leave out the flag or give -/,
+    );
     expect(await readlink(link)).toBe('/proc/self/fd/1');
+  });
+
+  it('standard output by name when it is redirected to a file: that file is not replaced', async () => {
+    // `hasim … --out /dev/stdout >> log.txt` must not replace log.txt (its earlier lines).
+    const link = join(dir, 'stdout-link-2');
+    await symlink('/proc/self/fd/1', link);
+    const log = join(dir, 'log.txt');
+    await writeFile(log, 'earlier lines\n');
+    const fd = openSync(log, 'a');
+    const code = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ['dist/cli/bin.js', ...SIM, '--out', link], {
+        cwd: ROOT,
+        stdio: ['ignore', fd, 'ignore'],
+      });
+      child.on('close', (c) => resolve(c ?? -1));
+    });
+    closeSync(fd);
+    expect(code).toBe(2);
+    expect(await readFile(log, 'utf8')).toBe('earlier lines\n');
   });
 
   it('a dangling symbolic link', async () => {
