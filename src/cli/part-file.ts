@@ -4,7 +4,7 @@
  * problem is a usage error naming the file and the field (exit 2); nothing edited is merged.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readTextInput } from '../io/read-text-input.js';
 import {
   canonical,
   partProblems,
@@ -19,6 +19,9 @@ import { UsageError } from './errors.js';
 /** Problems shown per part before "and N more". */
 const SHOWN = 5;
 
+/** A part of a scenario with a thousand clusters is a few tens of MB. */
+const MAX_PART_BYTES = 256 * 1024 * 1024;
+
 /** The part as the text of its file: one line of JSON with its digest last. */
 export function partText(part: SimulationPart): string {
   return `${JSON.stringify({ ...part, digest: digestOf(part) })}\n`;
@@ -26,9 +29,11 @@ export function partText(part: SimulationPart): string {
 
 /** The checked part in `file`; a usage error naming the file and the field otherwise. */
 export async function readPartFile(file: string): Promise<SimulationPart> {
+  const input = await readTextInput(file, MAX_PART_BYTES, undefined);
+  if (!input.ok) throw new UsageError(`${file}: cannot read a part (${input.message})`);
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(file, 'utf8'));
+    value = JSON.parse(input.text);
   } catch (e) {
     throw new UsageError(
       `${file}: cannot read a part (${e instanceof Error ? e.message : String(e)})`,
