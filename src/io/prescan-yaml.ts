@@ -30,7 +30,7 @@ export function prescanYaml(text: string, maxDepth: number): Prescan {
   let offset = 0;
   let lineStart = 0;
   let flow = 0;
-  let nodeStart: number | undefined; // column of the first token of the current node
+  let nodeStart: { col: number; offset: number } | undefined; // the current node's first token
   let blockScalarBody = false;
   let deepest = 0;
   let levels: { col: number; list: boolean }[] = [];
@@ -73,8 +73,9 @@ export function prescanYaml(text: string, maxDepth: number): Prescan {
       levels = [];
       continue;
     }
+    let at = start;
     if (token === '{' || token === '[') {
-      nodeStart ??= col;
+      nodeStart ??= { col, offset: start };
       flow += 1;
     } else if (token === '}' || token === ']') flow = Math.max(0, flow - 1);
     else if (flow > 0) {
@@ -86,10 +87,12 @@ export function prescanYaml(text: string, maxDepth: number): Prescan {
       openMap(col);
       nodeStart = undefined;
     } else if (token === ':') {
-      openMap(nodeStart ?? col);
+      // A map opens at its key (the node before the `:`), and is reported there.
+      openMap(nodeStart?.col ?? col);
+      at = nodeStart?.offset ?? start;
       nodeStart = undefined;
     } else {
-      nodeStart ??= col;
+      nodeStart ??= { col, offset: start };
       if (token.startsWith('|') || token.startsWith('>')) blockScalarBody = true;
     }
     const depth = levels.length + flow;
@@ -99,7 +102,7 @@ export function prescanYaml(text: string, maxDepth: number): Prescan {
         aliasCount,
         firstAliasOffset: Math.max(0, firstAliasOffset),
         depth: deepest,
-        tooDeep: { offset: start, depth },
+        tooDeep: { offset: at, depth },
       };
     }
   }
