@@ -19,7 +19,7 @@ describe('mapLimited', () => {
   });
 
   it('handles no items and fewer items than the limit', async () => {
-    expect(await mapLimited([], 16, async (n: number) => n)).toEqual([]);
-    expect(await mapLimited([1, 2], 16, async (n) => n + 1)).toEqual([2, 3]);
+    expect(await mapLimited([], 16, (n: number) => Promise.resolve(n))).toEqual([]);
+    expect(await mapLimited([1, 2], 16, (n) => Promise.resolve(n + 1))).toEqual([2, 3]);
   });
 });
