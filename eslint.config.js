@@ -18,7 +18,11 @@ const coreFence = {
   ],
   'no-restricted-properties': [
     'error',
-    { object: 'Math', property: 'random', message: 'randomness is a parameter (sim/rng.ts)' },
+    {
+      object: 'Math',
+      property: 'random',
+      message: 'randomness is a parameter (sim/engine/rng.ts)',
+    },
     { object: 'Date', property: 'now', message: 'the pure core does not read the clock' },
   ],
   'no-console': 'error',
@@ -58,7 +62,7 @@ export default tseslint.config(
   },
   {
     files: ['src/{model,quorum,exact,sim,plan,report,interop,lab}/**/*.ts'],
-    ignores: ['src/sim/worker-pool.ts', 'src/sim/worker-entry.ts'],
+    ignores: ['src/sim/run/worker-pool.ts', 'src/sim/run/worker-entry.ts'],
     rules: coreFence,
   },
   {

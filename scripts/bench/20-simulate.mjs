@@ -5,10 +5,10 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { loadScenarioText } from '../../dist/io/read-scenario.js';
-import { createTrialRng, RNG_ALGORITHM } from '../../dist/sim/rng.js';
-import { createRunPlan, runTrialRange } from '../../dist/sim/run-plan.js';
-import { emptySumsFor } from '../../dist/sim/run-plan.js';
-import { WorkerPool } from '../../dist/sim/worker-pool.js';
+import { createTrialRng, RNG_ALGORITHM } from '../../dist/sim/engine/rng.js';
+import { createRunPlan, runTrialRange } from '../../dist/sim/run/run-plan.js';
+import { emptySumsFor } from '../../dist/sim/run/run-plan.js';
+import { WorkerPool } from '../../dist/sim/run/worker-pool.js';
 
 const SCENARIO = new URL('../../scenarios/three-zones-stacked.yaml', import.meta.url);
 const fmt = (x) =>

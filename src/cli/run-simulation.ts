@@ -5,11 +5,11 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Topology } from '../model/topology.js';
-import { emptySumsFor, createRunPlan } from '../sim/run-plan.js';
-import { simulate, resolveSpec, type SimulateOptions } from '../sim/simulate.js';
-import { simulateWith } from '../sim/simulate-async.js';
-import type { SimulationResult } from '../sim/simulation-result.js';
-import { WorkerPool } from '../sim/worker-pool.js';
+import { emptySumsFor, createRunPlan } from '../sim/run/run-plan.js';
+import { simulate, resolveSpec, type SimulateOptions } from '../sim/run/simulate.js';
+import { simulateWith } from '../sim/run/simulate-async.js';
+import type { SimulationResult } from '../sim/stats/simulation-result.js';
+import { WorkerPool } from '../sim/run/worker-pool.js';
 import type { CliContext } from './context.js';
 import { createProgress } from './progress.js';
 

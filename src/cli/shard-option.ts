@@ -5,7 +5,7 @@
  * JOB_COMPLETION_INDEX environment variable").
  */
 import { InvalidArgumentError } from 'commander';
-import type { Shard } from '../sim/shard.js';
+import type { Shard } from '../sim/run/shard.js';
 import { UsageError } from './errors.js';
 
 export type ShardOption = Shard | { index: 'auto'; count: number };

@@ -18,7 +18,7 @@ import {
 import { chaosMeshSpecs, type ChaosMeshSpec } from './chaos-mesh-specs.js';
 import type { CommentedDocument } from './commented-yaml.js';
 import { formatClock, summarizeOutages, outages } from './event-prediction.js';
-import { simulateTimeline } from '../sim/timeline.js';
+import { simulateTimeline } from '../sim/engine/timeline.js';
 
 export const CHAOS_MESH_API = 'chaos-mesh.org/v1alpha1';
 

@@ -10,7 +10,7 @@ import { formatFailTarget } from '../model/references.js';
 import type { Cluster, ScenarioEvent, Topology } from '../model/topology.js';
 import { hasQuorum, majority } from '../quorum/majority.js';
 import { analyzePartition } from '../quorum/partition.js';
-import { simulateTimeline, type TimelineResult } from '../sim/timeline.js';
+import { simulateTimeline, type TimelineResult } from '../sim/engine/timeline.js';
 
 /** One outage of one predicate; times in hours from the event's start. */
 export interface PredictedOutage {

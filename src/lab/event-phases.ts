@@ -5,7 +5,7 @@
  * back, cut the new links). Events at the same instant form one phase, as in the simulator.
  */
 import type { Cluster, ScenarioEvent, Topology } from '../model/topology.js';
-import type { TimelineStep } from '../sim/timeline.js';
+import type { TimelineStep } from '../sim/engine/timeline.js';
 import type {
   LabAction,
   LabMember,

@@ -7,7 +7,7 @@
 import { ZERO_TIMERS } from '../model/defaults.js';
 import type { ScenarioEvent, Topology } from '../model/topology.js';
 import { hasQuorum } from '../quorum/majority.js';
-import { simulateTimeline, type TimelineResult } from '../sim/timeline.js';
+import { simulateTimeline, type TimelineResult } from '../sim/engine/timeline.js';
 import type { LabMember, LabPhase, ZoneLink } from './lab-plan.js';
 import { memberZones } from './lab-members.js';
 

@@ -4,7 +4,7 @@
  * defaults unless `--from` changes them), read on the cluster (region) the exact engine finds
  * worst, so the two figures are of the same thing.
  */
-import { simulate } from '../sim/simulate.js';
+import { simulate } from '../sim/run/simulate.js';
 import type { Topology } from '../model/topology.js';
 import { computeMetrics } from '../exact/engine.js';
 import { findWorst } from './evaluate-candidate.js';

@@ -8,7 +8,7 @@
 import type { EndpointKind, EtcdPlacement, Rollout } from '../model/topology.js';
 import type { ClusterMode } from '../quorum/cluster-count.js';
 import type { ClusterSplit } from '../quorum/cluster-split.js';
-import type { SimulationResult } from '../sim/simulation-result.js';
+import type { SimulationResult } from '../sim/stats/simulation-result.js';
 import type { ControlPlaneChoice } from './choose-control-plane.js';
 
 export interface PlanOptions {

@@ -6,7 +6,7 @@ import type { AnalysisResult, MetricAnalysis } from '../exact/analyze.js';
 import type { Topology } from '../model/topology.js';
 import { HOURS_PER_YEAR } from '../model/units.js';
 import type { PlanResult } from '../plan/plan-result.js';
-import type { Estimate, MetricResult, SimulationResult } from '../sim/simulation-result.js';
+import type { Estimate, MetricResult, SimulationResult } from '../sim/stats/simulation-result.js';
 import { VERSION } from '../version.js';
 import { buildFindings } from './build-findings.js';
 import { buildPlanSection, planSummary } from './build-report-plan.js';

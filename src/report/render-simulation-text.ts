@@ -1,10 +1,10 @@
 /** A SimulationResult (or a timeline) as text for people: one table per cluster and region. */
 import { HOURS_PER_YEAR } from '../model/units.js';
-import type { MetricResult, SimulationResult } from '../sim/simulation-result.js';
-import type { TimelineResult } from '../sim/timeline.js';
+import type { MetricResult, SimulationResult } from '../sim/stats/simulation-result.js';
+import type { TimelineResult } from '../sim/engine/timeline.js';
 import { causeLabel } from './cause-labels.js';
-import type { SloResult } from '../sim/slo-estimates.js';
-import type { Estimate } from '../sim/simulation-result.js';
+import type { SloResult } from '../sim/stats/slo-estimates.js';
+import type { Estimate } from '../sim/stats/simulation-result.js';
 import { renderTable } from './render-table.js';
 import type { TextStyle } from './text-style.js';
 

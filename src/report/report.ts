@@ -5,7 +5,7 @@
  */
 import type { AnalysisResult } from '../exact/analyze.js';
 import type { PlanResult } from '../plan/plan-result.js';
-import type { SimulationResult } from '../sim/simulation-result.js';
+import type { SimulationResult } from '../sim/stats/simulation-result.js';
 import type { ManagedSla } from './managed-slas.js';
 import type { LayoutSection } from './report-layout.js';
 import type { SloEntry } from './slo-entry.js';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { formatPath } from '../model/issue.js';
 import type { AnalysisResult } from '../exact/analyze.js';
 import type { PlanResult } from '../plan/plan-result.js';
-import type { SimulationResult } from '../sim/simulation-result.js';
+import type { SimulationResult } from '../sim/stats/simulation-result.js';
 import type { LayoutSection } from './report-layout.js';
 
 export type SavedInput =

@@ -5,4 +5,4 @@
  * `minOutageHours` not counted, as GKE counts only downtime periods of 5 minutes or more).
  * Reports render it when present; the simulator's field is read in build-report.ts only.
  */
-export type { SloResult as SloEntry } from '../sim/slo-estimates.js';
+export type { SloResult as SloEntry } from '../sim/stats/slo-estimates.js';

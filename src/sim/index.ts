@@ -1,13 +1,19 @@
 /** The Monte Carlo engine's public surface (for src/index.ts to re-export). */
-export { simulate, type SimulateOptions } from './simulate.js';
-export { simulateWith, type RangeRunner } from './simulate-async.js';
+export { simulate, type SimulateOptions } from './run/simulate.js';
+export { simulateWith, type RangeRunner } from './run/simulate-async.js';
 export {
   simulateTimeline,
   type TimelineOptions,
   type TimelineResult,
   type TimelineEntry,
-} from './timeline.js';
-export { mergeParts, shardRequests, buildPart, type SimulationPart, type Shard } from './shard.js';
+} from './engine/timeline.js';
+export {
+  mergeParts,
+  shardRequests,
+  buildPart,
+  type SimulationPart,
+  type Shard,
+} from './run/shard.js';
 export type {
   SimulationResult,
   MetricResult,
@@ -17,6 +23,6 @@ export type {
   DataLossResult,
   ObjectiveCheck,
   UsersServedResult,
-} from './simulation-result.js';
-export type { SimulationMethod, RunSpec } from './run-plan.js';
-export { CAUSES, type Cause } from './failure-classes.js';
+} from './stats/simulation-result.js';
+export type { SimulationMethod, RunSpec } from './run/run-plan.js';
+export { CAUSES, type Cause } from './model/failure-classes.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../src/io/read-scenario.js';
-import { simulateTimeline } from '../../src/sim/timeline.js';
+import { simulateTimeline } from '../../src/sim/engine/timeline.js';
 import { CHAOS_MESH_SCHEMAS, workflowProblems } from '../schemas/chaos-mesh.js';
 import { CHAOS_ENGINE_SCHEMA } from '../schemas/litmus.js';
 import { ROOT, runBin } from '../helpers/run-cli.js';

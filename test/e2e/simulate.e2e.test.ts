@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Estimate, SimulationResult } from '../../src/sim/simulation-result.js';
-import type { TimelineResult } from '../../src/sim/timeline.js';
+import type { Estimate, SimulationResult } from '../../src/sim/stats/simulation-result.js';
+import type { TimelineResult } from '../../src/sim/engine/timeline.js';
 import { runBin } from '../helpers/run-cli.js';
 
 const SCENARIO = 'scenarios/three-zones-stacked.yaml';

@@ -7,7 +7,7 @@ import { readScenarioFile } from '../../src/io/read-scenario.js';
 import { buildReport } from '../../src/report/build-report.js';
 import type { PlanCandidate, Report } from '../../src/report/report.js';
 import type { SloEntry } from '../../src/report/slo-entry.js';
-import { simulate } from '../../src/sim/simulate.js';
+import { simulate } from '../../src/sim/run/simulate.js';
 
 /** The report `hasim report <file>` builds: exact analysis and 2,000 trials, the file's seed. */
 export async function scenarioReport(file: string, trials = 2000): Promise<Report> {

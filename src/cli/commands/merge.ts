@@ -8,7 +8,7 @@ import {
   mergeParts,
   PART_VERSION,
   type SimulationPart,
-} from '../../sim/shard.js';
+} from '../../sim/run/shard.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';

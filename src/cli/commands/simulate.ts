@@ -9,21 +9,21 @@ import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { ZERO_TIMERS } from '../../model/defaults.js';
 import type { Topology } from '../../model/topology.js';
 import { renderSimulationText, renderTimelineText } from '../../report/render-simulation-text.js';
-import { createRunPlan, emptySumsFor, type SimulationMethod } from '../../sim/run-plan.js';
-import { buildPart, shardRequests, type Shard } from '../../sim/shard.js';
+import { createRunPlan, emptySumsFor, type SimulationMethod } from '../../sim/run/run-plan.js';
+import { buildPart, shardRequests, type Shard } from '../../sim/run/shard.js';
 import { parseShardOption, resolveShard, type ShardOption } from '../shard-option.js';
-import { driveSteps } from '../../sim/simulate-async.js';
+import { driveSteps } from '../../sim/run/simulate-async.js';
 import {
   betasOf,
   resolveSpec,
   resultOf,
   type RangeRequest,
   type SimulateOptions,
-} from '../../sim/simulate.js';
-import type { ImportanceGroup } from '../../sim/rng.js';
-import type { RunSums } from '../../sim/run-sums.js';
-import { simulateTimeline } from '../../sim/timeline.js';
-import { WorkerPool, type PoolRun } from '../../sim/worker-pool.js';
+} from '../../sim/run/simulate.js';
+import type { ImportanceGroup } from '../../sim/engine/rng.js';
+import type { RunSums } from '../../sim/stats/run-sums.js';
+import { simulateTimeline } from '../../sim/engine/timeline.js';
+import { WorkerPool, type PoolRun } from '../../sim/run/worker-pool.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';

@@ -8,7 +8,7 @@ import {
   summarizeOutages,
 } from '../../../src/interop/event-prediction.js';
 import { loadScenarioText } from '../../../src/io/read-scenario.js';
-import type { TimelineResult } from '../../../src/sim/timeline.js';
+import type { TimelineResult } from '../../../src/sim/engine/timeline.js';
 import { ROOT } from '../../helpers/run-cli.js';
 
 const timeline = (entries: TimelineResult['entries']): TimelineResult => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTopology } from '../../../src/exact/analyze.js';
-import { simulate } from '../../../src/sim/simulate.js';
-import type { SimulationResult } from '../../../src/sim/simulation-result.js';
+import { simulate } from '../../../src/sim/run/simulate.js';
+import type { SimulationResult } from '../../../src/sim/stats/simulation-result.js';
 import { buildReport } from '../../../src/report/build-report.js';
 import { buildChartSpecs } from '../../../src/report/chart-specs.js';
 import type { SloEntry } from '../../../src/report/slo-entry.js';

@@ -7,7 +7,7 @@ import {
   renderReportMarkdown,
 } from '../../../src/report/render-report-markdown.js';
 import type { Report } from '../../../src/report/report.js';
-import { simulate } from '../../../src/sim/simulate.js';
+import { simulate } from '../../../src/sim/run/simulate.js';
 import { scenarioReport } from '../../helpers/report-fixtures.js';
 import { topologyOf } from '../../helpers/topology-builder.js';
 

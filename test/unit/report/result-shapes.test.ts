@@ -3,7 +3,7 @@ import { analyzeTopology } from '../../../src/exact/analyze.js';
 import { buildReport } from '../../../src/report/build-report.js';
 import { renderReportJson } from '../../../src/report/render-report-json.js';
 import { classifySavedInput } from '../../../src/report/result-shapes.js';
-import { simulate } from '../../../src/sim/simulate.js';
+import { simulate } from '../../../src/sim/run/simulate.js';
 import { threeZones } from '../../helpers/sim-scenarios.js';
 
 const t = threeZones({ failures: { zone: { perYear: 2, repair: { mean: '3h' } } } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../../src/sim/simulate.js';
-import { simulateTimeline } from '../../../src/sim/timeline.js';
+import { simulate } from '../../../src/sim/run/simulate.js';
+import { simulateTimeline } from '../../../src/sim/engine/timeline.js';
 import {
   elementAvailability,
   threeZones,

@@ -5,7 +5,7 @@ import {
   HIST_PER_DECADE,
   histogramBin,
   histogramBinExact,
-} from '../../../src/sim/histogram-bin.js';
+} from '../../../src/sim/stats/histogram-bin.js';
 
 describe('histogramBin', () => {
   it('agrees with the formula near every edge, across the range and beyond', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compileModel } from '../../../src/sim/compile-model.js';
-import { createScriptedRng } from '../../../src/sim/rng.js';
-import { P_WORKLOADS } from '../../../src/sim/sim-model.js';
-import { simulateTimeline } from '../../../src/sim/timeline.js';
-import { TrialEngine } from '../../../src/sim/trial-engine.js';
+import { compileModel } from '../../../src/sim/model/compile-model.js';
+import { createScriptedRng } from '../../../src/sim/engine/rng.js';
+import { P_WORKLOADS } from '../../../src/sim/model/sim-model.js';
+import { simulateTimeline } from '../../../src/sim/engine/timeline.js';
+import { TrialEngine } from '../../../src/sim/engine/trial-engine.js';
 import { threeZones, topologyOf, ZERO_TIMERS } from '../../helpers/sim-scenarios.js';
 import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
 

@@ -1,6 +1,6 @@
 import { expm, matrix } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../../src/sim/simulate.js';
+import { simulate } from '../../../src/sim/run/simulate.js';
 import { lognormalSigma } from '../../../src/model/repair.js';
 import {
   atLeast,

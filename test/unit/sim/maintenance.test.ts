@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readScenarioFile } from '../../../src/io/read-scenario.js';
-import { compileModel } from '../../../src/sim/compile-model.js';
-import { createScriptedRng } from '../../../src/sim/rng.js';
-import { simulateTimeline } from '../../../src/sim/timeline.js';
-import { TrialEngine } from '../../../src/sim/trial-engine.js';
-import type { StepRecord } from '../../../src/sim/trial-state.js';
+import { compileModel } from '../../../src/sim/model/compile-model.js';
+import { createScriptedRng } from '../../../src/sim/engine/rng.js';
+import { simulateTimeline } from '../../../src/sim/engine/timeline.js';
+import { TrialEngine } from '../../../src/sim/engine/trial-engine.js';
+import type { StepRecord } from '../../../src/sim/engine/trial-state.js';
 import { threeZones, topologyOf } from '../../helpers/sim-scenarios.js';
 import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
 

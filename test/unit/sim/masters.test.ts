@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../../src/io/read-scenario.js';
-import { simulate } from '../../../src/sim/simulate.js';
+import { simulate } from '../../../src/sim/run/simulate.js';
 import { topologyOf, ZERO_TIMERS } from '../../helpers/sim-scenarios.js';
 
 // Adding masters must not look worse than a single master (issue 8): graceful maintenance opens

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../../src/sim/simulate.js';
+import { simulate } from '../../../src/sim/run/simulate.js';
 import { elementAvailability, topologyOf, ZERO_TIMERS } from '../../helpers/sim-scenarios.js';
 import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
 

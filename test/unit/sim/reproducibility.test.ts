@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { buildSimulationResult } from '../../../src/sim/build-result.js';
-import { createRunPlan, emptySumsFor, runTrialRange } from '../../../src/sim/run-plan.js';
-import { createTrialRng } from '../../../src/sim/rng.js';
-import { runSumsToJson } from '../../../src/sim/run-sums-json.js';
-import { TrialEngine } from '../../../src/sim/trial-engine.js';
-import { addTrial, mergeRunSums } from '../../../src/sim/run-sums.js';
-import { buildMergedResult, buildPart, mergeParts, shardRequests } from '../../../src/sim/shard.js';
-import { betasOf, simulate } from '../../../src/sim/simulate.js';
+import { buildSimulationResult } from '../../../src/sim/stats/build-result.js';
+import { createRunPlan, emptySumsFor, runTrialRange } from '../../../src/sim/run/run-plan.js';
+import { createTrialRng } from '../../../src/sim/engine/rng.js';
+import { runSumsToJson } from '../../../src/sim/stats/run-sums-json.js';
+import { TrialEngine } from '../../../src/sim/engine/trial-engine.js';
+import { addTrial, mergeRunSums } from '../../../src/sim/stats/run-sums.js';
+import {
+  buildMergedResult,
+  buildPart,
+  mergeParts,
+  shardRequests,
+} from '../../../src/sim/run/shard.js';
+import { betasOf, simulate } from '../../../src/sim/run/simulate.js';
 import { METRICS } from '../../../src/model/topology.js';
 import { threeZones, topologyOf } from '../../helpers/sim-scenarios.js';
 import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../../src/io/read-scenario.js';
-import { catchingWave, computeReach } from '../../../src/sim/rollout-reach.js';
-import { simulate } from '../../../src/sim/simulate.js';
+import { catchingWave, computeReach } from '../../../src/sim/model/rollout-reach.js';
+import { simulate } from '../../../src/sim/run/simulate.js';
 import { topologyOf, ZERO_TIMERS } from '../../helpers/sim-scenarios.js';
 import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
 

@@ -5,8 +5,8 @@ import { analyzeTopology } from '../../../src/exact/analyze.js';
 import { ZERO_TIMERS as NO_TIMERS } from '../../../src/model/defaults.js';
 import { readScenarioFile } from '../../../src/io/read-scenario.js';
 import type { Topology } from '../../../src/model/topology.js';
-import type { Estimate } from '../../../src/sim/simulation-result.js';
-import { simulate } from '../../../src/sim/simulate.js';
+import type { Estimate } from '../../../src/sim/stats/simulation-result.js';
+import { simulate } from '../../../src/sim/run/simulate.js';
 import { topologyOf, ZERO_TIMERS } from '../../helpers/sim-scenarios.js';
 import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../../src/sim/simulate.js';
+import { simulate } from '../../../src/sim/run/simulate.js';
 import { threeZones } from '../../helpers/sim-scenarios.js';
 
 describe('simulate options', () => {

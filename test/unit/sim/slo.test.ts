@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { calendarMonths } from '../../../src/sim/calendar-months.js';
-import { simulate } from '../../../src/sim/simulate.js';
-import type { SloResult } from '../../../src/sim/slo-estimates.js';
+import { calendarMonths } from '../../../src/sim/stats/calendar-months.js';
+import { simulate } from '../../../src/sim/run/simulate.js';
+import type { SloResult } from '../../../src/sim/stats/slo-estimates.js';
 import { topologyOf, ZERO_TIMERS } from '../../helpers/sim-scenarios.js';
 import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
 

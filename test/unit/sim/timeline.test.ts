@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulateTimeline } from '../../../src/sim/timeline.js';
+import { simulateTimeline } from '../../../src/sim/engine/timeline.js';
 import { threeZones, ZERO_TIMERS } from '../../helpers/sim-scenarios.js';
 
 const S = 1 / 3600;

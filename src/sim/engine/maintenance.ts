@@ -1,0 +1,99 @@
+/**
+ * Rolling maintenance (docs/model.md, Maintenance): passes fall due at passesPerYear (a Poisson
+ * process); one runs at a time, and a pass that falls due while another is in progress starts
+ * when that one has finished. A pass takes masters 1, 2, … down in turn for perMaster each. A step
+ * that is due waits until the cluster passes the health gate and then starts at once; a step in
+ * progress is never interrupted. The caller re-evaluates the cluster's control plane after each of
+ * these functions, and that evaluation starts a waiting step when the cluster is healthy.
+ */
+import { CAUSE } from '../model/failure-classes.js';
+import { isHealthy } from './health-gate.js';
+import { drawUnitExponential } from './random-variates.js';
+import type { Rng } from './rng.js';
+import { SLOTS_PER_CLUSTER, SLOT_MAINTENANCE, SLOT_PASS } from '../model/sim-model.js';
+import type { TrialState } from './trial-state.js';
+
+/** A pass falls due: it starts now unless one is in progress, then it waits its turn. */
+export function passDue(s: TrialState, ci: number, rng: Rng): void {
+  const c = s.model.clusters[ci];
+  if (c === undefined) return;
+  s.heap.set(slotOf(s, ci, SLOT_PASS), s.now + drawUnitExponential(rng) / c.passRate);
+  if (inProgress(s, ci)) s.passesWaiting[ci] = (s.passesWaiting[ci] ?? 0) + 1;
+  else startPass(s, ci, -1);
+}
+
+/** A step ends: the master comes back as the next step (or the next pass) is due. */
+export function stepEnds(s: TrialState, ci: number): void {
+  const c = s.model.clusters[ci];
+  const step = s.maintStep[ci] ?? -1;
+  if (c === undefined || step < 0) return;
+  passCause(s, ci);
+  s.addDown(c.masterNode[step] ?? 0, -1);
+  s.maintStep[ci] = -1;
+  s.heap.set(slotOf(s, ci, SLOT_MAINTENANCE), Infinity);
+  if (step + 1 < c.masterNode.length) due(s, ci, step + 1);
+  else if ((s.passesWaiting[ci] ?? 0) > 0) {
+    s.passesWaiting[ci] = (s.passesWaiting[ci] ?? 0) - 1;
+    startPass(s, ci, -1);
+  } else {
+    s.passEvent[ci] = -1;
+    s.maintDue[ci] = -1;
+  }
+}
+
+/** A scenario `maintenance:` event: a pass starts now unless one is in progress. */
+export function startScriptedPass(s: TrialState, ci: number, event: number): void {
+  const c = s.model.clusters[ci];
+  if (c === undefined || c.masterNode.length === 0 || inProgress(s, ci)) return;
+  startPass(s, ci, event);
+}
+
+/**
+ * Starts the step cluster ci waits for if the cluster is healthy now; the cause of what follows
+ * in this evaluation becomes the pass (maintenance, or the scenario event that started it).
+ */
+export function startWaitingStep(s: TrialState, ci: number): void {
+  const c = s.model.clusters[ci];
+  if (c === undefined || !isHealthy(s, c, ci)) return;
+  const step = s.maintDue[ci] ?? 0;
+  s.maintDue[ci] = -1;
+  s.maintStep[ci] = step;
+  s.addDown(c.masterNode[step] ?? 0, 1);
+  s.heap.set(slotOf(s, ci, SLOT_MAINTENANCE), s.now + c.perMasterHours);
+  passCause(s, ci);
+  s.steps?.push({
+    cluster: ci,
+    master: step,
+    dueHours: s.maintDueAt[ci] ?? s.now,
+    startHours: s.now,
+    event: s.passEvent[ci] ?? -1,
+  });
+}
+
+// --- internal ---
+
+function slotOf(s: TrialState, ci: number, slot: number): number {
+  return s.model.clusterSlotBase + ci * SLOTS_PER_CLUSTER + slot;
+}
+
+function inProgress(s: TrialState, ci: number): boolean {
+  return (s.maintStep[ci] ?? -1) >= 0 || (s.maintDue[ci] ?? -1) >= 0;
+}
+
+function startPass(s: TrialState, ci: number, event: number): void {
+  s.passEvent[ci] = event;
+  passCause(s, ci);
+  due(s, ci, 0);
+}
+
+function passCause(s: TrialState, ci: number): void {
+  const event = s.passEvent[ci] ?? -1;
+  s.cause = event >= 0 ? CAUSE.event : CAUSE.maintenance;
+  s.event = event;
+}
+
+/** Step `step` is due: it waits for the evaluation that finds the cluster healthy. */
+function due(s: TrialState, ci: number, step: number): void {
+  s.maintDue[ci] = step;
+  s.maintDueAt[ci] = s.now;
+}

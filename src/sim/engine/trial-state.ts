@@ -1,0 +1,314 @@
+/**
+ * The mutable state of one trial, allocated once per engine and reset between trials: element
+ * states, partition components, per-cluster flags and timers, predicate states and the trial's
+ * running statistics. Plain typed arrays so the hot loop allocates nothing.
+ */
+import { CAUSE_COUNT } from '../model/failure-classes.js';
+import { IndexedHeap } from './indexed-heap.js';
+import { ScriptQueue } from './script-queue.js';
+import {
+  BAD_KINDS,
+  CLUSTER_PREDICATES,
+  REGION_PREDICATES,
+  type ClusterModel,
+  type SimModel,
+} from '../model/sim-model.js';
+
+/** One maintenance step, recorded only when a timeline is asked for. */
+export interface StepRecord {
+  cluster: number;
+  master: number;
+  /** When the step was due, and when it started (later when it waited for health). */
+  dueHours: number;
+  startHours: number;
+  /** The scenario event that started the pass, else -1. */
+  event: number;
+}
+
+/** One change of a predicate, recorded only when a timeline is asked for. */
+export interface Transition {
+  hours: number;
+  /** Predicate index: cluster c metric k is c·4 + k; region r metric k follows the clusters. */
+  predicate: number;
+  up: boolean;
+  cause: number;
+  /** The scenario event that caused it (cause `event`), else -1. */
+  event: number;
+}
+
+export class TrialState {
+  readonly model: SimModel;
+  readonly heap: IndexedHeap;
+  readonly predicateCount: number;
+  /**
+   * Element down count: 1 for its own random failure, +1 per forcing event or maintenance. Change
+   * it with addDown, which keeps the per-zone counts of up worker nodes.
+   */
+  readonly down: Int32Array;
+  readonly randomDown: Uint8Array;
+  /** Global zone: effectively up (zone and region up). */
+  readonly zoneOk: Uint8Array;
+  /** Global zone: the partition side it is on (the smallest local zone index of its side). */
+  readonly side: Int32Array;
+  /** Per cluster: bad changes hurting its api, its etcd (and restores), its data plane. */
+  readonly apiBad: Int32Array;
+  readonly quorumBad: Int32Array;
+  readonly dataBad: Int32Array;
+  /** Per kind · clusters + cluster: a random bad change scheduled (1) or hurting (2); its end. */
+  readonly badPhase: Uint8Array;
+  readonly badEnd: Float64Array;
+  readonly diskDown: Int32Array;
+  readonly restoring: Uint8Array;
+  /** Maintenance per cluster: the master in its step (-1: none), the step waiting for health. */
+  readonly maintStep: Int32Array;
+  readonly maintDue: Int32Array;
+  readonly maintDueAt: Float64Array;
+  /** The scenario event that started the cluster's pass (-1: a random pass). */
+  readonly passEvent: Int32Array;
+  /** Passes that fell due while one was in progress: they run in turn. */
+  readonly passesWaiting: Int32Array;
+  /**
+   * Repairs blocked by a region impairment, per region: an element whose random repair is due,
+   * or ~element for a scripted failure's end (emptied, not reallocated, between trials).
+   */
+  readonly blocked: number[][];
+  /** Per (cluster, zone): worker nodes up (their zone aside). */
+  readonly workerNodeUp: Int32Array;
+  /** Spread placement, per (cluster, zone): 0 up, 1 down with pods stranded, 2 rescheduled. */
+  readonly strand: Uint8Array;
+  readonly strandSince: Float64Array;
+  // Per master (global index = masterBase[c] + i) and per worker.
+  readonly masterBase: Int32Array;
+  readonly memberBase: Int32Array;
+  readonly workerBase: Int32Array;
+  readonly memberUp: Uint8Array;
+  readonly serving: Uint8Array;
+  readonly eligible: Uint8Array;
+  readonly carrying: Uint8Array;
+  readonly strandedSince: Float64Array;
+  /** Per cluster: carrying workers (packed) or zones (spread) whose pods wait to be moved. */
+  readonly stranded: Int32Array;
+  readonly leader: Int32Array;
+  readonly electAt: Float64Array;
+  /** Per master: until when the endpoint still sends to it after it stopped serving. */
+  readonly staleUntil: Float64Array;
+  /** Per cluster: the share of API requests failing in a failover gap, since when, and why. */
+  readonly failShare: Float64Array;
+  readonly failSince: Float64Array;
+  readonly failCause: Uint8Array;
+  /** SLA view: hours down per (tracked objective, calendar month), all and SLA-style. */
+  readonly monthAll: Float64Array;
+  readonly monthSla: Float64Array;
+  readonly sideCount: Int32Array;
+  /** Scratch: up clusters per region. */
+  readonly regionUp: Int32Array;
+  // Predicates: 1 = up. "zero" is the instantaneous (all timers 0) value, "timed" the reported one.
+  readonly zero: Uint8Array;
+  readonly timed: Uint8Array;
+  // The trial's statistics per predicate.
+  readonly downHours: Float64Array;
+  readonly downHoursZero: Float64Array;
+  readonly downSince: Float64Array;
+  readonly downSinceZero: Float64Array;
+  readonly outages: Int32Array;
+  readonly outageCause: Uint8Array;
+  readonly causeHours: Float64Array;
+  readonly causeCount: Int32Array;
+  /** Durations of the trial's finished outages (predicate, hours), in order. */
+  durationPredicate: Int32Array;
+  durationHours: Float64Array;
+  durationCount = 0;
+  // Data loss per cluster.
+  readonly lossEvents: Int32Array;
+  readonly lossHours: Float64Array;
+  readonly totalLosses: Int32Array;
+  /** The trial's usersServed: Σ_r share_r · hours region r was not served (timed, timers 0). */
+  usersDownHours = 0;
+  usersDownHoursZero = 0;
+  // Importance sampling.
+  biasing = false;
+  beta = 1;
+  logBeta = 0;
+  biasOn = false;
+  biasedDown = 0;
+  upBiasedRate = 0;
+  logWeight = 0;
+  // The clock and the cause of the event being handled.
+  now = 0;
+  cause = 0;
+  /** The scenario event being handled (cause `event`), else -1. */
+  event = -1;
+  events = 0;
+  readonly script = new ScriptQueue();
+  transitions: Transition[] | null = null;
+  steps: StepRecord[] | null = null;
+
+  constructor(model: SimModel) {
+    this.model = model;
+    const C = model.clusters.length;
+    const zones = model.zoneElement.length;
+    this.predicateCount = C * CLUSTER_PREDICATES + model.regionNames.length * REGION_PREDICATES;
+    const P = this.predicateCount;
+    this.heap = new IndexedHeap(model.slotCount);
+    const base = (sizes: number[]): Int32Array => {
+      const out = new Int32Array(sizes.length + 1);
+      sizes.forEach((s, i) => (out[i + 1] = (out[i] ?? 0) + s));
+      return out;
+    };
+    this.down = new Int32Array(model.elementCount);
+    this.randomDown = new Uint8Array(model.elementCount);
+    this.zoneOk = new Uint8Array(zones);
+    this.side = new Int32Array(zones);
+    this.apiBad = new Int32Array(C);
+    this.quorumBad = new Int32Array(C);
+    this.dataBad = new Int32Array(C);
+    this.badPhase = new Uint8Array(BAD_KINDS * C);
+    this.badEnd = new Float64Array(BAD_KINDS * C);
+    this.diskDown = new Int32Array(C);
+    this.restoring = new Uint8Array(C);
+    this.maintStep = new Int32Array(C);
+    this.maintDue = new Int32Array(C);
+    this.maintDueAt = new Float64Array(C);
+    this.passEvent = new Int32Array(C);
+    this.passesWaiting = new Int32Array(C);
+    this.blocked = model.regionNames.map(() => []);
+    this.workerNodeUp = new Int32Array(model.clusterZones);
+    this.strand = new Uint8Array(model.clusterZones);
+    this.strandSince = new Float64Array(model.clusterZones);
+    this.masterBase = base(model.clusters.map((c) => c.masterNode.length));
+    this.memberBase = base(model.clusters.map((c) => c.memberNode.length));
+    this.workerBase = base(model.clusters.map((c) => c.workerNode.length));
+    const masters = this.masterBase[C] ?? 0;
+    const workers = this.workerBase[C] ?? 0;
+    this.memberUp = new Uint8Array(this.memberBase[C] ?? 0);
+    this.serving = new Uint8Array(masters);
+    this.eligible = new Uint8Array(masters);
+    this.carrying = new Uint8Array(workers);
+    this.strandedSince = new Float64Array(workers);
+    this.stranded = new Int32Array(C);
+    this.leader = new Int32Array(C);
+    this.electAt = new Float64Array(C);
+    this.staleUntil = new Float64Array(masters);
+    this.failShare = new Float64Array(C);
+    this.failSince = new Float64Array(C);
+    this.failCause = new Uint8Array(C);
+    const sloCells = (model.slo?.entries.length ?? 0) * (model.slo?.months.start.length ?? 0);
+    this.monthAll = new Float64Array(sloCells);
+    this.monthSla = new Float64Array(sloCells);
+    this.sideCount = new Int32Array(Math.max(1, ...model.regionZoneCount));
+    this.regionUp = new Int32Array(model.regionNames.length);
+    this.zero = new Uint8Array(P);
+    this.timed = new Uint8Array(P);
+    this.downHours = new Float64Array(P);
+    this.downHoursZero = new Float64Array(P);
+    this.downSince = new Float64Array(P);
+    this.downSinceZero = new Float64Array(P);
+    this.outages = new Int32Array(P);
+    this.outageCause = new Uint8Array(P);
+    this.causeHours = new Float64Array(P * CAUSE_COUNT);
+    this.causeCount = new Int32Array(P * CAUSE_COUNT);
+    this.durationPredicate = new Int32Array(64);
+    this.durationHours = new Float64Array(64);
+    this.lossEvents = new Int32Array(C);
+    this.lossHours = new Float64Array(C);
+    this.totalLosses = new Int32Array(C);
+  }
+
+  /** Everything up, no outage yet, at time 0 (no allocation: this runs once per trial). */
+  reset(): void {
+    this.heap.reset();
+    this.down.fill(0);
+    this.apiBad.fill(0);
+    this.quorumBad.fill(0);
+    this.dataBad.fill(0);
+    this.badPhase.fill(0);
+    this.maintDue.fill(-1);
+    this.passEvent.fill(-1);
+    this.passesWaiting.fill(0);
+    for (const list of this.blocked) list.length = 0;
+    this.strand.fill(0);
+    this.diskDown.fill(0);
+    this.outages.fill(0);
+    this.stranded.fill(0);
+    this.randomDown.fill(0);
+    this.restoring.fill(0);
+    this.downHours.fill(0);
+    this.downHoursZero.fill(0);
+    this.causeHours.fill(0);
+    this.causeCount.fill(0);
+    this.lossEvents.fill(0);
+    this.lossHours.fill(0);
+    this.totalLosses.fill(0);
+    this.zoneOk.fill(1);
+    this.side.fill(0);
+    this.maintStep.fill(-1);
+    this.memberUp.fill(1);
+    this.serving.fill(1);
+    this.eligible.fill(1);
+    this.strandedSince.fill(-1);
+    this.electAt.fill(0);
+    this.staleUntil.fill(0);
+    this.failShare.fill(0);
+    this.monthAll.fill(0);
+    this.monthSla.fill(0);
+    this.zero.fill(1);
+    this.timed.fill(1);
+    const clusters = this.model.clusters;
+    for (let ci = 0; ci < clusters.length; ci++) {
+      const c = clusters[ci];
+      if (c === undefined) continue;
+      // The first master leads from the start (none without masters).
+      this.leader[ci] = c.masterNode.length > 0 ? 0 : -1;
+      const b = this.workerBase[ci] ?? 0;
+      for (let w = 0; w < c.workerNode.length; w++)
+        this.carrying[b + w] = w < c.workersNeeded ? 1 : 0;
+      this.workerNodeUp.set(c.zoneWorkers, c.clusterZoneBase);
+    }
+    this.durationCount = 0;
+    this.biasOn = false;
+    this.biasedDown = 0;
+    this.upBiasedRate = 0;
+    this.logWeight = 0;
+    this.now = 0;
+    this.cause = 0;
+    this.event = -1;
+    this.usersDownHours = 0;
+    this.usersDownHoursZero = 0;
+  }
+
+  /** down[e] += delta, keeping the count of up worker nodes per (cluster, zone). */
+  addDown(e: number, delta: number): void {
+    const before = this.down[e] ?? 0;
+    const after = before + delta;
+    this.down[e] = after;
+    const cz = this.model.workerClusterZone[e] ?? -1;
+    if (cz >= 0 && (before === 0) !== (after === 0))
+      this.workerNodeUp[cz] = (this.workerNodeUp[cz] ?? 0) + (after === 0 ? 1 : -1);
+  }
+
+  /** Worker nodes of cluster c effectively up (node and zone up): O(zones). */
+  workersUp(c: ClusterModel): number {
+    let up = 0;
+    for (let z = 0; z < c.zoneCount; z++)
+      if (this.zoneOk[c.zoneBase + z] === 1) up += this.workerNodeUp[c.clusterZoneBase + z] ?? 0;
+    return up;
+  }
+
+  /** Small enough to be inlined where outages end (about once per event); growth is apart. */
+  pushDuration(predicate: number, hours: number): void {
+    const i = this.durationCount;
+    if (i === this.durationHours.length) this.growDurations();
+    this.durationPredicate[i] = predicate;
+    this.durationHours[i] = hours;
+    this.durationCount = i + 1;
+  }
+
+  private growDurations(): void {
+    const p = new Int32Array(this.durationCount * 2);
+    const h = new Float64Array(this.durationCount * 2);
+    p.set(this.durationPredicate);
+    h.set(this.durationHours);
+    this.durationPredicate = p;
+    this.durationHours = h;
+  }
+}

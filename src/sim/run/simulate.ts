@@ -1,0 +1,165 @@
+/**
+ * `simulate(topology, options)`: the Monte Carlo run. The steps of a run — plain trials in
+ * batches until the trial count or the precision target, then importance sampling for outages too
+ * rare to see — are a generator of trial ranges, so the same plan drives the synchronous
+ * in-process run here and the worker-thread run of the CLI (cli/commands/simulate.ts).
+ */
+import { DEFAULT_SLA_MIN_OUTAGE_HOURS } from '../../model/defaults.js';
+import type { Topology } from '../../model/topology.js';
+import { buildSimulationResult, importancePasses } from '../stats/build-result.js';
+import type { ImportanceGroup, StreamKind } from '../engine/rng.js';
+import {
+  createRunPlan,
+  emptySumsFor,
+  runTrialRange,
+  type RunPlan,
+  type RunSpec,
+  type SimulationMethod,
+} from './run-plan.js';
+import { fromFixed, mergeRunSums, type RunSums } from '../stats/run-sums.js';
+import { meanInterval } from '../stats/intervals.js';
+import type { SimulationResult, StopReason } from '../stats/simulation-result.js';
+import { CLUSTER_PREDICATES } from '../model/sim-model.js';
+import { METRICS } from '../../model/topology.js';
+
+export interface SimulateOptions {
+  trials?: number;
+  seed?: number;
+  horizonHours?: number;
+  method?: SimulationMethod;
+  withEvents?: boolean;
+  /** Keep adding trials until every reported downtime interval's relative half-width is ≤ this. */
+  precision?: number;
+  /** The budget of plain trials with `precision`. */
+  maxTrials?: number;
+  /** SLA-style accounting counts only outages at least this long (default: GKE's 5 minutes). */
+  minOutageHours?: number;
+}
+
+export interface RangeRequest {
+  stream: StreamKind;
+  from: number;
+  to: number;
+}
+
+export interface RunOutcome {
+  plain: RunSums;
+  /** The importance-sampling passes that ran. */
+  importance: Partial<Record<ImportanceGroup, RunSums>>;
+  stop: SimulationResult['stop'];
+}
+
+export function resolveSpec(topology: Topology, options: SimulateOptions): RunSpec {
+  return {
+    seed: options.seed ?? topology.simulation.seed,
+    horizonHours: options.horizonHours ?? topology.simulation.horizonHours,
+    method: options.method ?? 'auto',
+    withEvents: options.withEvents ?? false,
+    slo:
+      Object.keys(topology.objectives).length === 0
+        ? null
+        : {
+            objectives: { ...topology.objectives },
+            minOutageHours: options.minOutageHours ?? DEFAULT_SLA_MIN_OUTAGE_HOURS,
+          },
+  };
+}
+
+/** Runs a simulation in this thread. */
+export function simulate(topology: Topology, options: SimulateOptions = {}): SimulationResult {
+  const plan = createRunPlan(topology, resolveSpec(topology, options));
+  const steps = runSteps(plan, options, topology.simulation.trials);
+  let next = steps.next(emptySumsFor(plan, 'plain'));
+  while (next.done !== true)
+    next = steps.next(runTrialRange(plan, next.value.stream, next.value.from, next.value.to));
+  return resultOf(topology, plan, next.value);
+}
+
+export function resultOf(topology: Topology, plan: RunPlan, outcome: RunOutcome): SimulationResult {
+  return buildSimulationResult({
+    topology,
+    spec: plan.spec,
+    plain: outcome.plain,
+    importance: outcome.importance,
+    betas: betasOf(plan),
+    stop: outcome.stop,
+  });
+}
+
+/** The biasing factor of every importance-sampling pass of a plan. */
+export function betasOf(plan: RunPlan): Record<ImportanceGroup, number> {
+  return {
+    'is-control': plan.passes['is-control'].beta,
+    'is-workloads': plan.passes['is-workloads'].beta,
+    'is-all': plan.passes['is-all'].beta,
+  };
+}
+
+/**
+ * The steps of a run: yields trial ranges, is sent back their sums, returns the outcome.
+ * @param defaultTrials the scenario's trial count, used when options.trials is absent
+ */
+export function* runSteps(
+  plan: RunPlan,
+  options: SimulateOptions,
+  defaultTrials: number,
+): Generator<RangeRequest, RunOutcome, RunSums> {
+  const requested = options.trials ?? defaultTrials;
+  const plain = emptySumsFor(plan, 'plain');
+  let reason: StopReason = 'trials';
+  let unmet: string[] | undefined;
+  if (options.precision === undefined) {
+    mergeRunSums(plain, yield { stream: 'plain', from: 0, to: requested });
+  } else {
+    const max = Math.max(requested, options.maxTrials ?? requested * 100);
+    let batch = requested;
+    for (;;) {
+      mergeRunSums(plain, yield { stream: 'plain', from: plain.trials, to: plain.trials + batch });
+      unmet = unmetPrecision(plan, plain, options.precision);
+      if (unmet.length === 0) {
+        reason = 'precision-met';
+        break;
+      }
+      if (plain.trials >= max) {
+        reason = 'max-trials';
+        break;
+      }
+      batch = Math.min(plain.trials, max - plain.trials);
+    }
+  }
+  const importance: Partial<Record<ImportanceGroup, RunSums>> = {};
+  for (const group of importancePasses(plan.spec.method, plan.model, plain)) {
+    const sums = emptySumsFor(plan, group);
+    mergeRunSums(sums, yield { stream: group, from: 0, to: plain.trials });
+    importance[group] = sums;
+  }
+  const stop: SimulationResult['stop'] = { reason, trialsRequested: requested };
+  if (options.precision !== undefined) {
+    stop.precision = options.precision;
+    if (unmet !== undefined && unmet.length > 0) stop.unmet = unmet;
+  }
+  return { plain, importance, stop };
+}
+
+/**
+ * The cluster metrics whose downtime interval is still wider than asked (relative half-width).
+ * Metrics too rare for plain sampling are left to importance sampling under `auto`.
+ */
+export function unmetPrecision(plan: RunPlan, plain: RunSums, precision: number): string[] {
+  const unmet: string[] = [];
+  plan.model.clusterNames.forEach((name, ci) => {
+    METRICS.forEach((metric, k) => {
+      const ps = plain.predicates[ci * CLUSTER_PREDICATES + k];
+      if (ps === undefined) return;
+      if (plan.spec.method === 'auto' && ps.anyTrials < 10) return;
+      const d = meanInterval(
+        plain.trials,
+        fromFixed(ps.down, plain.bits),
+        fromFixed(ps.down2, plain.bits, 2),
+      );
+      const half = (d.ci95[1] - d.ci95[0]) / 2;
+      if (!(d.mean > 0) || half / d.mean > precision) unmet.push(`${name}.${metric}`);
+    });
+  });
+  return unmet;
+}

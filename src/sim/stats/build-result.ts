@@ -1,0 +1,216 @@
+/**
+ * RunSums → SimulationResult: means with 95 % intervals per metric, the choice between plain
+ * sampling and importance sampling per metric, honest bounds when no outage was seen, downtime by
+ * cause, the timers' share, outage-duration quantiles, and the objective checks.
+ */
+import { CLUSTER_PREDICATES, P_WORKLOADS, REGION_PREDICATES } from '../model/sim-model.js';
+import { METRICS, REGION_METRICS, type Topology } from '../../model/topology.js';
+import { HOURS_PER_YEAR } from '../../model/units.js';
+import { est, importanceMetric, plainMetric } from './metric-estimates.js';
+import { usersServedEstimate } from './users-served-estimate.js';
+import { IMPORTANCE_GROUPS, RNG_ALGORITHM, type ImportanceGroup } from '../engine/rng.js';
+import type { RunSpec } from '../run/run-plan.js';
+import { fromFixed, type RunSums } from './run-sums.js';
+import { buildSloResults } from './slo-estimates.js';
+import { buildSloPlan } from './slo-plan.js';
+import {
+  RESULT_UNITS,
+  type ClusterResult,
+  type MetricResult,
+  type ObjectiveCheck,
+  type RegionResult,
+  type SimulationResult,
+  type StopReason,
+  type UsersServedResult,
+} from './simulation-result.js';
+
+/** Below this many trials with an outage, `auto` reports the importance-sampling estimate. */
+export const RARE_TRIALS = 10;
+
+export interface ResultInputs {
+  topology: Topology;
+  spec: RunSpec;
+  plain: RunSums;
+  importance: Partial<Record<ImportanceGroup, RunSums>>;
+  betas: Record<ImportanceGroup, number>;
+  stop: SimulationResult['stop'];
+}
+
+/** The importance-sampling pass that estimates predicate p: what its metric depends on. */
+export function groupOf(p: number, clusters: number): ImportanceGroup {
+  if (p >= clusters * CLUSTER_PREDICATES) return 'is-all';
+  return p % CLUSTER_PREDICATES === P_WORKLOADS ? 'is-workloads' : 'is-control';
+}
+
+/**
+ * The importance-sampling passes a run needs: every pass with `importance`; with `auto`, the
+ * passes of the metrics that plain sampling saw in fewer than RARE_TRIALS trials.
+ */
+export function importancePasses(
+  method: RunSpec['method'],
+  model: { clusters: unknown[] },
+  plain: RunSums,
+): ImportanceGroup[] {
+  if (method === 'plain') return [];
+  if (method === 'importance') return [...IMPORTANCE_GROUPS];
+  const needed = new Set<ImportanceGroup>();
+  plain.predicates.forEach((ps, p) => {
+    if (ps.anyTrials < RARE_TRIALS) needed.add(groupOf(p, model.clusters.length));
+  });
+  return IMPORTANCE_GROUPS.filter((g) => needed.has(g));
+}
+
+export function buildSimulationResult(x: ResultInputs): SimulationResult {
+  const { topology: t, spec, plain } = x;
+  const H = spec.horizonHours;
+  const pick = (p: number): MetricResult => {
+    const ps = plain.predicates[p];
+    const group = groupOf(p, t.clusters.length);
+    const run = x.importance[group];
+    const is = run?.predicates[p];
+    const useIs =
+      is !== undefined &&
+      (spec.method === 'importance' || (ps !== undefined && ps.anyTrials < RARE_TRIALS));
+    if (useIs && run !== undefined) {
+      return { ...importanceMetric(is, run, H, ps, plain), importancePass: group };
+    }
+    return plainMetric(ps, plain.trials, H, plain.bits);
+  };
+  const clusters: Record<string, ClusterResult> = {};
+  t.clusters.forEach((c, ci) => {
+    const base = ci * CLUSTER_PREDICATES;
+    const entry = Object.fromEntries(METRICS.map((m, k) => [m, pick(base + k)]));
+    clusters[c.name] = { ...entry, dataLoss: dataLoss(plain, ci, H) } as ClusterResult;
+  });
+  const regions: Record<string, RegionResult> = {};
+  const rbase = t.clusters.length * CLUSTER_PREDICATES;
+  t.regions.forEach((r, ri) => {
+    regions[r.name] = Object.fromEntries(
+      REGION_METRICS.map((m, k) => [m, pick(rbase + ri * REGION_PREDICATES + k)]),
+    ) as RegionResult;
+  });
+  const allPass = x.importance['is-all'];
+  const usersServed = usersServedEstimate(
+    plain,
+    allPass,
+    spec.method === 'importance' || plain.deployment.anyTrials < RARE_TRIALS,
+    H,
+  );
+  const usedIs =
+    Object.values(clusters).some((c) =>
+      METRICS.some((m) => c[m].method === 'importance-sampling'),
+    ) ||
+    Object.values(regions).some((r) =>
+      REGION_METRICS.some((m) => r[m].method === 'importance-sampling'),
+    ) ||
+    usersServed.method === 'importance-sampling';
+  return {
+    version: 1,
+    kind: 'simulation',
+    units: RESULT_UNITS,
+    scenario: t.name,
+    seed: spec.seed,
+    trials: plain.trials,
+    horizonHours: H,
+    method: usedIs ? 'monte-carlo+importance-sampling' : 'monte-carlo',
+    rng: RNG_ALGORITHM,
+    stop: x.stop,
+    importance: importanceSummary(x),
+    timersHours: {
+      leaseDuration: t.timers.leaseDurationHours,
+      endpointFailover: t.timers.endpointFailoverHours,
+      nodeMonitorGrace: t.timers.nodeMonitorGraceHours,
+      podEviction: t.timers.podEvictionHours,
+    },
+    withEvents: spec.withEvents,
+    clusters,
+    regions,
+    deployment: { usersServed },
+    objectives: checkObjectives(t, clusters, regions, usersServed),
+    ...sloView(t, spec, plain),
+  };
+}
+
+/** The SLA view, when the run tracked objectives over whole calendar months. */
+function sloView(t: Topology, spec: RunSpec, plain: RunSums): Pick<SimulationResult, 'slo'> {
+  const plan = spec.slo ? buildSloPlan(t, spec.slo, spec.horizonHours) : null;
+  if (plan === null || plain.slo.length === 0) return {};
+  return { slo: buildSloResults(plan, plain.slo, plain.trials, plain.bits) };
+}
+
+export function stopOf(reason: StopReason, trialsRequested: number): SimulationResult['stop'] {
+  return { reason, trialsRequested };
+}
+
+// --- internal ---
+
+function importanceSummary(x: ResultInputs): SimulationResult['importance'] {
+  const passes = IMPORTANCE_GROUPS.flatMap((group) => {
+    const run = x.importance[group];
+    return run === undefined ? [] : [{ pass: group, trials: run.trials, beta: x.betas[group] }];
+  });
+  return passes.length === 0 ? null : passes;
+}
+
+function dataLoss(plain: RunSums, ci: number, H: number): ClusterResult['dataLoss'] {
+  const ls = plain.clusters[ci];
+  const n = plain.trials;
+  const perYear = HOURS_PER_YEAR / H;
+  if (ls === undefined || ls.trialsWithLoss === 0 || n === 0) {
+    const rate = n > 0 ? (-Math.log(0.025) / (n * H)) * HOURS_PER_YEAR : Infinity;
+    return {
+      eventsPerYear: est(0, [0, rate]),
+      lostHoursPerYear: est(0, [0, Infinity]),
+      totalLossesPerYear: 0,
+    };
+  }
+  // Per-trial squares are not kept for data loss; a Poisson interval on the event count.
+  const events = fromFixed(ls.events, plain.bits);
+  const half = 1.96 * Math.sqrt(events);
+  const scale = perYear / n;
+  return {
+    eventsPerYear: est(events * scale, [
+      Math.max(0, events - half) * scale,
+      (events + half) * scale,
+    ]),
+    lostHoursPerYear: est(fromFixed(ls.hours, plain.bits) * scale, [0, Infinity]),
+    totalLossesPerYear: fromFixed(ls.totalLosses, plain.bits) * scale,
+  };
+}
+
+function checkObjectives(
+  t: Topology,
+  clusters: Record<string, ClusterResult>,
+  regions: Record<string, RegionResult>,
+  usersServed: UsersServedResult,
+): ObjectiveCheck[] {
+  const checks: ObjectiveCheck[] = [];
+  const check = (
+    target: string,
+    metric: string,
+    m: Pick<MetricResult, 'availability'>,
+    objective: number,
+  ): void => {
+    const [lo, hi] = m.availability.ci95;
+    const goal = objective / 100;
+    checks.push({
+      target,
+      metric,
+      objective,
+      status: lo >= goal ? 'met' : hi < goal ? 'not-met' : 'undecided',
+    });
+  };
+  for (const [metric, objective] of Object.entries(t.objectives)) {
+    if (objective === undefined) continue;
+    for (const [name, c] of Object.entries(clusters)) {
+      if ((METRICS as readonly string[]).includes(metric))
+        check(name, metric, c[metric as (typeof METRICS)[number]], objective);
+    }
+    for (const [name, r] of Object.entries(regions)) {
+      if ((REGION_METRICS as readonly string[]).includes(metric))
+        check(name, metric, r[metric as (typeof REGION_METRICS)[number]], objective);
+    }
+    if (metric === 'usersServed') check('deployment', metric, usersServed, objective);
+  }
+  return checks;
+}
