@@ -21,9 +21,9 @@ import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { loadTopology } from '../load-topology.js';
-import { parseIntegerOption } from '../parse-options.js';
+import { parseIntegerOption, parseTrialsOption } from '../parse-options.js';
 import { runSimulation } from '../run-simulation.js';
-import { writeOutput } from '../write-output.js';
+import { checkOutputFile, writeOutput } from '../write-output.js';
 
 /** Trials of the Monte Carlo step for a scenario: a second or two, enough for a review. */
 export const DEFAULT_REPORT_TRIALS = 2000;
@@ -64,7 +64,7 @@ export function registerReport(program: Command, ctx: CliContext): Command {
     .option(
       '--trials <N>',
       `Monte Carlo trials for a scenario (default ${DEFAULT_REPORT_TRIALS})`,
-      parseIntegerOption(1, 1e12),
+      parseTrialsOption,
     )
     .option('--seed <S>', "seed (default: the scenario's simulation.seed)", parseIntegerOption(0))
     .option(
@@ -88,6 +88,7 @@ export function registerReport(program: Command, ctx: CliContext): Command {
         '  hasim plan --regions 4 --tolerate 1 --json > plan.json && hasim report plan.json --format md',
     )
     .action(async (file: string, flags: ReportFlags) => {
+      await checkOutputFile(flags.out, flags); // before the work: docs/output-files.md
       const format = formatFor(flags);
       const input = await readReportInput(file);
       const report = await buildFromInput(input, flags, ctx);
