@@ -25,7 +25,7 @@ export const DurationSchema = z
     error: DURATION_HINT,
   })
   // `1e400y` matches the pattern and is Infinity hours: no engine can run it.
-  .refine((d) => Number.isFinite(hoursOf(d)), {
+  .refine((d) => Number.isNaN(hoursOf(d)) || Number.isFinite(hoursOf(d)), {
     error: 'a duration must be finite (this one overflows: write it in a larger unit or shorter)',
   })
   .meta({ description: 'A duration: 30s, 10m, 4h, 2d, 1y (365 d), parts such as 1h30m, or 0' });
