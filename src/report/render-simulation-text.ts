@@ -93,7 +93,12 @@ export function renderSimulationText(r: SimulationResult, style: TextStyle): str
       interrupted: `interrupted after ${r.trials} of ${r.stop.trialsRequested} trials`,
       trials: '',
     }[r.stop.reason];
-    out.push(style.warning(`stopped: ${why}`));
+    // Per importance-sampling pass: whether its metrics met the precision or the budget ended it.
+    const passes = (r.stop.passes ?? []).map(
+      (p) =>
+        `importance pass ${p.pass}: ${p.reason === 'precision-met' ? 'precision met' : 'budget ended it'} after ${p.trials} trials`,
+    );
+    out.push(style.warning(`stopped: ${[why, ...passes].join('; ')}`));
   }
   for (const o of r.objectives) {
     const mark =
