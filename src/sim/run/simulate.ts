@@ -27,8 +27,8 @@ import {
 import { fromFixed, mergeRunSums, type RunSums } from '../stats/run-sums.js';
 import { meanInterval } from '../stats/intervals.js';
 import type { PassStop, SimulationResult } from '../stats/simulation-result.js';
-import { CLUSTER_PREDICATES } from '../model/sim-model.js';
-import { METRICS } from '../../model/topology.js';
+import { CLUSTER_PREDICATES, P_WORKLOADS, REGION_PREDICATES } from '../model/sim-model.js';
+import { METRICS, REGION_METRICS } from '../../model/topology.js';
 
 export interface SimulateOptions {
   trials?: number;
@@ -165,38 +165,66 @@ export function* runSteps(
   return { plain, importance, stop };
 }
 
+/** A metric held to a precision target: its predicate and its name in `stop.unmet`. */
+interface PrecisionTarget {
+  p: number;
+  name: string;
+}
+
 /**
- * The cluster metrics whose downtime interval is still wider than asked (relative half-width).
- * Metrics too rare for plain sampling are left to importance sampling under `auto`, when their
- * pass can help (β > 1).
+ * The metrics a precision target applies to: every cluster metric (`prod.api`) and region metric
+ * (`region/eu.served`) that something in the scenario can take down (can-go-down.ts; the others
+ * are exactly 100 %).
+ */
+function precisionTargets(plan: RunPlan): PrecisionTarget[] {
+  const m = plan.model;
+  const scripted = plan.script !== undefined;
+  const targets: PrecisionTarget[] = [];
+  m.clusterNames.forEach((name, ci) => {
+    METRICS.forEach((metric, k) => {
+      if (canGoDown(m, ci, k, scripted))
+        targets.push({ p: ci * CLUSTER_PREDICATES + k, name: `${name}.${metric}` });
+    });
+  });
+  // A region is served by the clusters' data planes (with cross-region failover, any region's).
+  const dataPlane = m.clusters.some((_, ci) => canGoDown(m, ci, P_WORKLOADS, scripted));
+  if (dataPlane) {
+    const base = m.clusters.length * CLUSTER_PREDICATES;
+    m.regionNames.forEach((name, r) => {
+      REGION_METRICS.forEach((metric, k) => {
+        targets.push({ p: base + r * REGION_PREDICATES + k, name: `region/${name}.${metric}` });
+      });
+    });
+  }
+  return targets;
+}
+
+/**
+ * The metrics whose downtime interval from plain sampling is still wider than asked (relative
+ * half-width). Metrics too rare for plain sampling are left to importance sampling under `auto`,
+ * when their pass can help (β > 1).
  */
 export function unmetPrecision(plan: RunPlan, plain: RunSums, precision: number): string[] {
-  const unmet: string[] = [];
   const C = plan.model.clusters.length;
-  plan.model.clusterNames.forEach((name, ci) => {
-    METRICS.forEach((metric, k) => {
-      const p = ci * CLUSTER_PREDICATES + k;
+  return precisionTargets(plan)
+    .filter(({ p }) => {
       const ps = plain.predicates[p];
-      if (ps === undefined) return;
+      if (ps === undefined) return false;
       const left = plan.passes[groupOf(p, C)].beta > 1;
-      if (plan.spec.method === 'auto' && ps.anyTrials < RARE_TRIALS && left) return;
-      if (!canGoDown(plan.model, ci, k, plan.script !== undefined)) return;
+      if (plan.spec.method === 'auto' && ps.anyTrials < RARE_TRIALS && left) return false;
       const d = meanInterval(
         plain.trials,
         fromFixed(ps.down, plain.bits),
         fromFixed(ps.down2, plain.bits, 2),
       );
-      const half = (d.ci95[1] - d.ci95[0]) / 2;
-      if (!(d.mean > 0) || half / d.mean > precision) unmet.push(`${name}.${metric}`);
-    });
-  });
-  return unmet;
+      return !(d.mean > 0) || (d.ci95[1] - d.ci95[0]) / 2 / d.mean > precision;
+    })
+    .map((t) => t.name);
 }
 
 /**
- * The cluster metrics estimated by importance-sampling pass `group` whose reported downtime
- * interval (metric-estimates.ts: widened when the effective sample is small) is still wider than
- * asked.
+ * The metrics estimated by importance-sampling pass `group` whose reported downtime interval
+ * (metric-estimates.ts: widened when the effective sample is small) is still wider than asked.
  */
 export function unmetImportancePrecision(
   plan: RunPlan,
@@ -205,20 +233,15 @@ export function unmetImportancePrecision(
   sums: RunSums,
   precision: number,
 ): string[] {
-  const unmet: string[] = [];
   const C = plan.model.clusters.length;
   const H = plan.spec.horizonHours;
-  plan.model.clusterNames.forEach((name, ci) => {
-    METRICS.forEach((metric, k) => {
-      const p = ci * CLUSTER_PREDICATES + k;
+  return precisionTargets(plan)
+    .filter(({ p }) => {
       const is = sums.predicates[p];
-      if (is === undefined || groupOf(p, C) !== group) return;
-      if (!usesImportance(plan.spec.method, plain, p, true)) return;
-      if (!canGoDown(plan.model, ci, k, plan.script !== undefined)) return;
+      if (is === undefined || groupOf(p, C) !== group) return false;
+      if (!usesImportance(plan.spec.method, plain, p, true)) return false;
       const d = importanceMetric(is, sums, H, plain.predicates[p], plain).downHours;
-      const half = (d.ci95[1] - d.ci95[0]) / 2;
-      if (!(d.mean > 0) || half / d.mean > precision) unmet.push(`${name}.${metric}`);
-    });
-  });
-  return unmet;
+      return !(d.mean > 0) || (d.ci95[1] - d.ci95[0]) / 2 / d.mean > precision;
+    })
+    .map((t) => t.name);
 }
