@@ -101,8 +101,12 @@ export class TrialState {
   readonly monthAll: Float64Array;
   readonly monthSla: Float64Array;
   readonly sideCount: Int32Array;
-  /** Scratch: up clusters per region. */
-  readonly regionUp: Int32Array;
+  /**
+   * Per region: clusters whose workloads is up, instantaneous and timed — kept by
+   * evaluate-workers.ts when a cluster's workloads changes, read by evaluate-regions.ts.
+   */
+  readonly regionUpZero: Int32Array;
+  readonly regionUpTimed: Int32Array;
   // Predicates: 1 = up. "zero" is the instantaneous (all timers 0) value, "timed" the reported one.
   readonly zero: Uint8Array;
   readonly timed: Uint8Array;
@@ -195,7 +199,8 @@ export class TrialState {
     this.monthAll = new Float64Array(sloCells);
     this.monthSla = new Float64Array(sloCells);
     this.sideCount = new Int32Array(Math.max(1, ...model.regionZoneCount));
-    this.regionUp = new Int32Array(model.regionNames.length);
+    this.regionUpZero = new Int32Array(model.regionNames.length);
+    this.regionUpTimed = new Int32Array(model.regionNames.length);
     this.zero = new Uint8Array(P);
     this.timed = new Uint8Array(P);
     this.downHours = new Float64Array(P);
@@ -252,6 +257,12 @@ export class TrialState {
     this.monthSla.fill(0);
     this.zero.fill(1);
     this.timed.fill(1);
+    const m = this.model;
+    for (let r = 0; r < m.regionNames.length; r++) {
+      const clusters = (m.regionClusterStart[r + 1] ?? 0) - (m.regionClusterStart[r] ?? 0);
+      this.regionUpZero[r] = clusters;
+      this.regionUpTimed[r] = clusters;
+    }
     const clusters = this.model.clusters;
     for (let ci = 0; ci < clusters.length; ci++) {
       const c = clusters[ci];
