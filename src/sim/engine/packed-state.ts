@@ -38,6 +38,8 @@ export class PackedState {
   readonly bitBase: Int32Array;
   private readonly model: SimModel;
   private readonly workerBase: Int32Array;
+  /** The clusters that use this state: packed placement with eviction timers. */
+  private readonly packedClusters: Int32Array;
 
   constructor(model: SimModel, workerBase: Int32Array) {
     this.model = model;
@@ -87,26 +89,38 @@ export class PackedState {
         fill[cz] = (fill[cz] ?? 0) + 1;
       }
     }
+    this.packedClusters = Int32Array.from(
+      model.clusters.flatMap((c, ci) => (packed && !c.spread ? [ci] : [])),
+    );
     const bits = this.bitBase[C] ?? 0;
     this.spareUp = new Uint32Array(bits / 32);
     this.spareSummary = new Uint32Array(bits / BLOCK);
   }
 
-  /** Everything up: the first workersNeeded workers carry, the others are spare (and up). */
+  /**
+   * Everything up: the first workersNeeded workers carry, the others are spare (and up). Only the
+   * clusters that use this state are touched (nothing at all without packed placement).
+   */
   reset(): void {
+    if (this.packedClusters.length === 0) return;
     const m = this.model;
-    this.strandedSince.fill(-1);
-    this.strandedCount.fill(0);
-    this.dirtyCount.fill(0);
-    this.dirty.fill(0);
     this.zoneSeen.fill(1);
-    this.spareUp.fill(0);
-    this.spareSummary.fill(0);
-    for (let ci = 0; ci < m.clusters.length; ci++) {
+    for (const ci of this.packedClusters) {
       const c = m.clusters[ci];
       if (c === undefined) continue;
       const wb = this.workerBase[ci] ?? 0;
-      for (let w = 0; w < c.workerNode.length; w++) {
+      const n = c.workerNode.length;
+      this.strandedSince.fill(-1, wb, wb + n);
+      this.dirty.fill(0, wb, wb + n);
+      this.strandedCount[ci] = 0;
+      this.dirtyCount[ci] = 0;
+      this.spareUp.fill(0, (this.bitBase[ci] ?? 0) / 32, (this.bitBase[ci + 1] ?? 0) / 32);
+      this.spareSummary.fill(
+        0,
+        (this.bitBase[ci] ?? 0) / BLOCK,
+        (this.bitBase[ci + 1] ?? 0) / BLOCK,
+      );
+      for (let w = 0; w < n; w++) {
         const carrying = w < c.workersNeeded;
         this.carrying[wb + w] = carrying ? 1 : 0;
         if (!carrying) this.setSpareUp(ci, w, true);
