@@ -33,6 +33,9 @@ export interface CheckFileResult {
   status: CheckStatus;
   errors: CheckIssue[];
   warnings: CheckIssue[];
+  /** Issues found but not listed (the loader lists the first 50 of each kind); absent: none. */
+  errorsOmitted?: number;
+  warningsOmitted?: number;
   objectives: ObjectiveOutcome[];
 }
 
@@ -47,15 +50,21 @@ export interface CheckResult {
 
 /** What the command found for one file: its problems, or its analysis. */
 export type CheckInput =
-  | { file: string; ok: false; errors: LocatedIssue[]; warnings: LocatedIssue[] }
-  | {
+  | ({ file: string; ok: false; errors: LocatedIssue[]; warnings: LocatedIssue[] } & Omitted)
+  | ({
       file: string;
       ok: true;
       warnings: LocatedIssue[];
       analysis: AnalysisResult;
       /** The position of a key path in the file. */
       locate: (path: readonly (string | number)[]) => { line: number; col: number };
-    };
+    } & Omitted);
+
+/** How many issues of each kind the loader found but did not list. */
+interface Omitted {
+  errorsOmitted?: number;
+  warningsOmitted?: number;
+}
 
 export function buildCheckResult(inputs: readonly CheckInput[], strict: boolean): CheckResult {
   const files = inputs.map((input) => checkFile(input, strict));
@@ -78,19 +87,24 @@ export function checkExitCode(result: CheckResult): 0 | 2 | 3 {
 
 function checkFile(input: CheckInput, strict: boolean): CheckFileResult {
   const warnings = input.warnings.map(toIssue);
+  const omitted = {
+    ...(input.errorsOmitted ? { errorsOmitted: input.errorsOmitted } : {}),
+    ...(input.warningsOmitted ? { warningsOmitted: input.warningsOmitted } : {}),
+  };
   if (!input.ok || (strict && warnings.length > 0)) {
     return {
       file: input.file,
       status: 'invalid',
       errors: input.ok ? [] : input.errors.map(toIssue),
       warnings,
+      ...omitted,
       objectives: [],
     };
   }
   const objectives = listObjectives(input.analysis, input.locate);
   const status: CheckStatus =
     objectives.length === 0 ? 'no-objectives' : objectives.every((o) => o.met) ? 'met' : 'missed';
-  return { file: input.file, status, errors: [], warnings, objectives };
+  return { file: input.file, status, errors: [], warnings, ...omitted, objectives };
 }
 
 function toIssue(i: LocatedIssue): CheckIssue {

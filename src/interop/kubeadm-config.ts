@@ -38,7 +38,8 @@ export function readKubeadmConfig(documents: readonly unknown[]): KubeadmResult 
       const place = [at, 'data.ClusterConfiguration'].filter(Boolean).join(': ');
       let inner: unknown;
       try {
-        inner = parse(text);
+        // logLevel 'error': yaml's warnings would go to the console, past hasim's messages.
+        inner = parse(text, { logLevel: 'error', maxAliasCount: 100 });
       } catch (e) {
         return fail(
           place,

@@ -31,7 +31,8 @@ export function parseInputDocuments(text: string, expected: string): ParsedInput
     }
   }
   try {
-    const docs = parseAllDocuments(body);
+    // logLevel 'error': yaml's warnings (a map used as a key) would go to the console.
+    const docs = parseAllDocuments(body, { logLevel: 'error' });
     if (!Array.isArray(docs)) return { ok: false, message: `is empty; expected ${expected}` };
     const documents: unknown[] = [];
     for (const doc of docs) {

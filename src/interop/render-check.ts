@@ -15,9 +15,11 @@ export function renderCheckText(result: CheckResult, style: TextStyle): string {
     lines.push(`${mark(f, style)} ${f.file.padEnd(width)}  ${summary(f)}`);
     if (f.status === 'invalid') {
       const issues = [...f.errors, ...(result.strict ? f.warnings : [])];
+      const total =
+        issues.length + (f.errorsOmitted ?? 0) + (result.strict ? (f.warningsOmitted ?? 0) : 0);
       for (const i of issues.slice(0, MAX_ISSUES_SHOWN)) lines.push(`    ${where(f.file, i)}`);
-      if (issues.length > MAX_ISSUES_SHOWN) {
-        lines.push(`    … and ${issues.length - MAX_ISSUES_SHOWN} more (hasim validate ${f.file})`);
+      if (total > MAX_ISSUES_SHOWN) {
+        lines.push(`    … and ${total - MAX_ISSUES_SHOWN} more (hasim validate ${f.file})`);
       }
     }
     for (const o of f.objectives.filter((o) => !o.met)) {
@@ -81,10 +83,11 @@ function mark(f: CheckFileResult, style: TextStyle): string {
 }
 
 function summary(f: CheckFileResult): string {
-  const warnings = f.warnings.length > 0 ? ` (${plural(f.warnings.length, 'warning')})` : '';
+  const warningCount = f.warnings.length + (f.warningsOmitted ?? 0);
+  const warnings = warningCount > 0 ? ` (${plural(warningCount, 'warning')})` : '';
   switch (f.status) {
     case 'invalid':
-      return `invalid: ${plural(f.errors.length, 'error')}${warnings}`;
+      return `invalid: ${plural(f.errors.length + (f.errorsOmitted ?? 0), 'error')}${warnings}`;
     case 'no-objectives':
       return `valid, no objectives to check${warnings}`;
     case 'met':

@@ -1,11 +1,13 @@
 /**
  * YAML (and JSON, which YAML 1.2 reads) text → a plain value plus a way to find the line and
  * column of any key path. Syntax errors and duplicate keys are reported with positions; alias
- * expansion is bounded so a "billion laughs" file is refused instead of eating the machine.
+ * expansion and nesting depth are bounded before the document is built, so a "billion laughs"
+ * file or a file of 30 `{` is refused instead of eating the machine; a key that is a map or a
+ * list is an error with its position (JavaScript objects cannot hold one).
  */
 import {
   isAlias,
-  Lexer,
+  isCollection,
   isMap,
   isPair,
   isScalar,
@@ -15,7 +17,10 @@ import {
   visit,
   type Document,
   type Node,
+  type Pair,
+  type YAMLMap,
 } from 'yaml';
+import { prescanYaml } from './prescan-yaml.js';
 
 export interface Position {
   line: number;
@@ -37,6 +42,13 @@ export const MAX_ALIAS_COUNT = 100;
 export const MAX_ALIASES_IN_FILE = 1000;
 /** Larger files are refused before parsing: scenarios are hand-written and small. */
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
+/**
+ * Nesting allowed (maps, lists, flow `{`/`[` and `?` complex keys together). The example
+ * scenarios nest 4 to 6 deep; 64 leaves ten times that for any hand-written file while keeping
+ * yaml's recursive composer and toJS far from their limits (1,000 nested `{` took 390 s before
+ * this bound).
+ */
+export const MAX_NESTING_DEPTH = 64;
 
 export function parseScenarioText(text: string): ParsedDocument {
   const lineCounter = new LineCounter();
@@ -44,24 +56,33 @@ export function parseScenarioText(text: string): ParsedDocument {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
   };
-  const aliases = countAliasTokens(text);
-  if (aliases.count > MAX_ALIASES_IN_FILE) {
-    // Refuse before building the document: lexing is ~10× faster than composing it.
+  const refuse = (message: string, code: string, offset: number): ParsedDocument => {
     for (let i = 0; i >= 0; i = text.indexOf('\n', i) + 1 || -1) lineCounter.addNewLine(i);
-    const message = `${aliases.count} aliases (more than ${MAX_ALIASES_IN_FILE}; an alias bomb?); hasim refuses to expand them`;
     return {
       value: undefined,
-      syntaxErrors: [{ message, code: 'ALIAS_LIMIT', position: toPosition(aliases.firstOffset) }],
+      syntaxErrors: [{ message, code, position: toPosition(offset) }],
       locate: () => ({ line: 1, col: 1 }),
     };
+  };
+  // Refuse before building the document: lexing is ~10× faster than composing it.
+  const scan = prescanYaml(text, MAX_NESTING_DEPTH);
+  if (scan.tooDeep) {
+    const message = `nesting deeper than ${MAX_NESTING_DEPTH} levels (maps, lists and complex keys); hasim refuses it (scenarios nest about 6 deep)`;
+    return refuse(message, 'DEPTH_LIMIT', scan.tooDeep.offset);
+  }
+  if (scan.aliasCount > MAX_ALIASES_IN_FILE) {
+    const message = `${scan.aliasCount} aliases (more than ${MAX_ALIASES_IN_FILE}; an alias bomb?); hasim refuses to expand them`;
+    return refuse(message, 'ALIAS_LIMIT', scan.firstAliasOffset);
   }
   // yaml's own uniqueKeys check is quadratic in the keys of a map (seconds on a 1 MB file);
-  // findDuplicateKeys does the same check in one linear pass.
+  // findDuplicateKeys does the same check in one linear pass. logLevel 'error': yaml's
+  // warnings would go to the console; hasim reports what matters as issues.
   const doc = parseDocument(text, {
     lineCounter,
     uniqueKeys: false,
     prettyErrors: false,
     merge: false,
+    logLevel: 'error',
   });
   const syntaxErrors: ParsedDocument['syntaxErrors'] = doc.errors.map((e) => ({
     message: cleanMessage(e.message),
@@ -72,6 +93,14 @@ export function parseScenarioText(text: string): ParsedDocument {
     syntaxErrors.push({
       message: 'Map keys must be unique',
       code: 'DUPLICATE_KEY',
+      position: toPosition(offset),
+    });
+  }
+  // After the duplicate check: removing a pair must not hide a duplicate of it.
+  for (const { offset, kind } of removeCollectionKeys(doc)) {
+    syntaxErrors.push({
+      message: `a key must be a name or a number, not a ${kind}`,
+      code: 'COLLECTION_KEY',
       position: toPosition(offset),
     });
   }
@@ -86,11 +115,12 @@ export function parseScenarioText(text: string): ParsedDocument {
         ? `aliases expand beyond ${MAX_ALIAS_COUNT} nodes (an alias bomb?); hasim refuses to expand them`
         : `cannot read the document: ${message}`,
       code: excessive ? 'ALIAS_LIMIT' : 'BAD_DOCUMENT',
-      position: toPosition(aliases.firstOffset),
+      position: toPosition(scan.firstAliasOffset),
     });
     value = undefined;
   }
-  return { value, syntaxErrors, locate: (path, at) => locate(doc, path, at, toPosition) };
+  const index = new WeakMap<YAMLMap, Map<string, Pair>>();
+  return { value, syntaxErrors, locate: (path, at) => locate(doc, index, path, at, toPosition) };
 }
 
 // --- internal ---
@@ -98,19 +128,6 @@ export function parseScenarioText(text: string): ParsedDocument {
 function cleanMessage(message: string): string {
   // yaml appends " at line L, column C" and a code frame; hasim prints its own position.
   return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-}
-
-/** Alias tokens (`*name`) in the text, counted by yaml's lexer without building the document. */
-function countAliasTokens(text: string): { count: number; firstOffset: number } {
-  let count = 0;
-  let first: string | undefined;
-  for (const token of new Lexer().lex(text)) {
-    if (token.startsWith('*')) {
-      count += 1;
-      first ??= token;
-    }
-  }
-  return { count, firstOffset: first === undefined ? 0 : Math.max(0, text.indexOf(first)) };
 }
 
 /** The offsets of keys that repeat an earlier key of the same map. */
@@ -129,8 +146,26 @@ function findDuplicateKeys(doc: Document): number[] {
   return duplicates;
 }
 
+/**
+ * Removes the pairs whose key is a map or a list (or an alias of one), so toJS never
+ * stringifies one (exponential in its nesting), and returns where they were.
+ */
+function removeCollectionKeys(doc: Document): { offset: number; kind: 'map' | 'list' }[] {
+  const found: { offset: number; kind: 'map' | 'list' }[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+      if (!isCollection(key)) return undefined;
+      found.push({ offset: (pair.key as Node).range?.[0] ?? 0, kind: isMap(key) ? 'map' : 'list' });
+      return visit.REMOVE;
+    },
+  });
+  return found;
+}
+
 function locate(
   doc: Document,
+  index: WeakMap<YAMLMap, Map<string, Pair>>,
   path: readonly (string | number)[],
   at: 'key' | undefined,
   toPosition: (offset: number) => Position,
@@ -142,9 +177,7 @@ function locate(
     const key = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find(
-        (p) => isPair(p) && String(isScalar(p.key) ? p.key.value : p.key) === String(key),
-      );
+      const pair = pairsOf(node, index).get(String(key));
       if (!pair) break;
       const keyNode = pair.key as Node | null;
       if (last && at === 'key' && keyNode?.range) return toPosition(keyNode.range[0]);
@@ -160,4 +193,20 @@ function locate(
     else break;
   }
   return toPosition(best);
+}
+
+/** A map's pairs by key, built once per map: locating n issues is linear, not n × keys. */
+function pairsOf(map: YAMLMap, index: WeakMap<YAMLMap, Map<string, Pair>>): Map<string, Pair> {
+  let pairs = index.get(map);
+  if (pairs === undefined) {
+    pairs = new Map();
+    for (const p of map.items) {
+      if (!isPair(p)) continue;
+      const key = String(isScalar(p.key) ? p.key.value : p.key);
+      // The first of duplicate keys, as the linear search found it.
+      if (!pairs.has(key)) pairs.set(key, p);
+    }
+    index.set(map, pairs);
+  }
+  return pairs;
 }

@@ -3,7 +3,7 @@
  * a saved result to render as it is. Saved results are checked (result-shapes.ts); every problem
  * comes back as one line naming the file and the place.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readRegularFile } from './read-regular-file.js';
 import { extname } from 'node:path';
 import { classifySavedInput, type SavedInput } from '../report/result-shapes.js';
 
@@ -19,20 +19,13 @@ export type ReportInput =
 export async function readReportInput(file: string): Promise<ReportInput> {
   const ext = extname(file).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') return { kind: 'scenario', file };
-  let text: string;
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) return invalid(file, 'is a directory, not a scenario or a result');
-    if (info.size > MAX_RESULT_BYTES)
-      return invalid(
-        file,
-        `is ${info.size} bytes; saved results are limited to ${MAX_RESULT_BYTES}`,
-      );
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-    return invalid(file, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`);
-  }
+  const read = await readRegularFile(file, {
+    maxBytes: MAX_RESULT_BYTES,
+    what: 'a scenario or a result',
+    limit: `saved results are limited to ${MAX_RESULT_BYTES} bytes`,
+  });
+  if (!read.ok) return invalid(file, read.message);
+  const text = read.text;
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -2,7 +2,7 @@
  * Text input that may come from a file or from standard input (`-`), with a size limit, so a
  * command can accept `kubectl get nodes -o json | hasim import kubectl -`.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readRegularFile } from './read-regular-file.js';
 
 /** A stream of text or bytes, such as `process.stdin`. */
 export type InputStream = AsyncIterable<string | Uint8Array>;
@@ -15,8 +15,9 @@ export type TextInput =
 export const STDIN_NAME = '<stdin>';
 
 /**
- * Reads `file`, or `stdin` when `file` is `-`. Refuses more than `maxBytes` with a message
- * that names the limit; IO failures come back as values, never as exceptions.
+ * Reads `file` (a regular file: a FIFO or a device is refused by name), or `stdin` when `file`
+ * is `-`. Refuses more than `maxBytes`, counted while reading, with a message that names the
+ * limit; IO failures come back as values, never as exceptions.
  */
 export async function readTextInput(
   file: string,
@@ -24,21 +25,9 @@ export async function readTextInput(
   stdin: InputStream | undefined,
 ): Promise<TextInput> {
   if (file === '-') return readStream(stdin, maxBytes);
-  const fail = (message: string, code: string): TextInput => ({
-    ok: false,
-    name: file,
-    message,
-    code,
-  });
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) return fail('is a directory, not a file', 'EISDIR');
-    if (info.size > maxBytes) return fail(tooLarge(info.size, maxBytes), 'TOO_LARGE');
-    return { ok: true, name: file, text: await readFile(file, 'utf8') };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-    return fail(code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`, code);
-  }
+  const read = await readRegularFile(file, { maxBytes });
+  if (read.ok) return { ok: true, name: file, text: read.text };
+  return { ok: false, name: file, message: read.message, code: read.code };
 }
 
 // --- internal ---

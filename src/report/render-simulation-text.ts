@@ -90,7 +90,11 @@ export function renderSimulationText(r: SimulationResult, style: TextStyle): str
     const why = {
       'precision-met': `precision ${r.stop.precision ?? ''} met`,
       'max-trials': `precision ${r.stop.precision ?? ''} not met within the trial budget${r.stop.unmet ? ` (${r.stop.unmet.join(', ')})` : ''}`,
-      interrupted: `interrupted after ${r.trials} of ${r.stop.trialsRequested} trials`,
+      // With --precision, --trials is only the first batch: no "51000 of 1000".
+      interrupted:
+        r.stop.precision === undefined
+          ? `interrupted after ${r.trials} of ${r.stop.trialsRequested} trials`
+          : `interrupted after ${r.trials} trials, before precision ${r.stop.precision} was met`,
       trials: '',
     }[r.stop.reason];
     // Per importance-sampling pass: whether its metrics met the precision or the budget ended it.

@@ -48,7 +48,7 @@ describe('hasim init | hasim validate -', () => {
     await mkdir(sub);
     const notFile = await runBin(['init', '--out', sub, '--force']);
     expect(notFile.stderr).toBe(
-      `hasim: --out ${sub}: exists and is not a regular file; not replacing it\n`,
+      `hasim: --out ${sub}: is a directory, not a regular file; not replacing it (name a file in it)\n`,
     );
   });
 

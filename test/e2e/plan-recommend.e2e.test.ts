@@ -172,7 +172,7 @@ describe('hasim plan refuses, in one line with exit 2,', () => {
     );
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `hasim: --emit-scenario ${dir}: exists and is not a regular file; not replacing it\n`,
+      `hasim: --emit-scenario ${dir}: is a directory, not a regular file; not replacing it (name a file in it)\n`,
     );
     expect((await stat(dir)).isDirectory()).toBe(true);
   });

@@ -95,7 +95,7 @@ describe('hasim report', () => {
     await mkdir(target, { recursive: true });
     const overDir = await runBin(['report', TWO_ZONE, '--no-simulate', '--out', target]);
     expect(overDir.code).toBe(2);
-    expect(overDir.stderr).toContain('exists and is not a regular file; not replacing it');
+    expect(overDir.stderr).toContain('is a directory, not a regular file; not replacing it');
     const pdf = await runBin(['report', TWO_ZONE, '--out', join(dir, 'x.pdf')]);
     expect(pdf.code).toBe(2);
     expect(pdf.stderr).toContain('give --format text, md, html or json');

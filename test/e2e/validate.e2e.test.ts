@@ -1,10 +1,37 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runBin } from '../helpers/run-cli.js';
+import { ROOT, runBin, type CliRun } from '../helpers/run-cli.js';
+
+const BIN = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+
+/**
+ * Runs `script` with sh (the built binary in $HASIM), for what a shell sets up: a descriptor
+ * limit, a redirection. Killed after 30 s, so a hang fails the test instead of stalling it.
+ */
+function runShell(script: string, args: string[] = []): Promise<CliRun & { killed: boolean }> {
+  return new Promise((resolve) => {
+    execFile(
+      'sh',
+      ['-c', script, 'sh', ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1', HASIM: `${process.execPath} ${BIN}` },
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 30_000,
+      },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+        resolve({ code, stdout, stderr, killed: error?.killed === true });
+      },
+    );
+  });
+}
 
 const INVALID = 'test/fixtures/scenarios/invalid';
 
@@ -171,5 +198,101 @@ describe('hasim validate (built binary)', () => {
       const { readFile } = await import('node:fs/promises');
       expect([f, validate(parse(await readFile(`scenarios/${f}`, 'utf8')))]).toEqual([f, true]);
     }
+  });
+});
+
+describe('hasim validate on hostile input (issue 10)', () => {
+  const tmp = (): Promise<string> => mkdtemp(join(tmpdir(), 'hasim-hostile-'));
+
+  it('refuses 1,000 nested { at once with a position (once 390 s)', async () => {
+    const file = join(await tmp(), 'deep.yaml');
+    await writeFile(file, '{'.repeat(1000));
+    const r = await runBin(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(
+      `${file}:1:65 yaml: nesting deeper than 64 levels (maps, lists and complex keys); hasim refuses it (scenarios nest about 6 deep)`,
+    );
+  });
+
+  it('reads 30 nested { and 30 "? " as positioned errors, with nothing on stderr (once exit 1)', async () => {
+    const dir = await tmp();
+    await writeFile(join(dir, 'braces.yaml'), '{'.repeat(30));
+    await writeFile(join(dir, 'keys.yaml'), `${'? '.repeat(30)}a`);
+    const r = await runBin(['validate', join(dir, 'braces.yaml'), join(dir, 'keys.yaml')]);
+    expect(r.code).toBe(2);
+    // yaml's "Keys with collection values will be stringified" warning no longer leaks.
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(
+      `${dir}/braces.yaml:1:2 yaml: a key must be a name or a number, not a map`,
+    );
+    expect(r.stdout).toContain(
+      `${dir}/keys.yaml:1:3 yaml: a key must be a name or a number, not a map`,
+    );
+    expect(r.stdout).toContain('2 files checked, 2 invalid');
+  });
+
+  it('lists 50 of 20,004 errors and says how many more, in text and JSON', async () => {
+    const file = join(await tmp(), 'keys.yaml');
+    await writeFile(
+      file,
+      Array.from({ length: 20_000 }, (_, i) => `k${i + 1}: ${i + 1}`).join('\n'),
+    );
+    const text = await runBin(['validate', file]);
+    expect(text.code).toBe(2);
+    // 20,000 unknown keys and 4 missing required ones (version, name, regions, clusters).
+    expect(text.stdout).toContain(`hasim: ${file} is not a valid scenario (20004 errors)`);
+    expect(text.stdout).toContain('  … and 19,954 more errors (only the first 50 are listed)\n');
+    expect(text.stdout.split('\n').filter((l) => l.startsWith(`  ${file}:`))).toHaveLength(50);
+    const json = await runBin(['validate', '--json', file]);
+    const out = JSON.parse(json.stdout) as {
+      files: { errors: unknown[]; errorsOmitted: number }[];
+    };
+    expect(out.files[0]?.errors).toHaveLength(50);
+    expect(out.files[0]?.errorsOmitted).toBe(19_954);
+  });
+
+  it('refuses a FIFO instead of blocking forever', async () => {
+    const fifo = join(await tmp(), 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const r = await runShell('exec $HASIM validate "$1"', [fifo]);
+    expect(r.killed).toBe(false);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(
+      `${fifo}: is a FIFO (named pipe), not a scenario file (only regular files are read)`,
+    );
+  });
+
+  it('refuses /dev/zero and /dev/urandom without reading them, and caps - while reading', async () => {
+    const r = await runBin(['validate', '/dev/zero', '/dev/urandom']);
+    expect(r.code).toBe(2);
+    for (const device of ['/dev/zero', '/dev/urandom'])
+      expect(r.stdout).toContain(
+        `${device}: is a character device, not a scenario file (only regular files are read)`,
+      );
+    const piped = await runShell('exec $HASIM validate - < /dev/zero');
+    expect(piped.code).toBe(2);
+    expect(piped.stdout).toMatch(/<stdin>: is more than \d+ bytes; the limit is 2097152 bytes/);
+  });
+
+  it('validates 3,000 files under a 256-descriptor limit, in argument order (once EMFILE)', async () => {
+    const dir = await tmp();
+    await mkdir(join(dir, 's'));
+    const valid = await readFile('scenarios/local-proxy.yaml', 'utf8');
+    const files = Array.from({ length: 3000 }, (_, i) => join(dir, 's', `f${i}.yaml`));
+    // Every seventh file is invalid, so the order of the report shows.
+    await Promise.all(files.map((f, i) => writeFile(f, i % 7 === 3 ? 'version: 2\n' : valid)));
+    const r = await runShell('ulimit -n 256 && exec $HASIM validate "$@"', files);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(2);
+    expect(r.stdout).not.toContain('EMFILE');
+    expect(r.stdout).toContain(
+      `3000 files checked, ${files.filter((_, i) => i % 7 === 3).length} invalid`,
+    );
+    const named = r.stdout
+      .split('\n')
+      .map((l) => /^(?:✔ |hasim: )(\S+)/.exec(l)?.[1])
+      .filter((f) => f !== undefined);
+    expect(named).toEqual(files);
   });
 });

@@ -63,8 +63,18 @@ async function checkOne(file: string, ctx: CliContext): Promise<CheckInput> {
   });
   if (!input.ok) return problem(input.message, input.code);
   const loaded = loadScenarioText(input.text, input.name);
+  const omitted = {
+    ...(loaded.errorsOmitted ? { errorsOmitted: loaded.errorsOmitted } : {}),
+    ...(loaded.warningsOmitted ? { warningsOmitted: loaded.warningsOmitted } : {}),
+  };
   if (!loaded.ok)
-    return { file: input.name, ok: false, errors: loaded.errors, warnings: loaded.warnings };
+    return {
+      file: input.name,
+      ok: false,
+      errors: loaded.errors,
+      warnings: loaded.warnings,
+      ...omitted,
+    };
   try {
     const analysis = analyzeTopology(loaded.topology);
     const parsed = parseScenarioText(input.text);
@@ -72,6 +82,7 @@ async function checkOne(file: string, ctx: CliContext): Promise<CheckInput> {
       file: input.name,
       ok: true,
       warnings: loaded.warnings,
+      ...omitted,
       analysis,
       locate: (p) => parsed.locate(p),
     };

@@ -7,7 +7,7 @@ import { PLAIN_STYLE } from '../../report/text-style.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { loadTopology } from '../load-topology.js';
-import { writeOutput } from '../write-output.js';
+import { checkOutputFile, writeOutput } from '../write-output.js';
 
 interface CompareFlags {
   format?: 'text' | 'md' | 'json';
@@ -43,6 +43,7 @@ export function registerCompare(program: Command, ctx: CliContext): Command {
         '  hasim compare a.yaml b.yaml --format md > comparison.md',
     )
     .action(async (fileA: string, fileB: string, flags: CompareFlags) => {
+      await checkOutputFile(flags.out, flags); // before the work: docs/output-files.md
       if (flags.json && flags.format !== undefined && flags.format !== 'json')
         throw new UsageError(`--json and --format ${flags.format} disagree; give one of them`);
       const format = flags.json ? 'json' : (flags.format ?? 'text');

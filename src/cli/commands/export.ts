@@ -24,7 +24,7 @@ import type { CliContext } from '../context.js';
 import { ScenarioError, UsageError } from '../errors.js';
 import { parseIntegerOption } from '../parse-options.js';
 import { renderLoadProblems } from '../render-issues.js';
-import { writeOutput } from '../write-output.js';
+import { checkOutputFile, writeOutput } from '../write-output.js';
 
 interface JobFlags {
   shards: number;
@@ -95,6 +95,7 @@ export function registerExport(program: Command, ctx: CliContext): Command {
         ' . (Dockerfile at the repository root)',
     )
     .action(async (file: string, flags: JobFlags) => {
+      await checkOutputFile(flags.out, flags); // before the work: docs/output-files.md
       const { topology, text } = await loadScenarioWithText(file, ctx);
       const trials = flags.trials ?? topology.simulation.trials;
       if (trials < flags.shards) {
@@ -209,6 +210,7 @@ function registerChaos(parent: Command, ctx: CliContext, tool: 'chaos-mesh' | 'l
         `Examples:\n${examples.map((e) => `  ${e}`).join('\n')}`,
     )
     .action(async (scenario: string, flags: ChaosFlags) => {
+      await checkOutputFile(flags.out, flags); // before the work: docs/output-files.md
       const { topology } = await loadScenarioWithText(scenario, ctx);
       const options = chaosOptions(scenario, topology, flags);
       const docs = !mesh

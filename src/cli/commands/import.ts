@@ -20,7 +20,7 @@ import type { CliContext } from '../context.js';
 import { checkGeneratedScenario } from '../check-generated.js';
 import { UsageError } from '../errors.js';
 import { plural } from '../render-issues.js';
-import { writeOutput } from '../write-output.js';
+import { checkOutputFile, writeOutput } from '../write-output.js';
 
 /** Node lists are large (status.images alone can be tens of KB a node), but not this large. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -84,6 +84,7 @@ export function registerImport(program: Command, ctx: CliContext): Command {
         '  hasim import kubectl nodes.json --kubeadm kubeadm-config.yaml --out scenarios/prod.yaml',
     )
     .action(async (file: string, flags: ImportFlags) => {
+      await checkOutputFile(flags.out, flags); // before the work: docs/output-files.md
       const nodes = await readInput(file, ctx, 'the output of kubectl get nodes -o json');
       const list = readNodeList(
         nodes.documents.length === 1
@@ -124,6 +125,7 @@ export function registerImport(program: Command, ctx: CliContext): Command {
         'Example: kubectl -n kube-system get cm kubeadm-config -o yaml | hasim import kubeadm -',
     )
     .action(async (file: string, flags: ImportFlags) => {
+      await checkOutputFile(flags.out, flags); // before the work: docs/output-files.md
       const kubeadm = await readKubeadm(file, ctx);
       await emit(ctx, flags, { layout: null, kubeadm: kubeadm.facts, kubeadmFile: kubeadm.name }, [
         'hasim import kubeadm',

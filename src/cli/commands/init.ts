@@ -11,7 +11,7 @@ import type { CliContext } from '../context.js';
 import { checkGeneratedScenario } from '../check-generated.js';
 import { UsageError } from '../errors.js';
 import { parseIntegerOption } from '../parse-options.js';
-import { writeOutput } from '../write-output.js';
+import { checkOutputFile, writeOutput } from '../write-output.js';
 
 interface InitFlags {
   name: string;
@@ -75,6 +75,7 @@ export function registerInit(program: Command, ctx: CliContext): Command {
         '  hasim init | hasim validate -',
     )
     .action(async (flags: InitFlags) => {
+      await checkOutputFile(flags.out, flags); // before the work: docs/output-files.md
       const workersTotal = flags.workers * flags.zones;
       if (flags.workersNeeded !== undefined && flags.workersNeeded > workersTotal) {
         throw new UsageError(

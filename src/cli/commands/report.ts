@@ -23,7 +23,7 @@ import { ExitCode } from '../exit-codes.js';
 import { loadTopology } from '../load-topology.js';
 import { parseIntegerOption } from '../parse-options.js';
 import { runSimulation } from '../run-simulation.js';
-import { writeOutput } from '../write-output.js';
+import { checkOutputFile, writeOutput } from '../write-output.js';
 
 /** Trials of the Monte Carlo step for a scenario: a second or two, enough for a review. */
 export const DEFAULT_REPORT_TRIALS = 2000;
@@ -88,6 +88,7 @@ export function registerReport(program: Command, ctx: CliContext): Command {
         '  hasim plan --regions 4 --tolerate 1 --json > plan.json && hasim report plan.json --format md',
     )
     .action(async (file: string, flags: ReportFlags) => {
+      await checkOutputFile(flags.out, flags); // before the work: docs/output-files.md
       const format = formatFor(flags);
       const input = await readReportInput(file);
       const report = await buildFromInput(input, flags, ctx);

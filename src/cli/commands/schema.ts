@@ -1,8 +1,11 @@
 /** `hasim schema`: the JSON Schema (draft-07) of scenario files, generated from the zod schema. */
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { buildScenarioJsonSchema } from '../../model/json-schema.js';
 import type { CliContext } from '../context.js';
+import { checkOutputFile, writeOutput } from '../write-output.js';
+
+/** schema has no --force: --out replaces a regular file (never anything else). */
+const OUT = { force: true, announce: false } as const;
 
 export function registerSchema(program: Command, ctx: CliContext): Command {
   return program
@@ -14,8 +17,8 @@ export function registerSchema(program: Command, ctx: CliContext): Command {
       '\nEditors validate files that begin with\n  # yaml-language-server: $schema=../schema/scenario.schema.json',
     )
     .action(async (options: { out?: string }) => {
+      await checkOutputFile(options.out, OUT);
       const text = `${JSON.stringify(buildScenarioJsonSchema(), null, 2)}\n`;
-      if (options.out === undefined) ctx.stdout(text);
-      else await writeFileAtomic(options.out, text);
+      await writeOutput(ctx, text, { ...OUT, out: options.out });
     });
 }

@@ -5,7 +5,6 @@
  */
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
-import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { ZERO_TIMERS } from '../../model/defaults.js';
 import type { Topology } from '../../model/topology.js';
 import { renderSimulationText, renderTimelineText } from '../../report/render-simulation-text.js';
@@ -36,6 +35,8 @@ import {
   parseObjectivesOption,
 } from '../parse-options.js';
 import { createProgress } from '../progress.js';
+import { partText } from '../part-file.js';
+import { checkOutputFile, writeOutput } from '../write-output.js';
 
 interface SimulateFlags {
   trials?: number;
@@ -127,7 +128,9 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
       '\nResults are identical for any --workers and for shards merged with `hasim merge`.\n' +
         'Exit codes: 0 ok; 2 bad usage or invalid scenario; 3 an objective is missed: the upper end\n' +
         "of the 95 % interval of a metric's availability is below the scenario's objective.\n" +
-        'Ctrl-C stops after the trials in flight, reports what was done and exits 130.\n' +
+        'Ctrl-C stops after the trials in flight, reports what was done and exits 130 (a shard\n' +
+        'writes its part marked interrupted, which hasim merge refuses).\n' +
+        '--out writes a regular file only (docs/output-files.md); a directory, device or pipe is refused.\n' +
         'Examples:\n  hasim simulate scenarios/three-zones-stacked.yaml --trials 20000 --seed 1 --json\n' +
         '  hasim simulate scenarios/zone-outage-during-upgrade.yaml --timeline\n' +
         '  hasim simulate big.yaml --shard 0/8 --out part-0.json   # then: hasim merge part-*.json',
@@ -142,6 +145,8 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
       if (flags.maxTrials !== undefined && flags.precision === undefined)
         throw new UsageError('--max-trials is the budget of --precision; give --precision too');
       const shard = flags.shard === undefined ? undefined : resolveShard(flags.shard, ctx.env);
+      // A path hasim will not write is refused now, not after the run (docs/output-files.md).
+      await checkOutputFile(flags.out, OUT);
       const topology = await loadTopology(file, ctx);
       if (flags.zeroTimers) topology.timers = structuredClone(ZERO_TIMERS);
       if (flags.slo !== undefined) topology.objectives = { ...topology.objectives, ...flags.slo };
@@ -166,7 +171,12 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
         ...(flags.maxTrials === undefined ? {} : { maxTrials: flags.maxTrials }),
         ...(flags.minOutage === undefined ? {} : { minOutageHours: flags.minOutage }),
       };
-      await run(topology, options, flags, shard, ctx);
+      const trials = options.trials ?? topology.simulation.trials;
+      if (shard !== undefined && shard.count > trials)
+        throw new UsageError(
+          `--shard ${shard.index}/${shard.count}: more shards than the ${trials} trials; use at most ${trials}`,
+        );
+      await run(topology, options, flags, shard, ctx, file);
     });
 }
 
@@ -175,12 +185,16 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
 /** The shell's code for a run stopped by Ctrl-C (128 + SIGINT): its result is partial. */
 const INTERRUPTED = ExitCode.interrupted;
 
+/** simulate has no --force: --out replaces a regular file (never anything else). */
+const OUT = { force: true, announce: false } as const;
+
 async function run(
   topology: Topology,
   options: SimulateOptions,
   flags: SimulateFlags,
   shard: Shard | undefined,
   ctx: CliContext,
+  scenarioFile: string,
 ): Promise<void> {
   const spec = resolveSpec(topology, options);
   const plan = createRunPlan(topology, spec);
@@ -207,17 +221,34 @@ async function run(
       const trials = options.trials ?? topology.simulation.trials;
       const requests = shardRequests(spec, trials, shard);
       let plain = empty;
+      let stopped = false;
       const importance: Partial<Record<ImportanceGroup, RunSums>> = {};
       for (const request of requests) {
-        const { sums } = await runner(request);
-        if (request.stream === 'plain') plain = sums;
-        else importance[request.stream] = sums;
+        const r = await runner(request);
+        if (request.stream === 'plain') plain = r.sums;
+        else importance[request.stream] = r.sums;
+        if (r.stopped) {
+          stopped = true;
+          break;
+        }
       }
-      const part = buildPart(topology, spec, trials, betasOf(plan), shard, plain, importance);
-      await writeFileAtomic(flags.out ?? 'part.json', `${JSON.stringify(part)}\n`);
+      const part = buildPart(topology, spec, trials, betasOf(plan), shard, plain, importance, {
+        interrupted: stopped,
+        scenarioFile,
+      });
       const range = requests[0];
+      const trialsText = `trials ${range?.from ?? 0}–${(range?.to ?? 0) - 1}`;
+      await writeOutput(ctx, partText(part), { ...OUT, out: flags.out ?? '-' });
+      if (stopped) {
+        ctx.stderr(
+          `hasim: interrupted: shard ${shard.index}/${shard.count} is incomplete (${plain.trials} of its ${(range?.to ?? 0) - (range?.from ?? 0)} trials done${requests.length > 1 ? ', importance-sampling passes cut short' : ''}); ` +
+            `${flags.out ?? ''} is marked interrupted and hasim merge refuses it: run the shard again\n`,
+        );
+        ctx.exitCode = INTERRUPTED;
+        return;
+      }
       ctx.stderr(
-        `hasim: wrote shard ${shard.index}/${shard.count} (trials ${range?.from ?? 0}–${(range?.to ?? 0) - 1}) to ${flags.out ?? ''}\n`,
+        `hasim: wrote shard ${shard.index}/${shard.count} (${trialsText}) to ${flags.out ?? ''}\n`,
       );
       return;
     }
@@ -228,9 +259,7 @@ async function run(
     );
     if (result.objectives.some((o) => o.status === 'not-met')) ctx.exitCode = ExitCode.targetNotMet;
     if (outcome.stop.reason === 'interrupted') {
-      ctx.stderr(
-        `hasim: interrupted: ${result.trials} of ${outcome.stop.trialsRequested} trials done\n`,
-      );
+      ctx.stderr(`hasim: interrupted: ${interruptedText(result.trials, options, outcome.stop)}\n`);
       ctx.exitCode = INTERRUPTED;
     }
   } finally {
@@ -246,7 +275,25 @@ async function emit(
   json: string,
   text: () => string,
 ): Promise<void> {
-  if (flags.out !== undefined) await writeFileAtomic(flags.out, json);
   if (flags.json) ctx.stdout(json);
-  else if (flags.out === undefined) ctx.stdout(text());
+  if (flags.out !== undefined)
+    await writeOutput(ctx, json, { ...OUT, out: flags.out, printed: flags.json === true });
+  else if (!flags.json) ctx.stdout(text());
+}
+
+/**
+ * What Ctrl-C left: the trials done, of the --trials asked for, or with --precision of the
+ * --max-trials budget (the run adds trials until the precision is met, so --trials is only its
+ * first batch).
+ */
+export function interruptedText(
+  done: number,
+  options: SimulateOptions,
+  stop: { trialsRequested: number },
+): string {
+  const n = (v: number): string => v.toLocaleString('en-US');
+  if (options.precision === undefined)
+    return `${n(done)} of ${n(stop.trialsRequested)} trials done`;
+  const budget = Math.max(stop.trialsRequested, options.maxTrials ?? stop.trialsRequested * 100);
+  return `${n(done)} trials done (of a budget of ${n(budget)}) before precision ${options.precision} was met; stopped by Ctrl-C`;
 }

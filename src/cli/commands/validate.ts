@@ -4,6 +4,7 @@ import type { LoadResult, LocatedIssue } from '../../io/read-scenario.js';
 import { formatPath } from '../../model/issue.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
+import { mapLimited } from '../map-limited.js';
 import { readScenarioInput } from '../read-scenario-input.js';
 import { plural, renderLoadProblems } from '../render-issues.js';
 
@@ -25,7 +26,7 @@ export function registerValidate(program: Command, ctx: CliContext): Command {
         'Examples:\n  hasim validate scenarios/*.yaml\n  hasim init | hasim validate -',
     )
     .action(async (files: string[], options: ValidateOptions) => {
-      const results = await Promise.all(files.map((f) => readScenarioInput(f, ctx)));
+      const results = await mapLimited(files, FILES_AT_ONCE, (f) => readScenarioInput(f, ctx));
       const failed = (r: LoadResult): boolean =>
         !r.ok || (options.strict === true && r.warnings.length > 0);
       ctx.exitCode = results.some(failed) ? ExitCode.invalid : ExitCode.ok;
@@ -35,9 +36,9 @@ export function registerValidate(program: Command, ctx: CliContext): Command {
       }
       for (const result of results) {
         if (result.ok) {
-          ctx.stdout(
-            `${ctx.style.ok('✔')} ${result.file}${result.warnings.length > 0 ? ` (${plural(result.warnings.length, 'warning')})` : ''}\n`,
-          );
+          const warnings = result.warnings.length + (result.warningsOmitted ?? 0);
+          const note = warnings > 0 ? ` (${plural(warnings, 'warning')})` : '';
+          ctx.stdout(`${ctx.style.ok('✔')} ${result.file}${note}\n`);
         }
         // Like a linter: the report is the output (stdout); the exit code says pass or fail.
         ctx.stdout(renderLoadProblems(result, ctx.style));
@@ -51,6 +52,9 @@ export function registerValidate(program: Command, ctx: CliContext): Command {
 }
 
 // --- internal ---
+
+/** Files read at once: enough to overlap IO, far below any descriptor limit (often 1,024). */
+const FILES_AT_ONCE = 16;
 
 function toJson(results: LoadResult[], failed: (r: LoadResult) => boolean): unknown {
   const issue = (i: LocatedIssue): unknown => ({
@@ -68,6 +72,9 @@ function toJson(results: LoadResult[], failed: (r: LoadResult) => boolean): unkn
       valid: !failed(r),
       errors: r.ok ? [] : r.errors.map(issue),
       warnings: r.warnings.map(issue),
+      // Only when issues went unlisted (MAX_LISTED_ISSUES per list): counts, not the issues.
+      ...(r.errorsOmitted ? { errorsOmitted: r.errorsOmitted } : {}),
+      ...(r.warningsOmitted ? { warningsOmitted: r.warningsOmitted } : {}),
     })),
   };
 }

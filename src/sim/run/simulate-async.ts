@@ -52,7 +52,11 @@ export async function driveSteps(
       return {
         plain,
         importance,
-        stop: { reason: 'interrupted', trialsRequested: options.trials ?? defaultTrials },
+        stop: {
+          reason: 'interrupted',
+          trialsRequested: options.trials ?? defaultTrials,
+          ...(options.precision === undefined ? {} : { precision: options.precision }),
+        },
       };
     }
     next = steps.next(sums);

@@ -4,7 +4,18 @@ import {
   checkExitCode,
   type CheckResult,
 } from '../../../src/interop/check-result.js';
-import { formatPercent, renderCheckGithub } from '../../../src/interop/render-check.js';
+import {
+  formatPercent,
+  renderCheckGithub,
+  renderCheckText,
+} from '../../../src/interop/render-check.js';
+
+const PLAIN_STYLE = {
+  warning: (t: string) => t,
+  ok: (t: string) => t,
+  dim: (t: string) => t,
+  bold: (t: string) => t,
+};
 
 const withStrangeNames: CheckResult = {
   version: 1,
@@ -47,5 +58,35 @@ describe('formatPercent', () => {
     [99.5, 90, '99.500 %'],
   ])('writes %f against %f as %s', (value, objective, text) => {
     expect(formatPercent(value, objective)).toBe(text);
+  });
+});
+
+describe('a file with more issues than the loader lists', () => {
+  it('counts the unlisted ones in the summary and in "… and n more"', () => {
+    const issue = {
+      file: 'x.yaml',
+      line: 1,
+      col: 1,
+      path: ['k'],
+      message: 'bad',
+      severity: 'error' as const,
+    };
+    const result = buildCheckResult(
+      [
+        {
+          file: 'x.yaml',
+          ok: false,
+          errors: Array(50).fill(issue),
+          warnings: [],
+          errorsOmitted: 1950,
+        },
+      ],
+      false,
+    );
+    expect(result.files[0]).toMatchObject({ status: 'invalid', errorsOmitted: 1950 });
+    const text = renderCheckText(result, PLAIN_STYLE);
+    // 50 listed + 1,950 omitted; 3 shown, so 1,997 more.
+    expect(text).toContain('x.yaml  invalid: 2000 errors');
+    expect(text).toContain('    … and 1997 more (hasim validate x.yaml)');
   });
 });

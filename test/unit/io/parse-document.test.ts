@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { MAX_NESTING_DEPTH } from '../../../src/io/parse-document.js';
 import { loadScenarioText } from '../../../src/io/read-scenario.js';
 import { formatPath } from '../../../src/model/issue.js';
 
@@ -72,5 +73,62 @@ describe('loading YAML', () => {
       col: 14,
       message: 'expected version: 1',
     });
+  });
+});
+
+describe('hostile YAML (issue 10)', () => {
+  const errors = (text: string): string[] => {
+    const r = loadScenarioText(text, 'x.yaml');
+    return r.ok ? [] : r.errors.map((e) => `${e.line}:${e.col} ${e.code}: ${e.message}`);
+  };
+
+  it('refuses 1,000 nested { before building the document, at the first one too deep', () => {
+    expect(errors('{'.repeat(1000))).toEqual([
+      `1:65 yaml.DEPTH_LIMIT: nesting deeper than ${MAX_NESTING_DEPTH} levels (maps, lists and complex keys); hasim refuses it (scenarios nest about 6 deep)`,
+    ]);
+  });
+
+  it('refuses nesting by indentation and by complex keys the same way', () => {
+    const indented = Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}k:`).join('\n');
+    expect(errors(indented)).toEqual([expect.stringMatching(/^65:65 yaml.DEPTH_LIMIT: /)]);
+    expect(errors(`${'? '.repeat(100)}a`)).toEqual([
+      expect.stringMatching(/^1:129 yaml.DEPTH_LIMIT: /),
+    ]);
+  });
+
+  it('reads 30 nested { (once 6.7 s and 1.5 GB) as positioned errors: a map is no key', () => {
+    const r = loadScenarioText('{'.repeat(30), 'x.yaml');
+    expect(r.ok).toBe(false);
+    const yamlErrors = !r.ok ? r.errors.filter((e) => e.code?.startsWith('yaml.')) : [];
+    expect(yamlErrors[0]).toMatchObject({
+      line: 1,
+      col: 2,
+      code: 'yaml.COLLECTION_KEY',
+      message: 'a key must be a name or a number, not a map',
+    });
+    expect(!r.ok && r.errors.every((e) => e.line >= 1 && e.col >= 1)).toBe(true);
+  });
+
+  it('makes a key that is a map or a list an error with its position, without a warning on stderr', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    const consoleWarn = vi.spyOn(console, 'warn');
+    try {
+      expect(errors(`${'? '.repeat(30)}a`)).toContain(
+        '1:3 yaml.COLLECTION_KEY: a key must be a name or a number, not a map',
+      );
+      expect(errors(`${VALID}? [a, b]\n: 1\n`)).toEqual([
+        '11:3 yaml.COLLECTION_KEY: a key must be a name or a number, not a list',
+      ]);
+      // VALID has 10 lines: the alias of a map is used as a key on line 12.
+      expect(errors(`${VALID}x: &k {a: 1}\n*k : 2\n`)).toEqual([
+        '11:1 unrecognized_keys: unknown key "x" (expected one of version, name, description, regions, clusters, failover, failures, backup, timers, events, simulation, objectives, cost)',
+        '12:1 yaml.COLLECTION_KEY: a key must be a name or a number, not a map',
+      ]);
+      expect(warn).not.toHaveBeenCalled();
+      expect(consoleWarn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      consoleWarn.mockRestore();
+    }
   });
 });
