@@ -37,7 +37,12 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'scripts/bench/*.mjs'],
+          allowDefaultProject: [
+            'eslint.config.js',
+            'scripts/*.mjs',
+            'scripts/bench/*.mjs',
+            'tools/hasim-bin/bin.js',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },
