@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run-cli.js';
 
@@ -69,5 +71,33 @@ describe('start-up (built binary)', () => {
   it('report --help does not load vega', async () => {
     const loaded = await loadedBy(['report', '--help']);
     expect(packagesOf(loaded).filter((p) => p.startsWith('vega'))).toEqual([]);
+  });
+});
+
+/** Every module a dist file imports, transitively (static and dynamic imports): dist paths and packages. */
+function importGraph(entry: string): { files: string[]; packages: string[] } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string): void => {
+    if (files.has(file)) return;
+    files.add(file);
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    for (const m of text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
+      const spec = m[1] ?? '';
+      if (spec.startsWith('.')) visit(relative(ROOT, join(ROOT, dirname(file), spec)));
+      else if (!spec.startsWith('node:')) packages.add(spec);
+    }
+  };
+  visit(entry);
+  return { files: [...files].sort(), packages: [...packages].sort() };
+}
+
+describe('worker threads (built package)', () => {
+  it('load the simulation core only: no CLI, no zod, yaml or tables', () => {
+    const graph = importGraph('dist/sim/run/worker-entry.js');
+    expect(graph.files).toContain('dist/sim/engine/trial-engine.js'); // the scan follows imports
+    expect(graph.packages).toEqual(['seedrandom']);
+    const folders = new Set(graph.files.map((f) => f.split('/').slice(1, -1)[0]));
+    expect([...folders].sort()).toEqual(['model', 'sim']);
   });
 });
