@@ -3,6 +3,7 @@ import { readScenarioFile } from '../../src/io/read-scenario.js';
 import type * as PlanSource from '../../src/sim/run/run-plan.js';
 import type * as PoolSource from '../../src/sim/run/worker-pool.js';
 import { runSumsToJson } from '../../src/sim/stats/run-sums-json.js';
+import { runBin } from '../helpers/run-cli.js';
 
 /**
  * The worker pool of the built package (its threads run dist/sim/run/worker-entry.js): the sums
@@ -84,5 +85,19 @@ describe('the worker pool (built package)', () => {
       await small.close();
       await large.close();
     }
+  });
+});
+
+describe('hasim simulate --workers (built binary)', () => {
+  it('caps a count above the cores at the cores, with a one-line note, and the same result', async () => {
+    const args = ['simulate', 'scenarios/three-zones-stacked.yaml', '--json', '--trials', '40'];
+    const one = await runBin([...args, '--workers', '1']);
+    const many = await runBin([...args, '--workers', '1000']);
+    expect(one.stderr).toBe('');
+    expect(many.code).toBe(0);
+    expect(many.stderr).toMatch(
+      /^hasim: --workers 1000: using \d+, the cores of this machine \(more threads would not run faster\)\n$/,
+    );
+    expect(many.stdout).toBe(one.stdout);
   });
 });
