@@ -33,7 +33,7 @@ if (targets.length > 0) {
   const width = Math.max(...targets.map((t) => t.label.length));
   for (const t of targets)
     log(
-      `${t.pass ? 'PASS' : 'MISS'}  ${t.label.padEnd(width)}  ${t.value.padStart(12)}   target ${t.goal}`,
+      `${t.pass ? 'PASS' : 'MISS'}  ${t.label.padEnd(width)}  ${t.value.padStart(16)}   target ${t.goal}`,
     );
   const missed = targets.filter((t) => !t.pass).length;
   log(`${targets.length - missed} of ${targets.length} targets met`);
