@@ -59,32 +59,29 @@ describe('the worker pool (built package)', () => {
     expect(new Set(runs).size).toBe(1);
   });
 
-  it('by default starts one thread for a small range and more for a large one', async () => {
+  it('by default runs a tiny range here, a small one on one thread, a large one on more', async () => {
     const { topology, spec, shape } = await setup();
-    // 600 trials × 90 events = 54,000 events: one thread; × 20,000 events = 1.2e7: two.
-    const small = new WorkerPool(
-      topology,
-      spec,
-      2,
-      { ...shape, eventsPerTrial: 90 },
-      { adaptive: true },
-    );
-    const large = new WorkerPool(
-      topology,
-      spec,
-      2,
-      { ...shape, eventsPerTrial: 20_000 },
-      { adaptive: true },
-    );
-    try {
-      await small.run({ stream: 'plain', from: 0, to: 600 });
-      await large.run({ stream: 'plain', from: 0, to: 600 });
-      expect(small.started).toBe(1);
-      expect(large.started).toBe(2);
-    } finally {
-      await small.close();
-      await large.close();
-    }
+    const started = async (eventsPerTrial: number): Promise<number> => {
+      const pool = new WorkerPool(
+        topology,
+        spec,
+        2,
+        { ...shape, eventsPerTrial },
+        { adaptive: true },
+      );
+      try {
+        const r = await pool.run({ stream: 'plain', from: 0, to: 600 });
+        expect(r.sums.trials).toBe(600);
+        return pool.started;
+      } finally {
+        await pool.close();
+      }
+    };
+    // 600 trials × 90 events = 54,000 events (< IN_THREAD_EVENTS): no thread; × 1,000 events =
+    // 6e5 (< 2 × EVENTS_PER_THREAD): one; × 20,000 events = 1.2e7: two, the most asked for.
+    expect(await started(90)).toBe(0);
+    expect(await started(1000)).toBe(1);
+    expect(await started(20_000)).toBe(2);
   });
 });
 

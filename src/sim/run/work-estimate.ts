@@ -23,6 +23,12 @@ export function estimateEventsPerTrial(model: SimModel, horizonHours: number): n
  */
 export const EVENTS_PER_THREAD = 1.5e6;
 
+/**
+ * A range below this many events, before any thread started, runs on the calling thread: tens
+ * of milliseconds, less than starting a thread and loading the engine into it.
+ */
+export const IN_THREAD_EVENTS = 1e5;
+
 /** Events in one chunk: a few tens of milliseconds, so threads stay busy to the end. */
 export const EVENTS_PER_CHUNK = 2e5;
 

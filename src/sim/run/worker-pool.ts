@@ -3,16 +3,17 @@
  * free; chunk sums are exact (run-sums.ts), so the total does not depend on the number of
  * workers, on the chunk size or on the order chunks finish in. Threads start when a range first
  * needs them: with `adaptive`, a range uses only as many as its estimated work pays for
- * (work-estimate.ts), so a small run stays on one. `stop()` lets in-flight chunks finish and
+ * (work-estimate.ts), so a small run stays on one, and a tiny range before any thread started
+ * runs on the calling thread (no thread to start for a few milliseconds of work). `stop()` lets in-flight chunks finish and
  * hands no more out, so an interrupted run reports exactly the trials it completed.
  */
 import { Worker } from 'node:worker_threads';
 import type { Topology } from '../../model/topology.js';
-import { bitsOf, type RunSpec } from './run-plan.js';
+import { bitsOf, createRunPlan, runTrialRange, type RunPlan, type RunSpec } from './run-plan.js';
 import { emptyRunSums, mergeRunSums, type RunSums } from '../stats/run-sums.js';
 import type { RangeRequest } from './simulate.js';
 import type { WorkerInit, WorkerTask } from './worker-entry.js';
-import { chunkTrials, threadsFor } from './work-estimate.js';
+import { chunkTrials, IN_THREAD_EVENTS, threadsFor } from './work-estimate.js';
 
 export interface PoolRun {
   sums: RunSums;
@@ -40,6 +41,7 @@ export class WorkerPool {
   private readonly workers: Worker[] = [];
   private readonly init: WorkerInit;
   private readonly maxSize: number;
+  private plan: RunPlan | undefined;
   private stopped = false;
   private nextId = 0;
 
@@ -73,6 +75,8 @@ export class WorkerPool {
   run(request: RangeRequest, onProgress: (done: number) => void = () => {}): Promise<PoolRun> {
     const total = request.to - request.from;
     const perTrial = this.shape.eventsPerTrial ?? DEFAULT_EVENTS_PER_TRIAL;
+    if (this.options.adaptive && this.workers.length === 0 && total * perTrial < IN_THREAD_EVENTS)
+      return Promise.resolve(this.runHere(request, onProgress));
     const threads = this.options.adaptive
       ? threadsFor(total * perTrial, this.maxSize)
       : this.maxSize;
@@ -134,6 +138,23 @@ export class WorkerPool {
       }
       for (const w of active) feed(w);
     });
+  }
+
+  private runHere(request: RangeRequest, onProgress: (done: number) => void): PoolRun {
+    const total = request.to - request.from;
+    if (this.stopped || total <= 0) {
+      const empty = emptyRunSums(
+        this.shape.predicates,
+        this.shape.clusters,
+        bitsOf(request.stream),
+        this.shape.slo,
+      );
+      return { sums: empty, stopped: this.stopped && total > 0 };
+    }
+    this.plan ??= createRunPlan(this.init.topology, this.init.spec);
+    const sums = runTrialRange(this.plan, request.stream, request.from, request.to);
+    onProgress(sums.trials);
+    return { sums, stopped: false };
   }
 
   async close(): Promise<void> {
