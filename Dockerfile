@@ -7,6 +7,9 @@ FROM node:20-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# tools/hasim-bin is a devDependency (the clone's own bin for npx); prepare.mjs is `prepare`.
+COPY tools ./tools
+COPY scripts/prepare.mjs ./scripts/
 # Every dependency, then `prepare` compiles src/ to dist/.
 RUN npm ci --no-audit --no-fund
 

@@ -2,13 +2,12 @@
  * The CLI entry: builds the commander program, runs it, and is the single place that turns
  * errors into messages and exit codes. `run(argv, io)` is testable in-process.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { VERSION } from '../version.js';
-import { COMMANDS } from './commands/index.js';
+import { COMMANDS, commandNamedBy, type CommandEntry } from './commands/index.js';
 import type { CliContext, CliIo } from './context.js';
 import { InternalError, ScenarioError, UsageError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
-import { renderLoadProblems } from './render-issues.js';
 import { createStyle, wantsColor } from './style.js';
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -18,16 +17,25 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     style: createStyle(wantsColor({ isTTY: io.isTTY, env: io.env, noColorFlag })),
     exitCode: ExitCode.ok,
   };
-  const program = buildProgram(ctx);
   try {
+    const named = commandNamedBy(argv);
+    const program = await buildProgram(ctx, named === undefined ? [] : [named.name]);
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (e) {
-    return reportError(e, ctx, argv);
+    return await reportError(e, ctx, argv);
   }
 }
 
-export function buildProgram(ctx: CliContext): Command {
+/**
+ * The program with the commands named in `load` registered in full (their modules imported) and
+ * every other one as a placeholder that `hasim --help` lists like the real one: start-up loads
+ * only what the command line runs (commands/index.ts).
+ */
+export async function buildProgram(
+  ctx: CliContext,
+  load: readonly string[] | 'all',
+): Promise<Command> {
   const program = new Command('hasim')
     .description(
       'Availability planning and failure simulation for highly available Kubernetes:\n' +
@@ -42,8 +50,29 @@ export function buildProgram(ctx: CliContext): Command {
         '130 interrupted (Ctrl-C; the partial result is printed).\n' +
         'Docs: README.md and docs/ in the hasim repository.',
     );
+  const placeholders = new WeakMap<Command, CommandEntry>();
+  const help = new Help();
+  program.configureHelp({
+    subcommandTerm: (cmd) => {
+      const entry = placeholders.get(cmd);
+      return entry === undefined ? help.subcommandTerm(cmd) : `${entry.name} ${entry.usage}`.trim();
+    },
+  });
   configure(program, ctx);
-  for (const register of COMMANDS) configure(register(program, ctx), ctx);
+  for (const entry of COMMANDS) {
+    if (load === 'all' || load.includes(entry.name)) {
+      const register = await entry.load();
+      configure(register(program, ctx), ctx);
+    } else {
+      const placeholder = program.command(entry.name).description(entry.summary);
+      placeholder.action(() => {
+        // run() loads every command the command line names; reaching this is a bug.
+        throw new InternalError(`command ${entry.name} was not loaded`);
+      });
+      placeholders.set(placeholder, entry);
+      configure(placeholder, ctx);
+    }
+  }
   return program;
 }
 
@@ -70,7 +99,7 @@ function oneLineError(message: string, command: Command): string {
   return `hasim: ${text} (see ${help})`;
 }
 
-function reportError(e: unknown, ctx: CliContext, argv: string[]): number {
+async function reportError(e: unknown, ctx: CliContext, argv: string[]): Promise<number> {
   if (e instanceof CommanderError) {
     if (
       e.code === 'commander.helpDisplayed' ||
@@ -86,6 +115,8 @@ function reportError(e: unknown, ctx: CliContext, argv: string[]): number {
     return ExitCode.invalid;
   }
   if (e instanceof ScenarioError) {
+    // Imported here: it reaches the scenario reader (zod, yaml), which --version need not load.
+    const { renderLoadProblems } = await import('./render-issues.js');
     ctx.stderr(renderLoadProblems(e.result, ctx.style));
     return ExitCode.invalid;
   }

@@ -3,18 +3,16 @@
  * runs, else on worker threads with the progress bar (terminal only) and Ctrl-C. The numbers are
  * the same either way (per-trial streams, exact sums).
  */
-import { availableParallelism } from 'node:os';
 import type { Topology } from '../model/topology.js';
 import { emptySumsFor, createRunPlan } from '../sim/run/run-plan.js';
 import { simulate, resolveSpec, type SimulateOptions } from '../sim/run/simulate.js';
 import { simulateWith } from '../sim/run/simulate-async.js';
 import type { SimulationResult } from '../sim/stats/simulation-result.js';
 import { WorkerPool } from '../sim/run/worker-pool.js';
+import { estimateEventsPerTrial, threadsFor } from '../sim/run/work-estimate.js';
 import type { CliContext } from './context.js';
 import { createProgress } from './progress.js';
-
-/** Runs up to this many trials in this thread: a second or two, not worth starting workers. */
-const IN_THREAD_TRIALS = 5000;
+import { resolveWorkers } from './worker-count.js';
 
 /** The simulation's result, or null when Ctrl-C interrupted it. */
 export async function runSimulation(
@@ -24,15 +22,26 @@ export async function runSimulation(
   workers?: number,
 ): Promise<SimulationResult | null> {
   const trials = options.trials ?? topology.simulation.trials;
-  const threads = workers ?? (trials <= IN_THREAD_TRIALS ? 1 : availableParallelism());
-  if (threads === 1) return simulate(topology, options);
   const spec = resolveSpec(topology, options);
-  const empty = emptySumsFor(createRunPlan(topology, spec), 'plain');
-  const pool = new WorkerPool(topology, spec, threads, {
-    predicates: empty.predicates.length,
-    clusters: empty.clusters.length,
-    slo: empty.slo.length,
-  });
+  const plan = createRunPlan(topology, spec);
+  const eventsPerTrial = estimateEventsPerTrial(plan.model, spec.horizonHours);
+  const count = resolveWorkers(workers, ctx);
+  // A run too small for a second thread runs in this one: no worker to start at all.
+  if (count.size === 1 || (count.adaptive && threadsFor(trials * eventsPerTrial, count.size) === 1))
+    return simulate(topology, options);
+  const empty = emptySumsFor(plan, 'plain');
+  const pool = new WorkerPool(
+    topology,
+    spec,
+    count.size,
+    {
+      predicates: empty.predicates.length,
+      clusters: empty.clusters.length,
+      slo: empty.slo.length,
+      eventsPerTrial,
+    },
+    { adaptive: count.adaptive },
+  );
   const progress = createProgress(ctx, false);
   const onInterrupt = (): void => pool.stop();
   process.once('SIGINT', onInterrupt);

@@ -175,7 +175,8 @@ export const DEFAULT_NODE_COST = 1;
  * 1000 ms), n = 20 kills, on the hasim development machine (2 shared cores, heavily loaded),
  * 2026-12-02: median 1.26 s, p95 1.67 s, range 1.05–2.00 s. Runs of 10 kills under heavier load
  * gave medians of 1.36–1.62 s and p95s up to 2.5 s. Raft draws each follower's timeout from
- * [1000, 2000) ms, so no gap can be shorter than ~0.9 s.
+ * [1000, 2000) ms counted in 100 ms ticks from the last heartbeat (≤ 100 ms before the kill), so no
+ * gap can be shorter than ~0.8 s (a later loaded run measured 0.89 s).
  */
 export const MEASURED_ETCD_ELECTION_GAP = {
   etcdVersion: '3.4.23',

@@ -1,10 +1,9 @@
 /**
  * Vega-Lite spec → SVG text, in Node without a browser or a canvas: compile to Vega, run a
  * headless view (`renderer: 'none'`) and serialize its scene graph. The data is inline, so
- * nothing is loaded; warnings are collected instead of printed.
+ * nothing is loaded; warnings are collected instead of printed. Vega and Vega-Lite (a third of a
+ * second to import) are imported on the first chart, not when the CLI starts.
  */
-import { logger, parse, View, Warn } from 'vega';
-import { compile } from 'vega-lite';
 import type { ChartSpec } from './chart-specs.js';
 import { escapeMarkup } from './escape-markup.js';
 
@@ -20,6 +19,10 @@ export interface RenderedChart {
 
 /** Renders one chart to SVG. */
 export async function renderChartSvg(chart: ChartSpec): Promise<RenderedChart> {
+  const [{ logger, parse, View, Warn }, { compile }] = await Promise.all([
+    import('vega'),
+    import('vega-lite'),
+  ]);
   const warnings: string[] = [];
   const collect = logger(Warn, undefined, (_method, level, args) => {
     warnings.push(`${level} ${args.map(String).join(' ')}`);

@@ -97,7 +97,12 @@ export function renderSimulationText(r: SimulationResult, style: TextStyle): str
           : `interrupted after ${r.trials} trials, before precision ${r.stop.precision} was met`,
       trials: '',
     }[r.stop.reason];
-    out.push(style.warning(`stopped: ${why}`));
+    // Per importance-sampling pass: whether its metrics met the precision or the budget ended it.
+    const passes = (r.stop.passes ?? []).map(
+      (p) =>
+        `importance pass ${p.pass}: ${p.reason === 'precision-met' ? 'precision met' : 'budget ended it'} after ${p.trials} trials`,
+    );
+    out.push(style.warning(`stopped: ${[why, ...passes].join('; ')}`));
   }
   for (const o of r.objectives) {
     const mark =

@@ -28,10 +28,12 @@ describe.skipIf(labMissing() !== null)('hasim lab: leader elections', () => {
       endpointKind: 'cloud',
       endpointFailoverMs: 30_000,
     });
-    // Not a speed check: no follower campaigns before its election timeout (≥ 1000 ms) has run
-    // since the last heartbeat (≤ 100 ms before the kill), so no gap can be under 900 ms,
-    // however fast or slow the machine.
-    expect(e?.minMs).toBeGreaterThanOrEqual(900);
+    // Not a speed check: raft counts its election timeout in ticks of the heartbeat interval
+    // (100 ms); a follower campaigns after at least electionTimeout/heartbeat = 10 ticks since the
+    // last heartbeat it got, the first of which may come just after that heartbeat (> 900 ms), and
+    // that heartbeat came ≤ 100 ms before the kill: no gap can be under 800 ms, however fast or
+    // slow the machine (a run here measured 891 ms).
+    expect(e?.minMs).toBeGreaterThanOrEqual(800);
     expect(e?.p95Ms).toBeGreaterThanOrEqual(e?.medianMs ?? Infinity);
   }, 300_000);
 });

@@ -23,6 +23,7 @@ import type { ImportanceGroup } from '../../sim/engine/rng.js';
 import type { RunSums } from '../../sim/stats/run-sums.js';
 import { simulateTimeline } from '../../sim/engine/timeline.js';
 import { WorkerPool, type PoolRun } from '../../sim/run/worker-pool.js';
+import { estimateEventsPerTrial } from '../../sim/run/work-estimate.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -39,6 +40,7 @@ import { refuseCostlySimulation } from '../cost-guard.js';
 import { createProgress } from '../progress.js';
 import { partText } from '../part-file.js';
 import { checkOutputFile, writeOutput } from '../write-output.js';
+import { resolveWorkers } from '../worker-count.js';
 
 interface SimulateFlags {
   trials?: number;
@@ -74,7 +76,7 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
     )
     .option(
       '--workers <N>',
-      `worker threads (default: cores, here ${availableParallelism()})`,
+      `worker threads, at most the cores (${availableParallelism()} here; default: as many as the run's size pays for)`,
       parseIntegerOption(1, 1024),
     )
     .option(
@@ -212,11 +214,19 @@ async function run(
   const spec = resolveSpec(topology, options);
   const plan = createRunPlan(topology, spec);
   const empty = emptySumsFor(plan, 'plain');
-  const pool = new WorkerPool(topology, spec, flags.workers ?? availableParallelism(), {
-    predicates: empty.predicates.length,
-    clusters: empty.clusters.length,
-    slo: empty.slo.length,
-  });
+  const workers = resolveWorkers(flags.workers, ctx);
+  const pool = new WorkerPool(
+    topology,
+    spec,
+    workers.size,
+    {
+      predicates: empty.predicates.length,
+      clusters: empty.clusters.length,
+      slo: empty.slo.length,
+      eventsPerTrial: estimateEventsPerTrial(plan.model, spec.horizonHours),
+    },
+    { adaptive: workers.adaptive },
+  );
   const progress = createProgress(ctx, flags.json === true);
   const onInterrupt = (): void => pool.stop();
   process.once('SIGINT', onInterrupt);

@@ -25,11 +25,23 @@ export function evaluateWorkers(
   if (c === undefined) return false;
   const p = ci * CLUSTER_PREDICATES + P_WORKLOADS;
   let changed = false;
-  if (workersChanged)
+  if (workersChanged) {
     changed = setZero(s, p, s.workersUp(c) >= c.workersNeeded && s.dataBad[ci] === 0);
-  if (m.timers.evict <= 0) return setTimed(s, p, s.zero[p] === 1) || changed;
-  const placed = c.spread
-    ? spreadPodsPlaced(s, c, ci, workersChanged, t)
-    : packedCarriersUp(s, c, ci, t);
-  return setTimed(s, p, s.zero[p] === 1 && placed) || changed;
+    if (changed) s.regionUpZero[c.region] = (s.regionUpZero[c.region] ?? 0) + upDelta(s.zero, p);
+  }
+  let up = s.zero[p] === 1;
+  if (m.timers.evict > 0) {
+    const placed = c.spread
+      ? spreadPodsPlaced(s, c, ci, workersChanged, t)
+      : packedCarriersUp(s, c, ci, t);
+    up = up && placed;
+  }
+  if (!setTimed(s, p, up)) return changed;
+  s.regionUpTimed[c.region] = (s.regionUpTimed[c.region] ?? 0) + upDelta(s.timed, p);
+  return true;
+}
+
+/** +1 when predicate p just came up, -1 when it just went down. */
+function upDelta(values: Uint8Array, p: number): number {
+  return values[p] === 1 ? 1 : -1;
 }

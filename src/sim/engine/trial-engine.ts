@@ -71,6 +71,8 @@ export class TrialEngine {
   readonly state: TrialState;
   private readonly script: ScriptActions | undefined;
   private readonly biased: Uint8Array;
+  /** The biased elements, ascending: switching the bias costs O(biased), not O(elements). */
+  private readonly biasedList: Int32Array;
   private rng: Rng = () => 0.5;
 
   constructor(model: SimModel, options: EngineOptions = {}) {
@@ -79,6 +81,9 @@ export class TrialEngine {
     this.script =
       options.script !== undefined && options.script.time.length > 0 ? options.script : undefined;
     this.biased = options.biased ?? model.biased;
+    const list: number[] = [];
+    for (let e = 0; e < model.elementCount; e++) if (this.biased[e] === 1) list.push(e);
+    this.biasedList = Int32Array.from(list);
     const beta = options.beta ?? 1;
     this.state.biasing = beta > 1;
     this.state.beta = beta;
@@ -326,13 +331,14 @@ export class TrialEngine {
   /** Switches failure biasing on or off, rescaling the pending failures of up biased elements. */
   private setBias(on: boolean): void {
     const s = this.state;
-    const m = this.model;
     s.biasOn = on;
     const factor = on ? 1 / s.beta : s.beta;
     const t = s.now;
     const heap = s.heap;
-    for (let e = 0; e < m.elementCount; e++) {
-      if (this.biased[e] !== 1 || s.randomDown[e] !== 0) continue;
+    const list = this.biasedList;
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i] ?? 0;
+      if (s.randomDown[e] !== 0) continue;
       const k = heap.key[e] ?? Infinity;
       if (k > t && k < Infinity) heap.set(e, t + (k - t) * factor);
     }

@@ -5,6 +5,7 @@
  */
 import { CAUSE_COUNT } from '../model/failure-classes.js';
 import { IndexedHeap } from './indexed-heap.js';
+import { PackedState } from './packed-state.js';
 import { ScriptQueue } from './script-queue.js';
 import {
   BAD_KINDS,
@@ -84,8 +85,8 @@ export class TrialState {
   readonly memberUp: Uint8Array;
   readonly serving: Uint8Array;
   readonly eligible: Uint8Array;
-  readonly carrying: Uint8Array;
-  readonly strandedSince: Float64Array;
+  /** Packed placement: carrying and stranded workers, up spares (packed-state.ts). */
+  readonly packed: PackedState;
   /** Per cluster: carrying workers (packed) or zones (spread) whose pods wait to be moved. */
   readonly stranded: Int32Array;
   readonly leader: Int32Array;
@@ -100,8 +101,12 @@ export class TrialState {
   readonly monthAll: Float64Array;
   readonly monthSla: Float64Array;
   readonly sideCount: Int32Array;
-  /** Scratch: up clusters per region. */
-  readonly regionUp: Int32Array;
+  /**
+   * Per region: clusters whose workloads is up, instantaneous and timed — kept by
+   * evaluate-workers.ts when a cluster's workloads changes, read by evaluate-regions.ts.
+   */
+  readonly regionUpZero: Int32Array;
+  readonly regionUpTimed: Int32Array;
   // Predicates: 1 = up. "zero" is the instantaneous (all timers 0) value, "timed" the reported one.
   readonly zero: Uint8Array;
   readonly timed: Uint8Array;
@@ -179,12 +184,10 @@ export class TrialState {
     this.memberBase = base(model.clusters.map((c) => c.memberNode.length));
     this.workerBase = base(model.clusters.map((c) => c.workerNode.length));
     const masters = this.masterBase[C] ?? 0;
-    const workers = this.workerBase[C] ?? 0;
     this.memberUp = new Uint8Array(this.memberBase[C] ?? 0);
     this.serving = new Uint8Array(masters);
     this.eligible = new Uint8Array(masters);
-    this.carrying = new Uint8Array(workers);
-    this.strandedSince = new Float64Array(workers);
+    this.packed = new PackedState(model, this.workerBase);
     this.stranded = new Int32Array(C);
     this.leader = new Int32Array(C);
     this.electAt = new Float64Array(C);
@@ -196,7 +199,8 @@ export class TrialState {
     this.monthAll = new Float64Array(sloCells);
     this.monthSla = new Float64Array(sloCells);
     this.sideCount = new Int32Array(Math.max(1, ...model.regionZoneCount));
-    this.regionUp = new Int32Array(model.regionNames.length);
+    this.regionUpZero = new Int32Array(model.regionNames.length);
+    this.regionUpTimed = new Int32Array(model.regionNames.length);
     this.zero = new Uint8Array(P);
     this.timed = new Uint8Array(P);
     this.downHours = new Float64Array(P);
@@ -245,7 +249,7 @@ export class TrialState {
     this.memberUp.fill(1);
     this.serving.fill(1);
     this.eligible.fill(1);
-    this.strandedSince.fill(-1);
+    this.packed.reset();
     this.electAt.fill(0);
     this.staleUntil.fill(0);
     this.failShare.fill(0);
@@ -253,15 +257,18 @@ export class TrialState {
     this.monthSla.fill(0);
     this.zero.fill(1);
     this.timed.fill(1);
+    const m = this.model;
+    for (let r = 0; r < m.regionNames.length; r++) {
+      const clusters = (m.regionClusterStart[r + 1] ?? 0) - (m.regionClusterStart[r] ?? 0);
+      this.regionUpZero[r] = clusters;
+      this.regionUpTimed[r] = clusters;
+    }
     const clusters = this.model.clusters;
     for (let ci = 0; ci < clusters.length; ci++) {
       const c = clusters[ci];
       if (c === undefined) continue;
       // The first master leads from the start (none without masters).
       this.leader[ci] = c.masterNode.length > 0 ? 0 : -1;
-      const b = this.workerBase[ci] ?? 0;
-      for (let w = 0; w < c.workerNode.length; w++)
-        this.carrying[b + w] = w < c.workersNeeded ? 1 : 0;
       this.workerNodeUp.set(c.zoneWorkers, c.clusterZoneBase);
     }
     this.durationCount = 0;
@@ -276,14 +283,19 @@ export class TrialState {
     this.usersDownHoursZero = 0;
   }
 
-  /** down[e] += delta, keeping the count of up worker nodes per (cluster, zone). */
+  /**
+   * down[e] += delta, keeping the count of up worker nodes per (cluster, zone) and telling packed
+   * placement which workers changed.
+   */
   addDown(e: number, delta: number): void {
     const before = this.down[e] ?? 0;
     const after = before + delta;
     this.down[e] = after;
     const cz = this.model.workerClusterZone[e] ?? -1;
-    if (cz >= 0 && (before === 0) !== (after === 0))
+    if (cz >= 0 && (before === 0) !== (after === 0)) {
       this.workerNodeUp[cz] = (this.workerNodeUp[cz] ?? 0) + (after === 0 ? 1 : -1);
+      this.packed.nodeChanged(e);
+    }
   }
 
   /** Worker nodes of cluster c effectively up (node and zone up): O(zones). */

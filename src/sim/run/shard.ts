@@ -165,7 +165,7 @@ export function mergeParts(parts: SimulationPart[], names?: string[]): MergeResu
   for (const p of parts.slice(1)) mergeRunSums(plain, runSumsFromJson(p.plain));
   const importance: Partial<Record<ImportanceGroup, RunSums>> = {};
   const clusters = { clusters: first.topology.clusters };
-  for (const group of importancePasses(first.spec.method, clusters, plain)) {
+  for (const group of importancePasses(first.spec.method, clusters, plain, first.betas)) {
     const sums = parts.map((p) => p.importance[group]);
     if (sums.some((s) => s === undefined)) {
       return { ok: false, message: `a part lacks the importance-sampling pass ${group}` };

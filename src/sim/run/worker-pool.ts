@@ -1,15 +1,19 @@
 /**
  * Runs trial ranges on worker threads. A range is cut into chunks handed to whichever worker is
  * free; chunk sums are exact (run-sums.ts), so the total does not depend on the number of
- * workers or on the order chunks finish in. `stop()` lets in-flight chunks finish and hands no
- * more out, so an interrupted run reports exactly the trials it completed.
+ * workers, on the chunk size or on the order chunks finish in. Threads start when a range first
+ * needs them: with `adaptive`, a range uses only as many as its estimated work pays for
+ * (work-estimate.ts), so a small run stays on one, and a tiny range before any thread started
+ * runs on the calling thread (no thread to start for a few milliseconds of work). `stop()` lets in-flight chunks finish and
+ * hands no more out, so an interrupted run reports exactly the trials it completed.
  */
 import { Worker } from 'node:worker_threads';
 import type { Topology } from '../../model/topology.js';
-import { bitsOf, type RunSpec } from './run-plan.js';
+import { bitsOf, createRunPlan, runTrialRange, type RunPlan, type RunSpec } from './run-plan.js';
 import { emptyRunSums, mergeRunSums, type RunSums } from '../stats/run-sums.js';
 import type { RangeRequest } from './simulate.js';
 import type { WorkerInit, WorkerTask } from './worker-entry.js';
+import { chunkTrials, IN_THREAD_EVENTS, threadsFor } from './work-estimate.js';
 
 export interface PoolRun {
   sums: RunSums;
@@ -17,8 +21,27 @@ export interface PoolRun {
   stopped: boolean;
 }
 
+export interface PoolShape {
+  predicates: number;
+  clusters: number;
+  slo: number;
+  /** Estimated events per trial (work-estimate.ts); sizes chunks, and threads when adaptive. */
+  eventsPerTrial?: number;
+}
+
+export interface PoolOptions {
+  /** Use fewer than `size` threads on a range too small to pay for them (the default count). */
+  adaptive?: boolean;
+}
+
+/** Events per trial assumed when the caller gives no estimate (the 3-master examples: ~90). */
+const DEFAULT_EVENTS_PER_TRIAL = 100;
+
 export class WorkerPool {
-  private readonly workers: Worker[];
+  private readonly workers: Worker[] = [];
+  private readonly init: WorkerInit;
+  private readonly maxSize: number;
+  private plan: RunPlan | undefined;
   private stopped = false;
   private nextId = 0;
 
@@ -26,16 +49,20 @@ export class WorkerPool {
     topology: Topology,
     spec: RunSpec,
     size: number,
-    private readonly shape: { predicates: number; clusters: number; slo: number },
+    private readonly shape: PoolShape,
+    private readonly options: PoolOptions = {},
   ) {
-    const init: WorkerInit = { topology, spec };
-    this.workers = Array.from(
-      { length: Math.max(1, size) },
-      () => new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: init }),
-    );
+    this.init = { topology, spec };
+    this.maxSize = Math.max(1, Math.floor(size));
   }
 
+  /** The most threads this pool runs. */
   get size(): number {
+    return this.maxSize;
+  }
+
+  /** The threads started so far. */
+  get started(): number {
     return this.workers.length;
   }
 
@@ -47,7 +74,19 @@ export class WorkerPool {
   /** Runs a range; `onProgress` is called with the trials completed so far in it. */
   run(request: RangeRequest, onProgress: (done: number) => void = () => {}): Promise<PoolRun> {
     const total = request.to - request.from;
-    const chunk = Math.max(25, Math.min(2000, Math.ceil(total / (this.workers.length * 16))));
+    const perTrial = this.shape.eventsPerTrial ?? DEFAULT_EVENTS_PER_TRIAL;
+    if (this.options.adaptive && this.workers.length === 0 && total * perTrial < IN_THREAD_EVENTS)
+      return Promise.resolve(this.runHere(request, onProgress));
+    const threads = this.options.adaptive
+      ? threadsFor(total * perTrial, this.maxSize)
+      : this.maxSize;
+    while (this.workers.length < threads) {
+      this.workers.push(
+        new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: this.init }),
+      );
+    }
+    const active = this.workers.slice(0, threads);
+    const chunk = chunkTrials(total, perTrial, threads);
     const sums = emptyRunSums(
       this.shape.predicates,
       this.shape.clusters,
@@ -62,7 +101,7 @@ export class WorkerPool {
       const finish = (): void => {
         if (finished) return;
         finished = true;
-        for (const w of this.workers) {
+        for (const w of active) {
           w.removeAllListeners('message');
           w.removeAllListeners('error');
         }
@@ -83,7 +122,7 @@ export class WorkerPool {
         busy++;
         w.postMessage(task);
       };
-      for (const w of this.workers) {
+      for (const w of active) {
         w.on('message', (msg: { sums: RunSums }) => {
           busy--;
           mergeRunSums(sums, msg.sums);
@@ -97,8 +136,25 @@ export class WorkerPool {
         finish();
         return;
       }
-      for (const w of this.workers) feed(w);
+      for (const w of active) feed(w);
     });
+  }
+
+  private runHere(request: RangeRequest, onProgress: (done: number) => void): PoolRun {
+    const total = request.to - request.from;
+    if (this.stopped || total <= 0) {
+      const empty = emptyRunSums(
+        this.shape.predicates,
+        this.shape.clusters,
+        bitsOf(request.stream),
+        this.shape.slo,
+      );
+      return { sums: empty, stopped: this.stopped && total > 0 };
+    }
+    this.plan ??= createRunPlan(this.init.topology, this.init.spec);
+    const sums = runTrialRange(this.plan, request.stream, request.from, request.to);
+    onProgress(sums.trials);
+    return { sums, stopped: false };
   }
 
   async close(): Promise<void> {

@@ -45,20 +45,39 @@ export function groupOf(p: number, clusters: number): ImportanceGroup {
 
 /**
  * The importance-sampling passes a run needs: every pass with `importance`; with `auto`, the
- * passes of the metrics that plain sampling saw in fewer than RARE_TRIALS trials.
+ * passes of the metrics that plain sampling saw in fewer than RARE_TRIALS trials. With `betas`,
+ * a pass whose β is 1 is dropped: it would bias nothing, only repeat plain sampling (its metrics
+ * keep their plain estimates).
  */
 export function importancePasses(
   method: RunSpec['method'],
   model: { clusters: unknown[] },
   plain: RunSums,
+  betas?: Record<ImportanceGroup, number>,
 ): ImportanceGroup[] {
   if (method === 'plain') return [];
-  if (method === 'importance') return [...IMPORTANCE_GROUPS];
+  const helps = (g: ImportanceGroup): boolean => betas === undefined || betas[g] > 1;
+  if (method === 'importance') return IMPORTANCE_GROUPS.filter(helps);
   const needed = new Set<ImportanceGroup>();
   plain.predicates.forEach((ps, p) => {
     if (ps.anyTrials < RARE_TRIALS) needed.add(groupOf(p, model.clusters.length));
   });
-  return IMPORTANCE_GROUPS.filter((g) => needed.has(g));
+  return IMPORTANCE_GROUPS.filter((g) => needed.has(g) && helps(g));
+}
+
+/**
+ * Whether predicate p's reported estimate comes from importance sampling, given the passes that
+ * ran: under `importance` always, under `auto` when plain sampling saw it in fewer than
+ * RARE_TRIALS trials.
+ */
+export function usesImportance(
+  method: RunSpec['method'],
+  plain: RunSums,
+  p: number,
+  ran: boolean,
+): boolean {
+  const ps = plain.predicates[p];
+  return ran && (method === 'importance' || (ps !== undefined && ps.anyTrials < RARE_TRIALS));
 }
 
 export function buildSimulationResult(x: ResultInputs): SimulationResult {
@@ -69,10 +88,7 @@ export function buildSimulationResult(x: ResultInputs): SimulationResult {
     const group = groupOf(p, t.clusters.length);
     const run = x.importance[group];
     const is = run?.predicates[p];
-    const useIs =
-      is !== undefined &&
-      (spec.method === 'importance' || (ps !== undefined && ps.anyTrials < RARE_TRIALS));
-    if (useIs && run !== undefined) {
+    if (is !== undefined && run !== undefined && usesImportance(spec.method, plain, p, true)) {
       return { ...importanceMetric(is, run, H, ps, plain), importancePass: group };
     }
     return plainMetric(ps, plain.trials, H, plain.bits);

@@ -89,6 +89,15 @@ export interface UsersServedResult {
 
 export type StopReason = 'trials' | 'precision-met' | 'max-trials' | 'interrupted';
 
+/** How an importance-sampling pass ended under a precision target. */
+export interface PassStop {
+  pass: ImportanceGroup;
+  reason: 'precision-met' | 'max-trials';
+  trials: number;
+  /** The metrics the pass estimates whose interval is still wider than asked. */
+  unmet?: string[];
+}
+
 export interface ObjectiveCheck {
   target: string;
   metric: string;
@@ -109,7 +118,18 @@ export interface SimulationResult {
   horizonHours: number;
   method: 'monte-carlo' | 'monte-carlo+importance-sampling';
   rng: string;
-  stop: { reason: StopReason; trialsRequested: number; precision?: number; unmet?: string[] };
+  /**
+   * Why the run stopped. With a precision: `unmet` names the cluster metrics (`cluster.metric`)
+   * whose reported downtime interval is still wider than asked, and `passes` says, per
+   * importance-sampling pass, whether its metrics met the precision or the budget ended it.
+   */
+  stop: {
+    reason: StopReason;
+    trialsRequested: number;
+    precision?: number;
+    unmet?: string[];
+    passes?: PassStop[];
+  };
   /** The importance-sampling passes that ran: the elements each biased, its trials and β. */
   importance: { pass: ImportanceGroup; trials: number; beta: number }[] | null;
   timersHours: {

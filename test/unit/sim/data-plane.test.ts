@@ -122,6 +122,23 @@ describe('spread placement (the default)', () => {
       [3950, true],
     ]);
   });
+
+  it('packed placement: workloads stays down while any carrying worker is stranded', () => {
+    // a1 goes at 1 h, b1 at 1 h + 300 s. At 1 h + 350 s a1's load moves to the first up spare,
+    // b2 (a later worker); b1 is still stranded, so workloads stays down until its own load
+    // moves to c2 at 1 h + 650 s (docs/model.md: up iff every carrying worker is up).
+    const r = replay(
+      [
+        { at: '1h', fail: 'worker prod/a', for: '2h' },
+        { at: '3900s', fail: 'worker prod/b', for: '2h' },
+      ],
+      { placement: 'packed' },
+    );
+    expect(changes(r, 'cluster/prod', 'workloads')).toEqual([
+      [3600, false],
+      [4250, true],
+    ]);
+  });
 });
 
 describe('usersServed', () => {
