@@ -1,7 +1,8 @@
 /** Flag parsers for commander: each throws InvalidArgumentError with a one-line reason (exit 2). */
 import { InvalidArgumentError } from 'commander';
 import { DEPLOYMENT_METRICS, METRICS, REGION_METRICS } from '../model/topology.js';
-import { parseDuration } from '../model/units.js';
+import { LIMITS, MIN_TRIALS_REASON } from '../model/limits.js';
+import { formatDuration, parseDuration } from '../model/units.js';
 
 export function parseIntegerOption(min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
@@ -46,13 +47,28 @@ export function parseCountList(min: number) {
   };
 }
 
-/** A duration such as 1y, 30d, 4h. Returns hours. */
+/** A duration such as 1y, 30d, 4h, at most the longest horizon (limits.ts). Returns hours. */
 export function parseDurationOption(value: string): number {
   const hours = parseDuration(value.trim());
   if (hours === undefined || hours <= 0) {
     throw new InvalidArgumentError(`expected a duration such as 30d, 1y or 4h, got "${value}"`);
   }
+  if (!(hours <= LIMITS.maxDurationHours)) {
+    throw new InvalidArgumentError(
+      `expected a duration of at most ${formatDuration(LIMITS.maxDurationHours)} (docs/limits.md), got "${value}"`,
+    );
+  }
   return hours;
+}
+
+/** A number of trials: 2 to 10¹² (limits.ts; one trial has no interval). */
+export function parseTrialsOption(value: string): number {
+  const n = parseIntegerOption(1, LIMITS.maxTrials)(value);
+  if (n < LIMITS.minTrials)
+    throw new InvalidArgumentError(
+      `expected at least ${LIMITS.minTrials} trials, got ${n}: ${MIN_TRIALS_REASON}`,
+    );
+  return n;
 }
 
 /** Objectives as `metric=percent`, comma-separated or repeated: `--slo api=99.95,workloads=99.99`. */

@@ -96,7 +96,7 @@ export function analyzeTopology(t: Topology): AnalysisResult {
   };
   for (const path of listMetricPaths(t)) {
     const key = metricKey(path);
-    const availability = metricValue(values, path);
+    const availability = asProbability(metricValue(values, path), key);
     const analysis: MetricAnalysis = {
       availability,
       downtimeMinutesPerYear: downtimeMinutesPerYear(availability),
@@ -118,6 +118,16 @@ export function analyzeTopology(t: Topology): AnalysisResult {
 }
 
 // --- internal ---
+
+/**
+ * An availability as a probability: sums of products of probabilities can round a hair outside
+ * [0, 1] (served = 1 − 1.0000000000000002); a non-finite one is a bug (validation keeps every
+ * value the engine cannot use out, docs/limits.md), reported rather than printed as NaN %.
+ */
+function asProbability(value: number, key: string): number {
+  if (!Number.isFinite(value)) throw new Error(`the exact engine computed ${value} for ${key}`);
+  return Math.min(1, Math.max(0, value));
+}
 
 /** The largest importances and those of the single points of failure; how many are left out. */
 function listedImportance(

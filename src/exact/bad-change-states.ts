@@ -45,6 +45,8 @@ export function badChangeStates(
 ): number[] {
   if (!(perYear > 0) || waves === 0) return [1];
   const idle = HOURS_PER_YEAR / perYear;
+  // A subnormal rate whose idle time overflows: never in progress (∞/∞ would be NaN).
+  if (!Number.isFinite(idle)) return [1];
   const bake = rollout.kind === 'waves' ? rollout.bakeHours : 0;
   const detection = rollout.kind === 'waves' ? rollout.detectionHours : 0;
   const catches = rollout.kind === 'waves' ? rollout.detectionProbability : 1;

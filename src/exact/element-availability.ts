@@ -60,6 +60,8 @@ export interface ElementAvailabilities {
 export function steadyStateAvailability(perYear: number, repair: RepairDistribution): number {
   if (perYear <= 0) return 1;
   const mttf = HOURS_PER_YEAR / perYear;
+  // A rate so small (a subnormal such as 4e-323) that the mttf overflows: never down (∞/∞ is NaN).
+  if (!Number.isFinite(mttf)) return 1;
   return mttf / (mttf + repairMeanHours(repair));
 }
 

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_SIMULATION } from './defaults.js';
 import { error, warning, type Issue } from './issue.js';
+import { LIMITS } from './limits.js';
 import { looseView, type LooseCluster, type LooseFile } from './loose-view.js';
 import { resolveClusters, resolveFailTarget, resolveZone, type NameIndex } from './references.js';
 import { formatDuration, parseDuration } from './units.js';
@@ -135,11 +136,44 @@ function checkCluster(
       ),
     );
   }
+  checkNodeCount(cluster, at, masters, workers, issues);
   checkEndpoint(cluster, at, masters ?? 0, zones, issues);
   const members = cluster.etcd === 'stacked' ? cluster.masters : cluster.etcd;
   if (members !== undefined && sum(members) > 0) {
     checkEtcdAdvice(members, at(cluster.etcd === 'stacked' ? 'masters' : 'etcd'), issues);
   }
+}
+
+/**
+ * At most 5,000 nodes per cluster: masters and workers, the Kubernetes nodes (Kubernetes'
+ * documented limit; external etcd members are not nodes and are held to the same count apart).
+ */
+function checkNodeCount(
+  cluster: LooseCluster,
+  at: (...rest: Path) => Path,
+  masters: number | undefined,
+  workers: number | undefined,
+  issues: Issue[],
+): void {
+  const limit = LIMITS.maxNodesPerCluster;
+  const nodes = (masters ?? 0) + (workers ?? 0);
+  if (nodes > limit) {
+    const key = (workers ?? 0) >= (masters ?? 0) ? 'workers' : 'masters';
+    issues.push(
+      error(
+        at(key),
+        `${masters ?? 0} masters + ${workers ?? 0} workers = ${nodes} nodes: Kubernetes supports at most ${limit} nodes per cluster (kubernetes.io, "Considerations for large clusters"); split the load over more clusters (hasim plan does)`,
+      ),
+    );
+  }
+  const external = typeof cluster.etcd === 'object' ? sum(cluster.etcd) : 0;
+  if (external > limit)
+    issues.push(
+      error(
+        at('etcd'),
+        `${external} etcd members: at most ${limit} (as many as a cluster's nodes; etcd itself recommends 3, 5 or 7)`,
+      ),
+    );
 }
 
 function checkEndpoint(

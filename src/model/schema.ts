@@ -5,7 +5,14 @@
  */
 import { z } from 'zod';
 import { DEFAULT_FAILURES } from './defaults.js';
-import { DURATION_HINT, DURATION_PATTERN, parseDuration } from './units.js';
+import { LIMITS, MIN_TRIALS_REASON } from './limits.js';
+import {
+  DURATION_HINT,
+  DURATION_PATTERN,
+  HOURS_PER_YEAR,
+  formatDuration,
+  parseDuration,
+} from './units.js';
 
 const NAME_PATTERN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 const NAME_HINT = 'expected a name of lowercase letters, digits, "-" and "." (e.g. eu-west)';
@@ -17,11 +24,48 @@ export const DurationSchema = z
   .union([z.string().regex(new RegExp(DURATION_PATTERN), { error: DURATION_HINT }), z.literal(0)], {
     error: DURATION_HINT,
   })
+  // `1e400y` matches the pattern and is Infinity hours: no engine can run it.
+  .refine((d) => Number.isNaN(hoursOf(d)) || Number.isFinite(hoursOf(d)), {
+    error: 'a duration must be finite (this one overflows: write it in a larger unit or shorter)',
+  })
   .meta({ description: 'A duration: 30s, 10m, 4h, 2d, 1y (365 d), parts such as 1h30m, or 0' });
+
+/** The hours of a written duration (NaN when it is not one). */
+function hoursOf(d: string | 0): number {
+  return parseDuration(String(d)) ?? Number.NaN;
+}
+
+/** A duration the finite check accepts (the other checks skip the rest: one message per value). */
+function withinFinite(d: string | 0): boolean {
+  return Number.isFinite(hoursOf(d));
+}
+
+const LONGEST = formatDuration(LIMITS.maxDurationHours);
+
+/** A duration between `min` and the longest the engines accept (limits.ts). */
+function boundedDuration(min: number, what: string): z.ZodType<string | 0> {
+  return DurationSchema.refine(
+    (d) => !withinFinite(d) || (hoursOf(d) >= min && hoursOf(d) <= LIMITS.maxDurationHours),
+    {
+      error: `${what} must be between ${formatDuration(min)} and ${LONGEST} (docs/limits.md)`,
+    },
+  );
+}
+
+const WEIBULL_SHAPE_HINT = `a Weibull shape must be between ${LIMITS.minWeibullShape} and ${LIMITS.maxWeibullShape} (docs/limits.md)`;
+
+/** A repair time: at least 1 s (0 is a 0/0 in the engines; `perYear: 0` switches a class off). */
+const RepairDuration = boundedDuration(LIMITS.minRepairHours, 'a repair time');
 
 const Rate = z
   .number({ error: 'expected a number of failures per year' })
   .nonnegative({ error: 'a rate must be ≥ 0 per year (0 switches the class off)' })
+  .refine((r) => r <= 0 || r >= LIMITS.minPositiveRatePerYear, {
+    error: `a rate is 0 (off) or at least ${LIMITS.minPositiveRatePerYear} per year (docs/limits.md)`,
+  })
+  .max(LIMITS.maxRatePerYear, {
+    error: `a rate must be at most ${LIMITS.maxRatePerYear} per year (one event every 32 s; docs/limits.md)`,
+  })
   .meta({ description: 'Events per year per element; 0 switches the class off' });
 
 const Probability = z
@@ -36,14 +80,19 @@ const Count = z
 
 export const RepairSchema = z
   .strictObject({
-    mean: DurationSchema.optional().meta({ description: 'Exponential repair with this mean' }),
-    median: DurationSchema.optional().meta({ description: 'Lognormal repair with this median' }),
-    p90: DurationSchema.optional().meta({ description: 'The lognormal 90th percentile' }),
-    fixed: DurationSchema.optional().meta({ description: 'Repair takes exactly this long' }),
+    mean: RepairDuration.optional().meta({ description: 'Exponential repair with this mean' }),
+    median: RepairDuration.optional().meta({ description: 'Lognormal repair with this median' }),
+    p90: RepairDuration.optional().meta({
+      description: 'The lognormal 90th percentile (≥ the median)',
+    }),
+    fixed: RepairDuration.optional().meta({ description: 'Repair takes exactly this long' }),
     weibull: z
       .strictObject({
-        shape: z.number().positive({ error: 'a Weibull shape must be > 0' }),
-        scale: DurationSchema,
+        shape: z
+          .number({ error: 'expected a Weibull shape (a number)' })
+          .min(LIMITS.minWeibullShape, { error: WEIBULL_SHAPE_HINT })
+          .max(LIMITS.maxWeibullShape, { error: WEIBULL_SHAPE_HINT }),
+        scale: RepairDuration,
       })
       .optional(),
   })
@@ -63,17 +112,37 @@ export const RepairSchema = z
     if (repair.p90 !== undefined && repair.median === undefined) {
       ctx.addIssue({ code: 'custom', path: ['p90'], message: 'p90 goes with median (lognormal)' });
     }
+    if (
+      repair.p90 !== undefined &&
+      repair.median !== undefined &&
+      hoursOf(repair.p90) < hoursOf(repair.median)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['p90'],
+        message: `p90 (${String(repair.p90)}) is below the median (${String(repair.median)}): 90 % of repairs take at most p90, so p90 ≥ median`,
+      });
+    }
   })
   .meta({
     description:
       'A repair distribution: {mean} exponential, {median, p90} or {median} lognormal, {fixed}, {weibull: {shape, scale}}',
   });
 
+/** The shortest mttf: one failure every 8760 h / maxRatePerYear (31.5 s). */
+const MIN_MTTF_HOURS = HOURS_PER_YEAR / LIMITS.maxRatePerYear;
+
 const failureFields = {
   perYear: Rate.optional(),
-  mttf: DurationSchema.refine((d) => parseDuration(String(d)) !== 0, {
+  mttf: DurationSchema.refine((d) => hoursOf(d) !== 0, {
     error: 'an mttf must be longer than 0 (perYear: 0 switches the class off)',
   })
+    .refine((d) => hoursOf(d) === 0 || hoursOf(d) >= MIN_MTTF_HOURS, {
+      error: `an mttf must be at least ${+(MIN_MTTF_HOURS * 3600).toFixed(1)}s (at most ${LIMITS.maxRatePerYear} failures a year; docs/limits.md)`,
+    })
+    .refine((d) => hoursOf(d) <= HOURS_PER_YEAR / LIMITS.minPositiveRatePerYear, {
+      error: `an mttf must be at most ${HOURS_PER_YEAR / LIMITS.minPositiveRatePerYear / HOURS_PER_YEAR}y (at least ${LIMITS.minPositiveRatePerYear} failures a year; perYear: 0 switches a class off)`,
+    })
     .optional()
     .meta({ description: 'Mean time to failure, instead of perYear' }),
   repair: RepairSchema.optional(),
@@ -152,6 +221,17 @@ const OperatorErrorSchema = z
       restoreShare: oe.restoreShare ?? d.restoreShare,
       dataPlaneShare: oe.dataPlaneShare ?? d.dataPlaneShare,
     };
+    const bad =
+      (oe.changesPerYear ?? d.changesPerYear) * (oe.badChangeProbability ?? d.badChangeProbability);
+    for (const [key, share] of Object.entries(shares)) {
+      const rate = bad * share;
+      if (rate > 0 && rate < LIMITS.minPositiveRatePerYear)
+        ctx.addIssue({
+          code: 'custom',
+          path: [oe.badChangeProbability === undefined ? 'changesPerYear' : 'badChangeProbability'],
+          message: `bad changes of ${key} happen ${rate} times a year (changesPerYear × badChangeProbability × ${key}): 0, or at least ${LIMITS.minPositiveRatePerYear} (docs/limits.md)`,
+        });
+    }
     const sum = shares.apiDownShare + shares.restoreShare + shares.dataPlaneShare;
     if (sum > 1 + 1e-12) {
       const given = (['apiDownShare', 'restoreShare', 'dataPlaneShare'] as const).find(
@@ -299,6 +379,8 @@ export const EventSchema = z
     }
   });
 
+const TRIALS_HINT = `trials must be a whole number from ${LIMITS.minTrials} to ${LIMITS.maxTrials}`;
+
 const Percent = z
   .number({ error: 'expected a percentage, e.g. 99.95' })
   .gt(0, { error: 'an objective is a percentage in (0, 100]' })
@@ -349,13 +431,18 @@ export const ScenarioFileSchema = z
       events: z.array(EventSchema).optional(),
       simulation: z
         .strictObject({
-          horizon: DurationSchema.refine((d) => parseDuration(String(d)) !== 0, {
+          horizon: DurationSchema.refine((d) => hoursOf(d) !== 0, {
             error: 'the horizon must be longer than 0',
-          }).optional(),
+          })
+            .refine((d) => !withinFinite(d) || hoursOf(d) <= LIMITS.maxDurationHours, {
+              error: `the horizon must be at most ${LONGEST} (docs/limits.md)`,
+            })
+            .optional(),
           trials: z
-            .number()
-            .int()
-            .positive({ error: 'trials must be a whole number ≥ 1' })
+            .number({ error: TRIALS_HINT })
+            .int({ error: TRIALS_HINT })
+            .min(LIMITS.minTrials, { error: `${TRIALS_HINT}: ${MIN_TRIALS_REASON}` })
+            .max(LIMITS.maxTrials, { error: TRIALS_HINT })
             .optional(),
           seed: z.number().int({ error: 'a seed is a whole number' }).optional(),
         })

@@ -1,6 +1,8 @@
 /** fast-check arbitraries of scenario files that are valid by construction. */
 import fc from 'fast-check';
+import { LIMITS } from '../../src/model/limits.js';
 import type { ScenarioFile } from '../../src/model/schema.js';
+import { formatDuration, parseDuration } from '../../src/model/units.js';
 
 const UNITS = ['s', 'm', 'h', 'd'] as const;
 
@@ -27,7 +29,11 @@ export const repairArb = fc.oneof(
     .map(([shape, scale]) => ({ weibull: { shape, scale } })),
 );
 
-const rateArb = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 50, noNaN: true }));
+// 0 (off) or a rate the format accepts: at least 10⁻¹² a year (no subnormals, limits.ts).
+const rateArb = fc.oneof(
+  fc.constant(0),
+  fc.double({ min: LIMITS.minPositiveRatePerYear, max: 50, noNaN: true }),
+);
 
 const failureClassArb = fc.record({ perYear: rateArb, repair: repairArb }, { requiredKeys: [] });
 
@@ -96,8 +102,15 @@ export const scenarioFileArb: fc.Arbitrary<ScenarioFile> = fc
             }),
             operatorError: fc.record(
               {
-                changesPerYear: rateArb,
-                badChangeProbability: fc.double({ min: 0, max: 1, noNaN: true }),
+                // Each kind of bad change at 0 or at least 10⁻¹² a year (limits.ts).
+                changesPerYear: fc.oneof(
+                  fc.constant(0),
+                  fc.double({ min: 1e-3, max: 50, noNaN: true }),
+                ),
+                badChangeProbability: fc.oneof(
+                  fc.constant(0),
+                  fc.double({ min: 1e-3, max: 1, noNaN: true }),
+                ),
                 rollout: fc.oneof(
                   fc.constant('all-at-once' as const),
                   fc.record({
@@ -137,7 +150,7 @@ export const scenarioFileArb: fc.Arbitrary<ScenarioFile> = fc
           { maxLength: 3 },
         ),
         simulation: fc.record(
-          { trials: fc.integer({ min: 1, max: 100_000 }), seed: fc.integer() },
+          { trials: fc.integer({ min: 2, max: 100_000 }), seed: fc.integer() },
           { requiredKeys: [] },
         ),
         objectives: fc.record(
@@ -152,3 +165,89 @@ export const scenarioFileArb: fc.Arbitrary<ScenarioFile> = fc
       { requiredKeys: ['version', 'name', 'regions', 'clusters'] },
     );
   });
+
+// --- at the limits (src/model/limits.ts) ---
+
+const SHORTEST = formatDuration(LIMITS.minRepairHours); // 1s
+const LONGEST = formatDuration(LIMITS.maxDurationHours); // 100y
+
+/** Repair times from the shortest to the longest the schema accepts, the bounds themselves often. */
+export const limitDurationArb: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(SHORTEST, LONGEST, '2s', '99y'),
+  durationArb,
+);
+
+/** Every repair form, reaching the bounds: 1 s, 100 y, Weibull shapes 0.1 and 20, p90 = median. */
+export const limitRepairArb = fc.oneof(
+  limitDurationArb.map((mean) => ({ mean })),
+  limitDurationArb.map((fixed) => ({ fixed })),
+  fc.tuple(limitDurationArb, limitDurationArb).map(([a, b]) => {
+    const [median, p90] = hoursOf(a) <= hoursOf(b) ? [a, b] : [b, a];
+    return { median, p90 };
+  }),
+  limitDurationArb.map((median) => ({ median, p90: median })),
+  fc
+    .tuple(
+      fc.oneof(
+        fc.constantFrom(LIMITS.minWeibullShape, LIMITS.maxWeibullShape),
+        fc.double({ min: LIMITS.minWeibullShape, max: LIMITS.maxWeibullShape, noNaN: true }),
+      ),
+      limitDurationArb,
+    )
+    .map(([shape, scale]) => ({ weibull: { shape, scale } })),
+);
+
+/** Rates from 0 to the highest the schema accepts (10⁶ a year), the bound itself often. */
+export const limitRateArb: fc.Arbitrary<number> = fc.oneof(
+  fc.constantFrom(0, LIMITS.minPositiveRatePerYear, LIMITS.maxRatePerYear),
+  fc.double({ min: LIMITS.minPositiveRatePerYear, max: LIMITS.maxRatePerYear, noNaN: true }),
+  fc.double({ min: LIMITS.minPositiveRatePerYear, max: 50, noNaN: true }),
+);
+
+const limitClassArb = fc.record(
+  { perYear: limitRateArb, repair: limitRepairArb },
+  { requiredKeys: [] },
+);
+
+/**
+ * Valid scenario files whose failure classes, repairs and horizon reach the limits of the
+ * format: every class (restore and operator-error repairs too) drawn from the bounds' range.
+ */
+export const scenarioAtLimitsArb: fc.Arbitrary<ScenarioFile> = fc
+  .tuple(
+    scenarioFileArb,
+    fc.record({
+      node: limitClassArb,
+      master: limitClassArb,
+      etcd: limitClassArb,
+      worker: limitClassArb,
+      disk: limitClassArb,
+      zone: limitClassArb,
+      region: limitClassArb,
+      regionImpairment: limitClassArb,
+      partition: limitClassArb,
+      process: limitClassArb,
+      loadBalancer: limitClassArb,
+      operatorError: fc.record({
+        // Every kind of bad change at 0 or at least 10⁻¹² a year (shares of 0.1 and more).
+        changesPerYear: fc.oneof(
+          fc.constant(0),
+          limitRateArb.map((r) => Math.max(r, 1e-9)),
+        ),
+        badChangeProbability: fc.constantFrom(0, 0.5, 1),
+        repair: limitRepairArb,
+      }),
+    }),
+    limitRepairArb,
+    fc.constantFrom('4d', '30d', '1y', LONGEST),
+  )
+  .map(([file, failures, restore, horizon]) => ({
+    ...file,
+    failures: { ...failures, maintenance: file.failures?.maintenance ?? {} },
+    backup: { restore },
+    simulation: { ...file.simulation, horizon },
+  }));
+
+function hoursOf(d: string): number {
+  return parseDuration(d) ?? Number.NaN;
+}

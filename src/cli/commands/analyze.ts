@@ -5,6 +5,7 @@ import { renderAnalysisText } from '../../report/render-analysis-text.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { refuseCostlyAnalysis } from '../cost-guard.js';
 import { loadTopology } from '../load-topology.js';
 
 interface AnalyzeOptions {
@@ -24,6 +25,7 @@ export function registerAnalyze(program: Command, ctx: CliContext): Command {
     )
     .action(async (file: string, options: AnalyzeOptions) => {
       const topology = await loadTopology(file, ctx);
+      refuseCostlyAnalysis(file, topology);
       let result;
       try {
         result = analyzeTopology(topology);

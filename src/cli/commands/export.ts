@@ -22,7 +22,7 @@ import type { Topology } from '../../model/topology.js';
 import { VERSION } from '../../version.js';
 import type { CliContext } from '../context.js';
 import { ScenarioError, UsageError } from '../errors.js';
-import { parseIntegerOption } from '../parse-options.js';
+import { parseIntegerOption, parseTrialsOption } from '../parse-options.js';
 import { renderLoadProblems } from '../render-issues.js';
 import { checkOutputFile, writeOutput } from '../write-output.js';
 
@@ -59,7 +59,7 @@ export function registerExport(program: Command, ctx: CliContext): Command {
     .option(
       '--trials <T>',
       "trials in all (default: the scenario's simulation.trials)",
-      parseIntegerOption(1, 1e12),
+      parseTrialsOption,
     )
     .option('--seed <S>', "seed (default: the scenario's simulation.seed)", parseIntegerOption(0))
     .option(

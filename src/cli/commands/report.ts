@@ -21,7 +21,7 @@ import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { loadTopology } from '../load-topology.js';
-import { parseIntegerOption } from '../parse-options.js';
+import { parseIntegerOption, parseTrialsOption } from '../parse-options.js';
 import { runSimulation } from '../run-simulation.js';
 import { checkOutputFile, writeOutput } from '../write-output.js';
 
@@ -64,7 +64,7 @@ export function registerReport(program: Command, ctx: CliContext): Command {
     .option(
       '--trials <N>',
       `Monte Carlo trials for a scenario (default ${DEFAULT_REPORT_TRIALS})`,
-      parseIntegerOption(1, 1e12),
+      parseTrialsOption,
     )
     .option('--seed <S>', "seed (default: the scenario's simulation.seed)", parseIntegerOption(0))
     .option(

@@ -34,7 +34,9 @@ import {
   parseNonNegativeDurationOption,
   parseNumberOption,
   parseObjectivesOption,
+  parseTrialsOption,
 } from '../parse-options.js';
+import { refuseCostlySimulation } from '../cost-guard.js';
 import { createProgress } from '../progress.js';
 import { partText } from '../part-file.js';
 import { checkOutputFile, writeOutput } from '../write-output.js';
@@ -65,11 +67,7 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
       'Monte Carlo failure simulation: availability, outages and data loss with 95 % intervals',
     )
     .argument('<scenario>', 'scenario file (YAML or JSON)')
-    .option(
-      '--trials <N>',
-      "trials (default: the scenario's simulation.trials)",
-      parseIntegerOption(1, 1e12),
-    )
+    .option('--trials <N>', "trials (default: the scenario's simulation.trials)", parseTrialsOption)
     .option('--seed <S>', "seed (default: the scenario's simulation.seed)", parseIntegerOption(0))
     .option(
       '--horizon <duration>',
@@ -88,8 +86,8 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
     )
     .option(
       '--max-trials <N>',
-      'trial budget with --precision (default: 100 × --trials)',
-      parseIntegerOption(1, 1e12),
+      'trial budget with --precision, at least --trials (default: 100 × --trials)',
+      parseTrialsOption,
     )
     .addOption(
       new Option(
@@ -146,6 +144,14 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
         );
       if (flags.maxTrials !== undefined && flags.precision === undefined)
         throw new UsageError('--max-trials is the budget of --precision; give --precision too');
+      if (
+        flags.maxTrials !== undefined &&
+        flags.trials !== undefined &&
+        flags.maxTrials < flags.trials
+      )
+        throw new UsageError(
+          `--max-trials ${flags.maxTrials} is below --trials ${flags.trials}: the budget caps every trial run, so raise it or ask for fewer trials`,
+        );
       const shard = flags.shard === undefined ? undefined : resolveShard(flags.shard, ctx.env);
       // A path hasim will not write is refused now, not after the run (docs/output-files.md).
       await checkOutputFile(flags.out, OUT);
@@ -178,6 +184,13 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
         throw new UsageError(
           `--shard ${shard.index}/${shard.count}: more shards than the ${trials} trials; use at most ${trials}`,
         );
+      refuseCostlySimulation(file, topology, {
+        trials,
+        horizonHours: options.horizonHours ?? topology.simulation.horizonHours,
+        workers: flags.workers ?? availableParallelism(),
+        method: flags.method,
+        ...(shard === undefined ? {} : { shard }),
+      });
       await run(topology, options, flags, shard, ctx, file);
     });
 }

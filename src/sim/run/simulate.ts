@@ -115,12 +115,13 @@ export function* runSteps(
   const requested = options.trials ?? defaultTrials;
   const plain = emptySumsFor(plan, 'plain');
   // The budget of each pass (plain, and each importance-sampling pass) under a precision target.
-  const max = Math.max(requested, options.maxTrials ?? requested * 100);
+  // An explicit budget is never raised: below the trials asked for, it caps the first batch.
+  const max = options.maxTrials ?? requested * 100;
   let unmet: string[] | undefined;
   if (options.precision === undefined) {
     mergeRunSums(plain, yield { stream: 'plain', from: 0, to: requested });
   } else {
-    let batch = requested;
+    let batch = Math.min(requested, max);
     for (;;) {
       mergeRunSums(plain, yield { stream: 'plain', from: plain.trials, to: plain.trials + batch });
       unmet = unmetPrecision(plan, plain, options.precision);

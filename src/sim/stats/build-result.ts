@@ -10,6 +10,7 @@ import { est, importanceMetric, plainMetric } from './metric-estimates.js';
 import { usersServedEstimate } from './users-served-estimate.js';
 import { IMPORTANCE_GROUPS, RNG_ALGORITHM, type ImportanceGroup } from '../engine/rng.js';
 import type { RunSpec } from '../run/run-plan.js';
+import { poissonInterval } from './intervals.js';
 import { fromFixed, type RunSums } from './run-sums.js';
 import { buildSloResults } from './slo-estimates.js';
 import { buildSloPlan } from './slo-plan.js';
@@ -96,7 +97,7 @@ export function buildSimulationResult(x: ResultInputs): SimulationResult {
   t.clusters.forEach((c, ci) => {
     const base = ci * CLUSTER_PREDICATES;
     const entry = Object.fromEntries(METRICS.map((m, k) => [m, pick(base + k)]));
-    clusters[c.name] = { ...entry, dataLoss: dataLoss(plain, ci, H) } as ClusterResult;
+    clusters[c.name] = { ...entry, dataLoss: dataLoss(t, plain, ci, H) } as ClusterResult;
   });
   const regions: Record<string, RegionResult> = {};
   const rbase = t.clusters.length * CLUSTER_PREDICATES;
@@ -168,30 +169,32 @@ function importanceSummary(x: ResultInputs): SimulationResult['importance'] {
   return passes.length === 0 ? null : passes;
 }
 
-function dataLoss(plain: RunSums, ci: number, H: number): ClusterResult['dataLoss'] {
+function dataLoss(t: Topology, plain: RunSums, ci: number, H: number): ClusterResult['dataLoss'] {
   const ls = plain.clusters[ci];
   const n = plain.trials;
-  const perYear = HOURS_PER_YEAR / H;
-  if (ls === undefined || ls.trialsWithLoss === 0 || n === 0) {
-    const rate = n > 0 ? (-Math.log(0.025) / (n * H)) * HOURS_PER_YEAR : Infinity;
-    return {
-      eventsPerYear: est(0, [0, rate]),
-      lostHoursPerYear: est(0, [0, Infinity]),
-      totalLossesPerYear: 0,
-    };
-  }
-  // Per-trial squares are not kept for data loss; a Poisson interval on the event count.
-  const events = fromFixed(ls.events, plain.bits);
-  const half = 1.96 * Math.sqrt(events);
-  const scale = perYear / n;
+  // Per-trial squares are not kept for data loss: the exact Poisson interval of the event count,
+  // and for the hours lost its upper end times the most one loss can lose (docs/json-output.md).
+  const events = ls === undefined || n === 0 ? 0 : fromFixed(ls.events, plain.bits);
+  const [lo, hi] = poissonInterval(events);
+  const scale = n > 0 ? HOURS_PER_YEAR / H / n : 0;
+  const lost = ls === undefined || n === 0 ? 0 : fromFixed(ls.hours, plain.bits) * scale;
   return {
-    eventsPerYear: est(events * scale, [
-      Math.max(0, events - half) * scale,
-      (events + half) * scale,
-    ]),
-    lostHoursPerYear: est(fromFixed(ls.hours, plain.bits) * scale, [0, Infinity]),
-    totalLossesPerYear: fromFixed(ls.totalLosses, plain.bits) * scale,
+    eventsPerYear: est(events * scale, [lo * scale, hi * scale]),
+    lostHoursPerYear: est(lost, [0, Math.max(lost, hi * scale * mostLostPerLoss(t, H))]),
+    totalLossesPerYear:
+      ls === undefined || n === 0 ? 0 : fromFixed(ls.totalLosses, plain.bits) * scale,
   };
+}
+
+/**
+ * The most hours of writes one loss can lose within a horizon of H hours: the writes since the
+ * last snapshot (the backup interval), or since the start when snapshots sit on the etcd
+ * members' disks (all of them can be lost) or when no snapshots are taken.
+ */
+export function mostLostPerLoss(t: Topology, H: number): number {
+  const interval = t.backup.intervalHours;
+  if (t.backup.location === 'on-etcd-nodes' || !(interval > 0)) return H;
+  return Math.min(interval, H);
 }
 
 function checkObjectives(

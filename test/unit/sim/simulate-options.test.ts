@@ -57,3 +57,18 @@ describe('simulate options', () => {
     expect(r.stop.unmet).toContain('prod.etcdQuorum');
   });
 });
+
+describe('an explicit trial budget (issue 10, item 7)', () => {
+  it('is never raised: --max-trials below --trials caps the first batch', () => {
+    const t = threeZones({ failures: { master: { perYear: 40, repair: { mean: '12h' } } } });
+    const r = simulate(t, {
+      trials: 50,
+      seed: 2,
+      method: 'plain',
+      precision: 0.001,
+      maxTrials: 30,
+    });
+    expect(r.trials).toBe(30);
+    expect(r.stop).toMatchObject({ reason: 'max-trials', trialsRequested: 50 });
+  });
+});
