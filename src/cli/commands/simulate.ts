@@ -277,6 +277,14 @@ async function run(
     }
     const outcome = await driveSteps(plan, options, topology.simulation.trials, runner);
     const result = resultOf(topology, plan, outcome);
+    if (outcome.stop.reason === 'interrupted' && result.trials < 2) {
+      // No interval can be honest before two trials have finished: report nothing, not [0, 0].
+      ctx.stderr(
+        `hasim: interrupted after ${result.trials} trial${result.trials === 1 ? '' : 's'}: too few for an interval, no result written\n`,
+      );
+      ctx.exitCode = INTERRUPTED;
+      return;
+    }
     await emit(ctx, flags, `${JSON.stringify(result, null, 2)}\n`, () =>
       renderSimulationText(result, ctx.style),
     );
