@@ -4,6 +4,7 @@
  * running statistics. Plain typed arrays so the hot loop allocates nothing.
  */
 import { CAUSE_COUNT } from '../model/failure-classes.js';
+import { GateState } from './gate-state.js';
 import { IndexedHeap } from './indexed-heap.js';
 import { PackedState } from './packed-state.js';
 import { ScriptQueue } from './script-queue.js';
@@ -87,6 +88,8 @@ export class TrialState {
   readonly eligible: Uint8Array;
   /** Packed placement: carrying and stranded workers, up spares (packed-state.ts). */
   readonly packed: PackedState;
+  /** The health gate's elements down per cluster (gate-state.ts). */
+  readonly gate: GateState;
   /** Per cluster: carrying workers (packed) or zones (spread) whose pods wait to be moved. */
   readonly stranded: Int32Array;
   readonly leader: Int32Array;
@@ -188,6 +191,7 @@ export class TrialState {
     this.serving = new Uint8Array(masters);
     this.eligible = new Uint8Array(masters);
     this.packed = new PackedState(model, this.workerBase);
+    this.gate = new GateState(model, this.masterBase);
     this.stranded = new Int32Array(C);
     this.leader = new Int32Array(C);
     this.electAt = new Float64Array(C);
@@ -250,6 +254,7 @@ export class TrialState {
     this.serving.fill(1);
     this.eligible.fill(1);
     this.packed.reset();
+    this.gate.reset();
     this.electAt.fill(0);
     this.staleUntil.fill(0);
     this.failShare.fill(0);
@@ -284,18 +289,20 @@ export class TrialState {
   }
 
   /**
-   * down[e] += delta, keeping the count of up worker nodes per (cluster, zone) and telling packed
-   * placement which workers changed.
+   * down[e] += delta, keeping the count of up worker nodes per (cluster, zone) and of gate
+   * elements down per cluster, and telling packed placement which workers changed.
    */
   addDown(e: number, delta: number): void {
     const before = this.down[e] ?? 0;
     const after = before + delta;
     this.down[e] = after;
+    if ((before === 0) === (after === 0)) return;
     const cz = this.model.workerClusterZone[e] ?? -1;
-    if (cz >= 0 && (before === 0) !== (after === 0)) {
+    if (cz >= 0) {
       this.workerNodeUp[cz] = (this.workerNodeUp[cz] ?? 0) + (after === 0 ? 1 : -1);
       this.packed.nodeChanged(e);
     }
+    this.gate.changed(e, after === 0 ? -1 : 1);
   }
 
   /** Worker nodes of cluster c effectively up (node and zone up): O(zones). */
