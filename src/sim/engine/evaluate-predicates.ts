@@ -61,6 +61,8 @@ export function evaluateCluster(s: TrialState, ci: number, mask: number): void {
 /** What the masters' loop finds (bit flags, so the loop stays a small function of its own). */
 const REACHED = 1;
 const LEADER_POSSIBLE = 2;
+/** etcd has quorum (the control plane's flags, with the masters'). */
+const QUORUM = 4;
 /** Where the endpoint reaches: nowhere (down), any side, or a partition side (≥ 0). */
 const NO_ENDPOINT = -2;
 const ANY_SIDE = -1;
@@ -68,19 +70,77 @@ const ANY_SIDE = -1;
 /** etcdQuorum, api and scheduling, instantaneous and timed. */
 function evaluateControl(s: TrialState, c: ClusterModel, ci: number): void {
   const p = ci * CLUSTER_PREDICATES;
-  const quorumSide = s.quorumBad[ci] === 0 ? countMembers(s, c, ci) : markMembers(s, c, ci);
   // keepalived reaches the sides of its up hosts (its check script moves the VIP to a host
   // whose HAProxy reaches a serving apiserver); the other kinds reach every side, or nothing.
   const keepalived = c.endpoint === ENDPOINT_KEEPALIVED;
   const reach = keepalived ? hostSide(s, c, 0) : endpointReach(s, c);
   const reach2 = keepalived ? hostSide(s, c, 1) : NO_ENDPOINT;
-  const found = serveMasters(s, c, ci, quorumSide, reach, reach2);
+  let found = gatedMasters(s, c, ci, reach, reach2);
+  if (found < 0) {
+    const quorumSide = s.quorumBad[ci] === 0 ? countMembers(s, c, ci) : markMembers(s, c, ci);
+    found = serveMasters(s, c, ci, quorumSide, reach, reach2) | (quorumSide >= 0 ? QUORUM : 0);
+  }
+  const quorum = (found & QUORUM) !== 0;
   const api = (found & REACHED) !== 0 && s.apiBad[ci] === 0;
-  setZero(s, p + P_QUORUM, quorumSide >= 0);
+  setZero(s, p + P_QUORUM, quorum);
   setZero(s, p + P_API, api);
   setZero(s, p + P_SCHEDULING, api && (found & LEADER_POSSIBLE) !== 0);
-  setTimed(s, p + P_QUORUM, quorumSide >= 0);
+  setTimed(s, p + P_QUORUM, quorum);
   timedControl(s, c, ci, api);
+}
+
+/**
+ * The shortcut of countMembers and serveMasters while the health gate holds but for at most one
+ * master drained by a maintenance step (the common case: most events are maintenance steps on a
+ * healthy cluster). Then every member is up but the one on the drained master's node, every
+ * zone holding a master or member is up and on one partition side (gate-state.ts: its zones are
+ * connected by its links, all up), every apiserver and controller is up: only the count of
+ * members up and the drained master decide. Marks members, apiservers and leader candidates
+ * exactly as those two functions do; returns their flags (with QUORUM), or -1 when the gate
+ * does not hold so.
+ */
+function gatedMasters(
+  s: TrialState,
+  c: ClusterModel,
+  ci: number,
+  reach: number,
+  reach2: number,
+): number {
+  const gate = s.gate;
+  if (gate.shortcut[ci] !== 1 || s.quorumBad[ci] !== 0) return -1;
+  const gateDown = gate.down[ci] ?? 0;
+  const step = s.maintStep[ci] ?? -1;
+  // The master whose node is down: with one gate element down during a step, the step's.
+  let d = -1;
+  if (gateDown === 1 && step >= 0) d = step;
+  else if (gateDown !== 0) return -1;
+  const xb = s.masterBase[ci] ?? 0;
+  const mb = s.memberBase[ci] ?? 0;
+  const kd = d >= 0 ? (gate.memberOfMaster[xb + d] ?? -1) : -1;
+  const members = c.memberNode.length;
+  for (let k = 0; k < members; k++) s.memberUp[mb + k] = k === kd ? 0 : 1;
+  // The side of every gate zone; countMembers counts sides below the cluster's zone count.
+  const side = s.side[c.zoneBase + (c.gateZones[0] ?? 0)] ?? 0;
+  const quorum = members - (kd >= 0 ? 1 : 0) >= c.quorum && side < c.zoneCount;
+  const reached = reach === ANY_SIDE || side === reach || side === reach2;
+  // A master drained for graceful maintenance stops serving without a failover gap.
+  const drained = c.graceful ? step : -1;
+  const stacked = c.stacked;
+  let found = quorum ? QUORUM : 0;
+  for (let i = 0; i < c.masterNode.length; i++) {
+    const serving = quorum && i !== d && (!stacked || s.memberUp[mb + i] === 1);
+    if (!serving && s.serving[xb + i] === 1 && i !== drained && c.failoverHours > 0)
+      s.staleUntil[xb + i] = s.now + c.failoverHours;
+    s.serving[xb + i] = serving ? 1 : 0;
+    // Every controller is up: a serving master may lead.
+    s.eligible[xb + i] = serving ? 1 : 0;
+    if (serving) found |= reached ? LEADER_POSSIBLE | REACHED : LEADER_POSSIBLE;
+  }
+  if (c.endpoint === ENDPOINT_SINGLE) {
+    found &= ~REACHED;
+    if (c.pinned >= 0 && s.serving[xb + c.pinned] === 1) found |= REACHED;
+  }
+  return found;
 }
 
 /** Marks which etcd members are up; returns the partition side holding quorum, or -1. */
