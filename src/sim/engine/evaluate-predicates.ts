@@ -130,7 +130,7 @@ function gatedMasters(
   for (let i = 0; i < c.masterNode.length; i++) {
     const serving = quorum && i !== d && (!stacked || s.memberUp[mb + i] === 1);
     if (!serving && s.serving[xb + i] === 1 && i !== drained && c.failoverHours > 0)
-      s.staleUntil[xb + i] = s.now + c.failoverHours;
+      s.staleLast[ci] = s.staleUntil[xb + i] = s.now + c.failoverHours;
     s.serving[xb + i] = serving ? 1 : 0;
     // Every controller is up: a serving master may lead.
     s.eligible[xb + i] = serving ? 1 : 0;
@@ -239,7 +239,7 @@ function serveMasters(
       (!stacked || s.memberUp[mb + i] === 1);
     // The endpoint keeps sending to an apiserver that stopped (not drained) for its failover time.
     if (!serving && s.serving[xb + i] === 1 && i !== drained && c.failoverHours > 0)
-      s.staleUntil[xb + i] = s.now + c.failoverHours;
+      s.staleLast[ci] = s.staleUntil[xb + i] = s.now + c.failoverHours;
     s.serving[xb + i] = serving ? 1 : 0;
     const eligible = serving && down[ctrlProc[i] ?? 0] === 0;
     s.eligible[xb + i] = eligible ? 1 : 0;
@@ -298,6 +298,13 @@ function timedControl(s: TrialState, c: ClusterModel, ci: number, api: boolean):
 /** The share of requests failing in failover gaps; schedules the end of the next gap. */
 function failoverGap(s: TrialState, c: ClusterModel, ci: number, api: boolean): void {
   const t = s.now;
+  const slot = s.model.clusterSlotBase + ci * SLOTS_PER_CLUSTER + SLOT_FAILOVER;
+  if ((s.staleLast[ci] ?? 0) <= t) {
+    // No apiserver stopped within the failover time: no gap, whoever serves.
+    s.heap.set(slot, Infinity);
+    setFailShare(s, ci, 0);
+    return;
+  }
   const xb = s.masterBase[ci] ?? 0;
   let serving = 0;
   let stale = 0;
@@ -312,7 +319,7 @@ function failoverGap(s: TrialState, c: ClusterModel, ci: number, api: boolean): 
       }
     }
   }
-  s.heap.set(s.model.clusterSlotBase + ci * SLOTS_PER_CLUSTER + SLOT_FAILOVER, next);
+  s.heap.set(slot, next);
   // With the API down, the outage itself counts; a gap matters only while others serve.
   setFailShare(s, ci, api && serving > 0 ? stale / (serving + stale) : 0);
 }
