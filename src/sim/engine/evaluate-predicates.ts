@@ -5,6 +5,7 @@
  * cluster whose maintenance step waits for health starts it here, at the first healthy instant.
  */
 import { evaluateRegions } from './evaluate-regions.js';
+import { ROLE_API, ROLE_CTRL, ROLE_MASTER_NODE, ROLE_MEMBER, ROLE_OTHER } from './gate-state.js';
 import { evaluateWorkers } from './evaluate-workers.js';
 import { startWaitingStep } from './maintenance.js';
 import { setFailShare, setTimed, setZero } from './record-predicate.js';
@@ -90,14 +91,14 @@ function evaluateControl(s: TrialState, c: ClusterModel, ci: number): void {
 }
 
 /**
- * The shortcut of countMembers and serveMasters while the health gate holds but for at most one
- * master drained by a maintenance step (the common case: most events are maintenance steps on a
- * healthy cluster). Then every member is up but the one on the drained master's node, every
- * zone holding a master or member is up and on one partition side (gate-state.ts: its zones are
- * connected by its links, all up), every apiserver and controller is up: only the count of
- * members up and the drained master decide. Marks members, apiservers and leader candidates
- * exactly as those two functions do; returns their flags (with QUORUM), or -1 when the gate
- * does not hold so.
+ * The shortcut of countMembers and serveMasters while every element of the health gate is up
+ * but at most one, a master's node, apiserver or controllers or a member's node, etcd or disk
+ * (the common case: most events are maintenance steps on a healthy cluster, or the failure or
+ * repair of one process). Then every zone holding a master or member is up and on one partition
+ * side (gate-state.ts: its zones are connected by its links, all up), and that one element alone
+ * decides which members are up, which apiservers serve and which masters may lead. Marks them
+ * exactly as those two functions do; returns their flags (with QUORUM), or -1 when the gate does
+ * not hold so.
  */
 function gatedMasters(
   s: TrialState,
@@ -109,32 +110,53 @@ function gatedMasters(
   const gate = s.gate;
   if (gate.shortcut[ci] !== 1 || s.quorumBad[ci] !== 0) return -1;
   const gateDown = gate.down[ci] ?? 0;
-  const step = s.maintStep[ci] ?? -1;
-  // The master whose node is down: with one gate element down during a step, the step's.
-  let d = -1;
-  if (gateDown === 1 && step >= 0) d = step;
-  else if (gateDown !== 0) return -1;
   const xb = s.masterBase[ci] ?? 0;
+  // The master whose node, apiserver or controllers are down, the member down (-1: none).
+  let node = -1;
+  let api = -1;
+  let ctrl = -1;
+  let member = -1;
+  if (gateDown === 1) {
+    const e = gate.downXor[ci] ?? 0;
+    const i = gate.roleIndex[e] ?? 0;
+    switch (gate.role[e] ?? ROLE_OTHER) {
+      case ROLE_MASTER_NODE:
+        node = i;
+        member = gate.memberOfMaster[xb + i] ?? -1;
+        break;
+      case ROLE_API:
+        api = i;
+        break;
+      case ROLE_CTRL:
+        ctrl = i;
+        break;
+      case ROLE_MEMBER:
+        member = i;
+        break;
+      default:
+        return -1;
+    }
+  } else if (gateDown !== 0) return -1;
   const mb = s.memberBase[ci] ?? 0;
-  const kd = d >= 0 ? (gate.memberOfMaster[xb + d] ?? -1) : -1;
   const members = c.memberNode.length;
-  for (let k = 0; k < members; k++) s.memberUp[mb + k] = k === kd ? 0 : 1;
+  for (let k = 0; k < members; k++) s.memberUp[mb + k] = k === member ? 0 : 1;
   // The side of every gate zone; countMembers counts sides below the cluster's zone count.
   const side = s.side[c.zoneBase + (c.gateZones[0] ?? 0)] ?? 0;
-  const quorum = members - (kd >= 0 ? 1 : 0) >= c.quorum && side < c.zoneCount;
+  const quorum = members - (member >= 0 ? 1 : 0) >= c.quorum && side < c.zoneCount;
   const reached = reach === ANY_SIDE || side === reach || side === reach2;
   // A master drained for graceful maintenance stops serving without a failover gap.
-  const drained = c.graceful ? step : -1;
+  const drained = c.graceful ? (s.maintStep[ci] ?? -1) : -1;
   const stacked = c.stacked;
   let found = quorum ? QUORUM : 0;
   for (let i = 0; i < c.masterNode.length; i++) {
-    const serving = quorum && i !== d && (!stacked || s.memberUp[mb + i] === 1);
+    const serving = quorum && i !== node && i !== api && (!stacked || s.memberUp[mb + i] === 1);
     if (!serving && s.serving[xb + i] === 1 && i !== drained && c.failoverHours > 0)
       s.staleLast[ci] = s.staleUntil[xb + i] = s.now + c.failoverHours;
     s.serving[xb + i] = serving ? 1 : 0;
-    // Every controller is up: a serving master may lead.
-    s.eligible[xb + i] = serving ? 1 : 0;
-    if (serving) found |= reached ? LEADER_POSSIBLE | REACHED : LEADER_POSSIBLE;
+    const eligible = serving && i !== ctrl;
+    s.eligible[xb + i] = eligible ? 1 : 0;
+    if (eligible) found |= LEADER_POSSIBLE;
+    if (serving && reached) found |= REACHED;
   }
   if (c.endpoint === ENDPOINT_SINGLE) {
     found &= ~REACHED;

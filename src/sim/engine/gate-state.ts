@@ -5,13 +5,28 @@
  * effectively up when its element and its region's are: domain-state.ts), the links between those
  * zones and its region. TrialState.addDown updates the count when an element goes down or comes
  * back, so the gate is O(1) per evaluation. It also tells the control plane's evaluation when it
- * may take its shortcut (evaluate-predicates.ts): the gate holds except for one drained master.
+ * may take its shortcut (evaluate-predicates.ts): every gate element is up but at most one (a
+ * master's node, apiserver or controllers, a member's node, etcd or disk), which it names: the
+ * exclusive or of the elements down is that element when one is down.
  */
 import type { SimModel } from '../model/sim-model.js';
+
+/** An element's role in its cluster's gate, when the shortcut can take it down alone. */
+export const ROLE_OTHER = 0;
+export const ROLE_MASTER_NODE = 1;
+export const ROLE_API = 2;
+export const ROLE_CTRL = 3;
+/** A member's node (external etcd), etcd process or disk. */
+export const ROLE_MEMBER = 4;
 
 export class GateState {
   /** Per cluster: gate elements down (each element counted once per cluster). */
   readonly down: Int32Array;
+  /** Per cluster: the exclusive or of its gate elements down (the element, when one is). */
+  readonly downXor: Int32Array;
+  /** Per element: its role (ROLE_*) and the master or member it belongs to. */
+  readonly role: Uint8Array;
+  readonly roleIndex: Int32Array;
   /**
    * Per cluster, 1 when the control plane's shortcut is sound for it: it has masters and members,
    * a quorum ≥ 1, its gate zones are connected by its gate links (so with the gate up they form
@@ -28,6 +43,14 @@ export class GateState {
     const C = model.clusters.length;
     const E = model.elementCount;
     this.down = new Int32Array(C);
+    this.downXor = new Int32Array(C);
+    this.role = new Uint8Array(E);
+    this.roleIndex = new Int32Array(E);
+    const setRole = (elements: Int32Array, role: number): void =>
+      elements.forEach((e, i) => {
+        this.role[e] = role;
+        this.roleIndex[e] = i;
+      });
     this.shortcut = new Uint8Array(C);
     this.memberOfMaster = new Int32Array(masterBase[C] ?? 0).fill(-1);
     const perElement: number[][] = Array.from({ length: E }, () => []);
@@ -46,6 +69,13 @@ export class GateState {
         model.regionElement[c.region] ?? 0,
       ]);
       for (const e of elements) perElement[e]?.push(ci);
+      setRole(c.memberNode, ROLE_MEMBER);
+      setRole(c.etcdProc, ROLE_MEMBER);
+      setRole(c.disk, ROLE_MEMBER);
+      // Stacked: a master's node is its member's node too (memberOfMaster).
+      setRole(c.masterNode, ROLE_MASTER_NODE);
+      setRole(c.apiProc, ROLE_API);
+      setRole(c.ctrlProc, ROLE_CTRL);
       const xb = masterBase[ci] ?? 0;
       let shared = true;
       for (let i = 0; i < c.masterNode.length; i++) {
@@ -75,6 +105,7 @@ export class GateState {
   /** Every element up. */
   reset(): void {
     this.down.fill(0);
+    this.downXor.fill(0);
   }
 
   /** Element e went down (+1) or came back (-1). */
@@ -83,6 +114,7 @@ export class GateState {
     for (let i = this.start[e] ?? 0; i < end; i++) {
       const ci = this.clusterList[i] ?? 0;
       this.down[ci] = (this.down[ci] ?? 0) + delta;
+      this.downXor[ci] = (this.downXor[ci] ?? 0) ^ e;
     }
   }
 }
