@@ -149,7 +149,8 @@ function gatedMasters(
   const stacked = c.stacked;
   let found = quorum ? QUORUM : 0;
   for (let i = 0; i < c.masterNode.length; i++) {
-    const serving = quorum && i !== node && i !== api && (!stacked || s.memberUp[mb + i] === 1);
+    // Stacked: member i is on master i's node (gate-state.ts), marked up above unless down.
+    const serving = quorum && i !== node && i !== api && (!stacked || i !== member);
     if (!serving && s.serving[xb + i] === 1 && i !== drained && c.failoverHours > 0)
       s.staleLast[ci] = s.staleUntil[xb + i] = s.now + c.failoverHours;
     s.serving[xb + i] = serving ? 1 : 0;
