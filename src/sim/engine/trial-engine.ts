@@ -74,6 +74,9 @@ export class TrialEngine {
   /** The biased elements, ascending: switching the bias costs O(biased), not O(elements). */
   private readonly biasedList: Int32Array;
   private rng: Rng = () => 0.5;
+  /** Per cluster timer slot k (from clusterSlotBase): its cluster and its type (SLOT_*). */
+  private readonly slotCluster: Int32Array;
+  private readonly slotType: Int32Array;
 
   constructor(model: SimModel, options: EngineOptions = {}) {
     this.model = model;
@@ -84,6 +87,11 @@ export class TrialEngine {
     const list: number[] = [];
     for (let e = 0; e < model.elementCount; e++) if (this.biased[e] === 1) list.push(e);
     this.biasedList = Int32Array.from(list);
+    const timers = model.clusters.length * SLOTS_PER_CLUSTER;
+    this.slotCluster = Int32Array.from({ length: timers }, (_, k) =>
+      Math.floor(k / SLOTS_PER_CLUSTER),
+    );
+    this.slotType = Int32Array.from({ length: timers }, (_, k) => k % SLOTS_PER_CLUSTER);
     const beta = options.beta ?? 1;
     this.state.biasing = beta > 1;
     this.state.beta = beta;
@@ -232,8 +240,8 @@ export class TrialEngine {
   private clusterEvent(k: number): void {
     const s = this.state;
     const m = this.model;
-    const ci = Math.floor(k / SLOTS_PER_CLUSTER);
-    const type = k - ci * SLOTS_PER_CLUSTER;
+    const ci = this.slotCluster[k] ?? 0;
+    const type = this.slotType[k] ?? 0;
     s.event = -1;
     let mask = MASK_CONTROL;
     switch (type) {
