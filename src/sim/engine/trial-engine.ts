@@ -103,6 +103,38 @@ export class TrialEngine {
     const s = this.state;
     const m = this.model;
     this.rng = rng;
+    this.start(rng);
+    const heap = s.heap;
+    const E = m.elementCount;
+    const horizon = m.horizonHours;
+    const biasing = s.biasing;
+    for (;;) {
+      const slot = heap.top();
+      const t = heap.topKey();
+      if (!(t < horizon)) break;
+      if (biasing && s.biasOn) s.logWeight += (s.beta - 1) * s.upBiasedRate * (t - s.now);
+      s.now = t;
+      s.events++;
+      if (slot < E) this.elementEvent(slot);
+      else if (slot === m.scriptSlot) this.scriptEvent();
+      else this.clusterEvent(slot - m.clusterSlotBase);
+    }
+    if (biasing && s.biasOn) s.logWeight += (s.beta - 1) * s.upBiasedRate * (horizon - s.now);
+    s.now = horizon;
+    closeOutages(s);
+    this.usersServed();
+  }
+
+  // --- internal ---
+
+  /**
+   * Time 0: every element up with its first failure drawn, the first maintenance passes, the
+   * script, the clusters and regions evaluated. (A function of its own, so that the draws and heap
+   * moves inline here: a double returned or passed across a call that is not inlined is boxed.)
+   */
+  private start(rng: Rng): void {
+    const s = this.state;
+    const m = this.model;
     s.reset();
     s.script.reset(this.script);
     const heap = s.heap;
@@ -127,26 +159,7 @@ export class TrialEngine {
     for (let ci = 0; ci < m.clusters.length; ci++)
       evaluateCluster(s, ci, MASK_CONTROL | MASK_WORKERS);
     evaluateRegions(s);
-    const horizon = m.horizonHours;
-    const biasing = s.biasing;
-    for (;;) {
-      const slot = heap.top();
-      const t = heap.topKey();
-      if (!(t < horizon)) break;
-      if (biasing && s.biasOn) s.logWeight += (s.beta - 1) * s.upBiasedRate * (t - s.now);
-      s.now = t;
-      s.events++;
-      if (slot < E) this.elementEvent(slot);
-      else if (slot === m.scriptSlot) this.scriptEvent();
-      else this.clusterEvent(slot - m.clusterSlotBase);
-    }
-    if (biasing && s.biasOn) s.logWeight += (s.beta - 1) * s.upBiasedRate * (horizon - s.now);
-    s.now = horizon;
-    closeOutages(s);
-    this.usersServed();
   }
-
-  // --- internal ---
 
   private elementEvent(e: number): void {
     const s = this.state;
