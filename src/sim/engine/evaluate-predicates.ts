@@ -5,6 +5,7 @@
  * cluster whose maintenance step waits for health starts it here, at the first healthy instant.
  */
 import { evaluateRegions } from './evaluate-regions.js';
+import { ROLE_API, ROLE_CTRL, ROLE_MASTER_NODE, ROLE_MEMBER, ROLE_OTHER } from './gate-state.js';
 import { evaluateWorkers } from './evaluate-workers.js';
 import { startWaitingStep } from './maintenance.js';
 import { setFailShare, setTimed, setZero } from './record-predicate.js';
@@ -61,6 +62,8 @@ export function evaluateCluster(s: TrialState, ci: number, mask: number): void {
 /** What the masters' loop finds (bit flags, so the loop stays a small function of its own). */
 const REACHED = 1;
 const LEADER_POSSIBLE = 2;
+/** etcd has quorum (the control plane's flags, with the masters'). */
+const QUORUM = 4;
 /** Where the endpoint reaches: nowhere (down), any side, or a partition side (≥ 0). */
 const NO_ENDPOINT = -2;
 const ANY_SIDE = -1;
@@ -68,19 +71,99 @@ const ANY_SIDE = -1;
 /** etcdQuorum, api and scheduling, instantaneous and timed. */
 function evaluateControl(s: TrialState, c: ClusterModel, ci: number): void {
   const p = ci * CLUSTER_PREDICATES;
-  const quorumSide = s.quorumBad[ci] === 0 ? countMembers(s, c, ci) : markMembers(s, c, ci);
   // keepalived reaches the sides of its up hosts (its check script moves the VIP to a host
   // whose HAProxy reaches a serving apiserver); the other kinds reach every side, or nothing.
   const keepalived = c.endpoint === ENDPOINT_KEEPALIVED;
   const reach = keepalived ? hostSide(s, c, 0) : endpointReach(s, c);
   const reach2 = keepalived ? hostSide(s, c, 1) : NO_ENDPOINT;
-  const found = serveMasters(s, c, ci, quorumSide, reach, reach2);
+  let found = gatedMasters(s, c, ci, reach, reach2);
+  if (found < 0) {
+    const quorumSide = s.quorumBad[ci] === 0 ? countMembers(s, c, ci) : markMembers(s, c, ci);
+    found = serveMasters(s, c, ci, quorumSide, reach, reach2) | (quorumSide >= 0 ? QUORUM : 0);
+  }
+  const quorum = (found & QUORUM) !== 0;
   const api = (found & REACHED) !== 0 && s.apiBad[ci] === 0;
-  setZero(s, p + P_QUORUM, quorumSide >= 0);
+  setZero(s, p + P_QUORUM, quorum);
   setZero(s, p + P_API, api);
   setZero(s, p + P_SCHEDULING, api && (found & LEADER_POSSIBLE) !== 0);
-  setTimed(s, p + P_QUORUM, quorumSide >= 0);
+  setTimed(s, p + P_QUORUM, quorum);
   timedControl(s, c, ci, api);
+}
+
+/**
+ * The shortcut of countMembers and serveMasters while every element of the health gate is up
+ * but at most one, a master's node, apiserver or controllers or a member's node, etcd or disk
+ * (the common case: most events are maintenance steps on a healthy cluster, or the failure or
+ * repair of one process). Then every zone holding a master or member is up and on one partition
+ * side (gate-state.ts: its zones are connected by its links, all up), and that one element alone
+ * decides which members are up, which apiservers serve and which masters may lead. Marks them
+ * exactly as those two functions do; returns their flags (with QUORUM), or -1 when the gate does
+ * not hold so.
+ */
+function gatedMasters(
+  s: TrialState,
+  c: ClusterModel,
+  ci: number,
+  reach: number,
+  reach2: number,
+): number {
+  const gate = s.gate;
+  if (gate.shortcut[ci] !== 1 || s.quorumBad[ci] !== 0) return -1;
+  const gateDown = gate.down[ci] ?? 0;
+  const xb = s.masterBase[ci] ?? 0;
+  // The master whose node, apiserver or controllers are down, the member down (-1: none).
+  let node = -1;
+  let api = -1;
+  let ctrl = -1;
+  let member = -1;
+  if (gateDown === 1) {
+    const e = gate.downXor[ci] ?? 0;
+    const i = gate.roleIndex[e] ?? 0;
+    switch (gate.role[e] ?? ROLE_OTHER) {
+      case ROLE_MASTER_NODE:
+        node = i;
+        member = gate.memberOfMaster[xb + i] ?? -1;
+        break;
+      case ROLE_API:
+        api = i;
+        break;
+      case ROLE_CTRL:
+        ctrl = i;
+        break;
+      case ROLE_MEMBER:
+        member = i;
+        break;
+      default:
+        return -1;
+    }
+  } else if (gateDown !== 0) return -1;
+  const mb = s.memberBase[ci] ?? 0;
+  const members = c.memberNode.length;
+  for (let k = 0; k < members; k++) s.memberUp[mb + k] = k === member ? 0 : 1;
+  // The side of every gate zone; countMembers counts sides below the cluster's zone count.
+  const side = s.side[c.zoneBase + (c.gateZones[0] ?? 0)] ?? 0;
+  const quorum = members - (member >= 0 ? 1 : 0) >= c.quorum && side < c.zoneCount;
+  const reached = reach === ANY_SIDE || side === reach || side === reach2;
+  // A master drained for graceful maintenance stops serving without a failover gap.
+  const drained = c.graceful ? (s.maintStep[ci] ?? -1) : -1;
+  const stacked = c.stacked;
+  let found = quorum ? QUORUM : 0;
+  for (let i = 0; i < c.masterNode.length; i++) {
+    // Stacked: member i is on master i's node (gate-state.ts), marked up above unless down.
+    const serving = quorum && i !== node && i !== api && (!stacked || i !== member);
+    if (!serving && s.serving[xb + i] === 1 && i !== drained && c.failoverHours > 0)
+      s.staleLast[ci] = s.staleUntil[xb + i] = s.now + c.failoverHours;
+    s.serving[xb + i] = serving ? 1 : 0;
+    const eligible = serving && i !== ctrl;
+    s.eligible[xb + i] = eligible ? 1 : 0;
+    if (eligible) found |= LEADER_POSSIBLE;
+    if (serving && reached) found |= REACHED;
+  }
+  if (c.endpoint === ENDPOINT_SINGLE) {
+    found &= ~REACHED;
+    if (c.pinned >= 0 && s.serving[xb + c.pinned] === 1) found |= REACHED;
+  }
+  return found;
 }
 
 /** Marks which etcd members are up; returns the partition side holding quorum, or -1. */
@@ -179,7 +262,7 @@ function serveMasters(
       (!stacked || s.memberUp[mb + i] === 1);
     // The endpoint keeps sending to an apiserver that stopped (not drained) for its failover time.
     if (!serving && s.serving[xb + i] === 1 && i !== drained && c.failoverHours > 0)
-      s.staleUntil[xb + i] = s.now + c.failoverHours;
+      s.staleLast[ci] = s.staleUntil[xb + i] = s.now + c.failoverHours;
     s.serving[xb + i] = serving ? 1 : 0;
     const eligible = serving && down[ctrlProc[i] ?? 0] === 0;
     s.eligible[xb + i] = eligible ? 1 : 0;
@@ -238,6 +321,13 @@ function timedControl(s: TrialState, c: ClusterModel, ci: number, api: boolean):
 /** The share of requests failing in failover gaps; schedules the end of the next gap. */
 function failoverGap(s: TrialState, c: ClusterModel, ci: number, api: boolean): void {
   const t = s.now;
+  const slot = s.model.clusterSlotBase + ci * SLOTS_PER_CLUSTER + SLOT_FAILOVER;
+  if ((s.staleLast[ci] ?? 0) <= t) {
+    // No apiserver stopped within the failover time: no gap, whoever serves.
+    s.heap.set(slot, Infinity);
+    setFailShare(s, ci, 0);
+    return;
+  }
   const xb = s.masterBase[ci] ?? 0;
   let serving = 0;
   let stale = 0;
@@ -252,7 +342,7 @@ function failoverGap(s: TrialState, c: ClusterModel, ci: number, api: boolean): 
       }
     }
   }
-  s.heap.set(s.model.clusterSlotBase + ci * SLOTS_PER_CLUSTER + SLOT_FAILOVER, next);
+  s.heap.set(slot, next);
   // With the API down, the outage itself counts; a gap matters only while others serve.
   setFailShare(s, ci, api && serving > 0 ? stale / (serving + stale) : 0);
 }

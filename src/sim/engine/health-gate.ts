@@ -5,23 +5,9 @@
  * between two such zones is up, and no etcd restore is in progress — what `kubeadm upgrade apply`
  * and Cluster API's KubeadmControlPlane preflight checks require before touching a master.
  */
-import type { ClusterModel } from '../model/sim-model.js';
 import type { TrialState } from './trial-state.js';
 
-/** Whether cluster ci passes the health gate now (O(masters + members + zone pairs)). */
-export function isHealthy(s: TrialState, c: ClusterModel, ci: number): boolean {
-  const down = s.down;
-  if (s.quorumBad[ci] !== 0) return false;
-  if (down[s.model.regionElement[c.region] ?? 0] !== 0) return false;
-  for (let i = 0; i < c.masterNode.length; i++) {
-    if (down[c.masterNode[i] ?? 0] !== 0) return false;
-    if (down[c.apiProc[i] ?? 0] !== 0 || down[c.ctrlProc[i] ?? 0] !== 0) return false;
-  }
-  for (let k = 0; k < c.memberNode.length; k++) {
-    if (down[c.memberNode[k] ?? 0] !== 0) return false;
-    if (down[c.etcdProc[k] ?? 0] !== 0 || down[c.disk[k] ?? 0] !== 0) return false;
-  }
-  for (const z of c.gateZones) if (s.zoneOk[c.zoneBase + z] !== 1) return false;
-  for (const l of c.gateLinks) if (down[l] !== 0) return false;
-  return true;
+/** Whether cluster ci passes the health gate now: O(1), from the counts of gate-state.ts. */
+export function isHealthy(s: TrialState, ci: number): boolean {
+  return s.quorumBad[ci] === 0 && s.gate.down[ci] === 0;
 }

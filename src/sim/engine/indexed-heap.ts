@@ -44,14 +44,17 @@ export class IndexedHeap {
     const old = key[slot] ?? Infinity;
     key[slot] = time;
     const i = this.pos[slot] ?? 0;
-    if (time < old) this.up(i, slot, time);
-    else if (time > old) this.down(i, slot, time);
+    if (time < old) this.up(i, slot);
+    else if (time > old) this.down(i, slot);
   }
 
   // --- internal ---
+  // The moves read the slot's time from key[] rather than take it as an argument: a double passed
+  // to a function that is not inlined would be boxed, one allocation per event.
 
-  private up(i: number, slot: number, time: number): void {
+  private up(i: number, slot: number): void {
     const { heap, pos, key } = this;
+    const time = key[slot] ?? 0;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const ps = heap[parent] ?? 0;
@@ -64,8 +67,9 @@ export class IndexedHeap {
     pos[slot] = i;
   }
 
-  private down(i: number, slot: number, time: number): void {
+  private down(i: number, slot: number): void {
     const { heap, pos, key, size } = this;
+    const time = key[slot] ?? 0;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= size) break;

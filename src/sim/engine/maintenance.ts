@@ -54,7 +54,7 @@ export function startScriptedPass(s: TrialState, ci: number, event: number): voi
  */
 export function startWaitingStep(s: TrialState, ci: number): void {
   const c = s.model.clusters[ci];
-  if (c === undefined || !isHealthy(s, c, ci)) return;
+  if (c === undefined || !isHealthy(s, ci)) return;
   const step = s.maintDue[ci] ?? 0;
   s.maintDue[ci] = -1;
   s.maintStep[ci] = step;

@@ -19,9 +19,15 @@ export function setZero(s: TrialState, p: number, up: boolean): boolean {
 
 /** Sets the timed (reported) value of predicate p; true when it changed. */
 export function setTimed(s: TrialState, p: number, up: boolean): boolean {
-  const v = up ? 1 : 0;
-  if (s.timed[p] === v) return false;
-  s.timed[p] = v;
+  // Small enough to be inlined where it is called, about five times per event: mostly no change.
+  if (s.timed[p] === (up ? 1 : 0)) return false;
+  changeTimed(s, p, up);
+  return true;
+}
+
+/** Records a change of predicate p's timed value. */
+function changeTimed(s: TrialState, p: number, up: boolean): void {
+  s.timed[p] = up ? 1 : 0;
   if (up) {
     const d = s.now - (s.downSince[p] ?? 0);
     if (s.model.slo !== null) recordSlo(s, p, s.now - d, s.now, 1, true);
@@ -44,7 +50,6 @@ export function setTimed(s: TrialState, p: number, up: boolean): boolean {
       cause: s.cause,
       event: s.cause === CAUSE.event ? s.event : -1,
     });
-  return true;
 }
 
 /**

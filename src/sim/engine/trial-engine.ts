@@ -74,6 +74,9 @@ export class TrialEngine {
   /** The biased elements, ascending: switching the bias costs O(biased), not O(elements). */
   private readonly biasedList: Int32Array;
   private rng: Rng = () => 0.5;
+  /** Per cluster timer slot k (from clusterSlotBase): its cluster and its type (SLOT_*). */
+  private readonly slotCluster: Int32Array;
+  private readonly slotType: Int32Array;
 
   constructor(model: SimModel, options: EngineOptions = {}) {
     this.model = model;
@@ -84,6 +87,11 @@ export class TrialEngine {
     const list: number[] = [];
     for (let e = 0; e < model.elementCount; e++) if (this.biased[e] === 1) list.push(e);
     this.biasedList = Int32Array.from(list);
+    const timers = model.clusters.length * SLOTS_PER_CLUSTER;
+    this.slotCluster = Int32Array.from({ length: timers }, (_, k) =>
+      Math.floor(k / SLOTS_PER_CLUSTER),
+    );
+    this.slotType = Int32Array.from({ length: timers }, (_, k) => k % SLOTS_PER_CLUSTER);
     const beta = options.beta ?? 1;
     this.state.biasing = beta > 1;
     this.state.beta = beta;
@@ -95,6 +103,38 @@ export class TrialEngine {
     const s = this.state;
     const m = this.model;
     this.rng = rng;
+    this.start(rng);
+    const heap = s.heap;
+    const E = m.elementCount;
+    const horizon = m.horizonHours;
+    const biasing = s.biasing;
+    for (;;) {
+      const slot = heap.top();
+      const t = heap.topKey();
+      if (!(t < horizon)) break;
+      if (biasing && s.biasOn) s.logWeight += (s.beta - 1) * s.upBiasedRate * (t - s.now);
+      s.now = t;
+      s.events++;
+      if (slot < E) this.elementEvent(slot);
+      else if (slot === m.scriptSlot) this.scriptEvent();
+      else this.clusterEvent(slot - m.clusterSlotBase);
+    }
+    if (biasing && s.biasOn) s.logWeight += (s.beta - 1) * s.upBiasedRate * (horizon - s.now);
+    s.now = horizon;
+    closeOutages(s);
+    this.usersServed();
+  }
+
+  // --- internal ---
+
+  /**
+   * Time 0: every element up with its first failure drawn, the first maintenance passes, the
+   * script, the clusters and regions evaluated. (A function of its own, so that the draws and heap
+   * moves inline here: a double returned or passed across a call that is not inlined is boxed.)
+   */
+  private start(rng: Rng): void {
+    const s = this.state;
+    const m = this.model;
     s.reset();
     s.script.reset(this.script);
     const heap = s.heap;
@@ -119,26 +159,7 @@ export class TrialEngine {
     for (let ci = 0; ci < m.clusters.length; ci++)
       evaluateCluster(s, ci, MASK_CONTROL | MASK_WORKERS);
     evaluateRegions(s);
-    const horizon = m.horizonHours;
-    const biasing = s.biasing;
-    for (;;) {
-      const slot = heap.top();
-      const t = heap.topKey();
-      if (!(t < horizon)) break;
-      if (biasing && s.biasOn) s.logWeight += (s.beta - 1) * s.upBiasedRate * (t - s.now);
-      s.now = t;
-      s.events++;
-      if (slot < E) this.elementEvent(slot);
-      else if (slot === m.scriptSlot) this.scriptEvent();
-      else this.clusterEvent(slot - m.clusterSlotBase);
-    }
-    if (biasing && s.biasOn) s.logWeight += (s.beta - 1) * s.upBiasedRate * (horizon - s.now);
-    s.now = horizon;
-    closeOutages(s);
-    this.usersServed();
   }
-
-  // --- internal ---
 
   private elementEvent(e: number): void {
     const s = this.state;
@@ -232,8 +253,8 @@ export class TrialEngine {
   private clusterEvent(k: number): void {
     const s = this.state;
     const m = this.model;
-    const ci = Math.floor(k / SLOTS_PER_CLUSTER);
-    const type = k - ci * SLOTS_PER_CLUSTER;
+    const ci = this.slotCluster[k] ?? 0;
+    const type = this.slotType[k] ?? 0;
     s.event = -1;
     let mask = MASK_CONTROL;
     switch (type) {

@@ -4,6 +4,7 @@
  * running statistics. Plain typed arrays so the hot loop allocates nothing.
  */
 import { CAUSE_COUNT } from '../model/failure-classes.js';
+import { GateState } from './gate-state.js';
 import { IndexedHeap } from './indexed-heap.js';
 import { PackedState } from './packed-state.js';
 import { ScriptQueue } from './script-queue.js';
@@ -87,12 +88,16 @@ export class TrialState {
   readonly eligible: Uint8Array;
   /** Packed placement: carrying and stranded workers, up spares (packed-state.ts). */
   readonly packed: PackedState;
+  /** The health gate's elements down per cluster (gate-state.ts). */
+  readonly gate: GateState;
   /** Per cluster: carrying workers (packed) or zones (spread) whose pods wait to be moved. */
   readonly stranded: Int32Array;
   readonly leader: Int32Array;
   readonly electAt: Float64Array;
   /** Per master: until when the endpoint still sends to it after it stopped serving. */
   readonly staleUntil: Float64Array;
+  /** Per cluster: the latest staleUntil of its masters (none later: no failover gap open). */
+  readonly staleLast: Float64Array;
   /** Per cluster: the share of API requests failing in a failover gap, since when, and why. */
   readonly failShare: Float64Array;
   readonly failSince: Float64Array;
@@ -147,6 +152,7 @@ export class TrialState {
   readonly script = new ScriptQueue();
   transitions: Transition[] | null = null;
   steps: StepRecord[] | null = null;
+  private readonly pools: Pool[];
 
   constructor(model: SimModel) {
     this.model = model;
@@ -160,103 +166,93 @@ export class TrialState {
       sizes.forEach((s, i) => (out[i + 1] = (out[i] ?? 0) + s));
       return out;
     };
-    this.down = new Int32Array(model.elementCount);
-    this.randomDown = new Uint8Array(model.elementCount);
-    this.zoneOk = new Uint8Array(zones);
-    this.side = new Int32Array(zones);
-    this.apiBad = new Int32Array(C);
-    this.quorumBad = new Int32Array(C);
-    this.dataBad = new Int32Array(C);
-    this.badPhase = new Uint8Array(BAD_KINDS * C);
-    this.badEnd = new Float64Array(BAD_KINDS * C);
-    this.diskDown = new Int32Array(C);
-    this.restoring = new Uint8Array(C);
-    this.maintStep = new Int32Array(C);
-    this.maintDue = new Int32Array(C);
-    this.maintDueAt = new Float64Array(C);
-    this.passEvent = new Int32Array(C);
-    this.passesWaiting = new Int32Array(C);
-    this.blocked = model.regionNames.map(() => []);
-    this.workerNodeUp = new Int32Array(model.clusterZones);
-    this.strand = new Uint8Array(model.clusterZones);
-    this.strandSince = new Float64Array(model.clusterZones);
     this.masterBase = base(model.clusters.map((c) => c.masterNode.length));
     this.memberBase = base(model.clusters.map((c) => c.memberNode.length));
     this.workerBase = base(model.clusters.map((c) => c.workerNode.length));
     const masters = this.masterBase[C] ?? 0;
-    this.memberUp = new Uint8Array(this.memberBase[C] ?? 0);
-    this.serving = new Uint8Array(masters);
-    this.eligible = new Uint8Array(masters);
+    const sloCells = (model.slo?.entries.length ?? 0) * (model.slo?.months.start.length ?? 0);
+    // Arrays reset to the same value are carved out of one, so a trial's reset is a few fills.
+    const i0 = new Pool(
+      Int32Array,
+      0,
+      model.elementCount + zones + C + C + C + C + C + C + P + P * CAUSE_COUNT + C + C,
+    );
+    const iM = new Pool(Int32Array, -1, C + C + C);
+    const u0 = new Pool(Uint8Array, 0, model.elementCount + BAD_KINDS * C + C + model.clusterZones);
+    const u1 = new Pool(
+      Uint8Array,
+      1,
+      zones + (this.memberBase[C] ?? 0) + masters + masters + P + P,
+    );
+    const f0 = new Pool(
+      Float64Array,
+      0,
+      C + masters + C + C + sloCells + sloCells + P + P + P * CAUSE_COUNT + C,
+    );
+    this.down = i0.take(model.elementCount);
+    this.randomDown = u0.take(model.elementCount);
+    this.zoneOk = u1.take(zones);
+    this.side = i0.take(zones);
+    this.apiBad = i0.take(C);
+    this.quorumBad = i0.take(C);
+    this.dataBad = i0.take(C);
+    this.badPhase = u0.take(BAD_KINDS * C);
+    this.badEnd = new Float64Array(BAD_KINDS * C);
+    this.diskDown = i0.take(C);
+    this.restoring = u0.take(C);
+    this.maintStep = iM.take(C);
+    this.maintDue = iM.take(C);
+    this.maintDueAt = new Float64Array(C);
+    this.passEvent = iM.take(C);
+    this.passesWaiting = i0.take(C);
+    this.blocked = model.regionNames.map(() => []);
+    this.workerNodeUp = new Int32Array(model.clusterZones);
+    this.strand = u0.take(model.clusterZones);
+    this.strandSince = new Float64Array(model.clusterZones);
+    this.memberUp = u1.take(this.memberBase[C] ?? 0);
+    this.serving = u1.take(masters);
+    this.eligible = u1.take(masters);
     this.packed = new PackedState(model, this.workerBase);
-    this.stranded = new Int32Array(C);
+    this.gate = new GateState(model, this.masterBase);
+    this.stranded = i0.take(C);
     this.leader = new Int32Array(C);
-    this.electAt = new Float64Array(C);
-    this.staleUntil = new Float64Array(masters);
-    this.failShare = new Float64Array(C);
+    this.electAt = f0.take(C);
+    this.staleUntil = f0.take(masters);
+    this.staleLast = f0.take(C);
+    this.failShare = f0.take(C);
     this.failSince = new Float64Array(C);
     this.failCause = new Uint8Array(C);
-    const sloCells = (model.slo?.entries.length ?? 0) * (model.slo?.months.start.length ?? 0);
-    this.monthAll = new Float64Array(sloCells);
-    this.monthSla = new Float64Array(sloCells);
+    this.monthAll = f0.take(sloCells);
+    this.monthSla = f0.take(sloCells);
     this.sideCount = new Int32Array(Math.max(1, ...model.regionZoneCount));
     this.regionUpZero = new Int32Array(model.regionNames.length);
     this.regionUpTimed = new Int32Array(model.regionNames.length);
-    this.zero = new Uint8Array(P);
-    this.timed = new Uint8Array(P);
-    this.downHours = new Float64Array(P);
-    this.downHoursZero = new Float64Array(P);
+    this.zero = u1.take(P);
+    this.timed = u1.take(P);
+    this.downHours = f0.take(P);
+    this.downHoursZero = f0.take(P);
     this.downSince = new Float64Array(P);
     this.downSinceZero = new Float64Array(P);
-    this.outages = new Int32Array(P);
+    this.outages = i0.take(P);
     this.outageCause = new Uint8Array(P);
-    this.causeHours = new Float64Array(P * CAUSE_COUNT);
-    this.causeCount = new Int32Array(P * CAUSE_COUNT);
+    this.causeHours = f0.take(P * CAUSE_COUNT);
+    this.causeCount = i0.take(P * CAUSE_COUNT);
     this.durationPredicate = new Int32Array(64);
     this.durationHours = new Float64Array(64);
-    this.lossEvents = new Int32Array(C);
-    this.lossHours = new Float64Array(C);
-    this.totalLosses = new Int32Array(C);
+    this.lossEvents = i0.take(C);
+    this.lossHours = f0.take(C);
+    this.totalLosses = i0.take(C);
+    this.pools = [i0, iM, u0, u1, f0];
+    for (const pool of this.pools) pool.check();
   }
 
   /** Everything up, no outage yet, at time 0 (no allocation: this runs once per trial). */
   reset(): void {
     this.heap.reset();
-    this.down.fill(0);
-    this.apiBad.fill(0);
-    this.quorumBad.fill(0);
-    this.dataBad.fill(0);
-    this.badPhase.fill(0);
-    this.maintDue.fill(-1);
-    this.passEvent.fill(-1);
-    this.passesWaiting.fill(0);
+    for (const pool of this.pools) pool.reset();
     for (const list of this.blocked) list.length = 0;
-    this.strand.fill(0);
-    this.diskDown.fill(0);
-    this.outages.fill(0);
-    this.stranded.fill(0);
-    this.randomDown.fill(0);
-    this.restoring.fill(0);
-    this.downHours.fill(0);
-    this.downHoursZero.fill(0);
-    this.causeHours.fill(0);
-    this.causeCount.fill(0);
-    this.lossEvents.fill(0);
-    this.lossHours.fill(0);
-    this.totalLosses.fill(0);
-    this.zoneOk.fill(1);
-    this.side.fill(0);
-    this.maintStep.fill(-1);
-    this.memberUp.fill(1);
-    this.serving.fill(1);
-    this.eligible.fill(1);
     this.packed.reset();
-    this.electAt.fill(0);
-    this.staleUntil.fill(0);
-    this.failShare.fill(0);
-    this.monthAll.fill(0);
-    this.monthSla.fill(0);
-    this.zero.fill(1);
-    this.timed.fill(1);
+    this.gate.reset();
     const m = this.model;
     for (let r = 0; r < m.regionNames.length; r++) {
       const clusters = (m.regionClusterStart[r + 1] ?? 0) - (m.regionClusterStart[r] ?? 0);
@@ -284,18 +280,20 @@ export class TrialState {
   }
 
   /**
-   * down[e] += delta, keeping the count of up worker nodes per (cluster, zone) and telling packed
-   * placement which workers changed.
+   * down[e] += delta, keeping the count of up worker nodes per (cluster, zone) and of gate
+   * elements down per cluster, and telling packed placement which workers changed.
    */
   addDown(e: number, delta: number): void {
     const before = this.down[e] ?? 0;
     const after = before + delta;
     this.down[e] = after;
+    if ((before === 0) === (after === 0)) return;
     const cz = this.model.workerClusterZone[e] ?? -1;
-    if (cz >= 0 && (before === 0) !== (after === 0)) {
+    if (cz >= 0) {
       this.workerNodeUp[cz] = (this.workerNodeUp[cz] ?? 0) + (after === 0 ? 1 : -1);
       this.packed.nodeChanged(e);
     }
+    this.gate.changed(e, after === 0 ? -1 : 1);
   }
 
   /** Worker nodes of cluster c effectively up (node and zone up): O(zones). */
@@ -322,5 +320,34 @@ export class TrialState {
     h.set(this.durationHours);
     this.durationPredicate = p;
     this.durationHours = h;
+  }
+}
+
+type Typed = Int32Array | Uint8Array | Float64Array;
+
+/** Typed arrays carved out of one, reset together by one fill. */
+class Pool {
+  private readonly all: Typed;
+  private readonly value: number;
+  private at = 0;
+
+  constructor(type: new (length: number) => Typed, value: number, length: number) {
+    this.all = new type(length);
+    this.value = value;
+  }
+
+  take<T extends Typed>(length: number): T {
+    const view = this.all.subarray(this.at, this.at + length) as T;
+    this.at += length;
+    return view;
+  }
+
+  /** Throws unless every element was taken (the sizes given and taken agree). */
+  check(): void {
+    if (this.at !== this.all.length) throw new Error('TrialState: a pool was sized wrong');
+  }
+
+  reset(): void {
+    this.all.fill(this.value);
   }
 }
