@@ -58,35 +58,21 @@ export function createAlea(seed: string): Rng {
 
 /** The generator after the seed's three mashes left the masher in states n0, n1, n2. */
 function aleaFrom(n0: number, n1: number, n2: number): Rng {
-  const g = new AleaState(n0, n1, n2);
+  let s0 = BLANK0 - (n0 >>> 0) * 2.3283064365386963e-10; // 2^-32
+  if (s0 < 0) s0 += 1;
+  let s1 = BLANK1 - (n1 >>> 0) * 2.3283064365386963e-10;
+  if (s1 < 0) s1 += 1;
+  let s2 = BLANK2 - (n2 >>> 0) * 2.3283064365386963e-10;
+  if (s2 < 0) s2 += 1;
+  let c = 1;
   return () => {
-    const t = 2091639 * g.s0 + g.c * 2.3283064365386963e-10; // 2^-32
-    g.s0 = g.s1;
-    g.s1 = g.s2;
-    g.c = t | 0;
-    g.s2 = t - g.c;
-    return g.s2;
+    const t = 2091639 * s0 + c * 2.3283064365386963e-10; // 2^-32
+    s0 = s1;
+    s1 = s2;
+    c = t | 0;
+    s2 = t - c;
+    return s2;
   };
-}
-
-/**
- * Alea's state: in an object's fields, which hold doubles in place (a closure's variables would
- * box every new value; so would fields that start undefined, hence the initial 0).
- */
-class AleaState {
-  s0 = 0;
-  s1 = 0;
-  s2 = 0;
-  c = 1;
-
-  constructor(n0: number, n1: number, n2: number) {
-    this.s0 = BLANK0 - (n0 >>> 0) * 2.3283064365386963e-10; // 2^-32
-    if (this.s0 < 0) this.s0 += 1;
-    this.s1 = BLANK1 - (n1 >>> 0) * 2.3283064365386963e-10;
-    if (this.s1 < 0) this.s1 += 1;
-    this.s2 = BLANK2 - (n2 >>> 0) * 2.3283064365386963e-10;
-    if (this.s2 < 0) this.s2 += 1;
-  }
 }
 
 /** A generator that replays fixed numbers (for hand-checked tests); it wraps around. */
