@@ -87,19 +87,15 @@ export function createScriptedRng(values: readonly number[]): Rng {
 
 // --- internal ---
 
-/**
- * Baagøe's masher: hashes a string into its running state n. Baagøe truncates with `>>> 0`; here
- * h stays in [0, 2^32) (n < 2^33 on entry, so h < 0.026 · n < 2^32), where that is Math.floor,
- * which compiles to one instruction.
- */
+/** Baagøe's masher: hashes a string into its running state n (a number < 2^32, fractional). */
 function mashInto(n: number, data: string): number {
   for (let i = 0; i < data.length; i++) {
     n += data.charCodeAt(i);
     let h = 0.02519603282416938 * n;
-    n = Math.floor(h);
+    n = h >>> 0;
     h -= n;
     h *= n;
-    n = Math.floor(h);
+    n = h >>> 0;
     h -= n;
     n += h * 0x100000000; // 2^32
   }

@@ -25,14 +25,4 @@ describe('createAlea', () => {
       }
     }
   });
-
-  it('seeds like seedrandom for many trials and seeds', () => {
-    for (const seed of [0, 1, 7, 2147483647, 4294967295]) {
-      for (let trial = 0; trial < 20000; trial += 13) {
-        const reference = seedrandom.alea(`hasim/plain/${seed}/${trial}`);
-        const ours = createTrialRng(seed, trial);
-        expect([ours(), ours()]).toEqual([reference(), reference()]);
-      }
-    }
-  });
 });
