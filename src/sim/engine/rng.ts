@@ -27,25 +27,8 @@ export const RNG_ALGORITHM = 'alea';
 
 /** The stream of one trial. */
 export function createTrialRng(seed: number, trial: number, stream: StreamKind = 'plain'): Rng {
-  // Seeded with `hasim/<stream>/<seed>/<trial>`; the first mash of its constant prefix is kept.
-  if (seed !== prefixSeed || stream !== prefixStream) {
-    prefixSeed = seed;
-    prefixStream = stream;
-    prefix = `hasim/${stream}/${seed}/`;
-    prefixMash = mashInto(MASH_AFTER_BLANKS, prefix);
-  }
-  const digits = String(trial);
-  const n0 = mashInto(prefixMash, digits);
-  const n1 = mashInto(mashInto(n0, prefix), digits);
-  const n2 = mashInto(mashInto(n1, prefix), digits);
-  return aleaFrom(n0, n1, n2);
+  return createAlea(`hasim/${stream}/${seed}/${trial}`);
 }
-
-/** The last trial stream's prefix and the masher's state after it (from its initial state). */
-let prefixSeed = NaN;
-let prefixStream = '';
-let prefix = '';
-let prefixMash = 0;
 
 /** Alea seeded with `seed`: the numbers of seedrandom's `alea(seed)`. */
 export function createAlea(seed: string): Rng {
@@ -53,11 +36,6 @@ export function createAlea(seed: string): Rng {
   const n0 = mashInto(MASH_AFTER_BLANKS, seed);
   const n1 = mashInto(n0, seed);
   const n2 = mashInto(n1, seed);
-  return aleaFrom(n0, n1, n2);
-}
-
-/** The generator after the seed's three mashes left the masher in states n0, n1, n2. */
-function aleaFrom(n0: number, n1: number, n2: number): Rng {
   let s0 = BLANK0 - (n0 >>> 0) * 2.3283064365386963e-10; // 2^-32
   if (s0 < 0) s0 += 1;
   let s1 = BLANK1 - (n1 >>> 0) * 2.3283064365386963e-10;
