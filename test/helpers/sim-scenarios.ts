@@ -1,6 +1,9 @@
 /** Small scenarios for simulator tests, written as scenario files (JSON is YAML) and loaded. */
-import { loadScenarioText } from '../../src/io/read-scenario.js';
+import { readdirSync } from 'node:fs';
+import { loadScenarioText, readScenarioFile } from '../../src/io/read-scenario.js';
 import type { Topology } from '../../src/model/topology.js';
+import { compileModel } from '../../src/sim/model/compile-model.js';
+import type { SimModel } from '../../src/sim/model/sim-model.js';
 import { ALL_FAILURES_OFF } from './topology-builder.js';
 
 export const ZERO_TIMERS = {
@@ -67,4 +70,21 @@ function binomial(n: number, k: number): number {
   let r = 1;
   for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
   return r;
+}
+
+/** The example scenarios' file names (scenarios/*.yaml). */
+export const EXAMPLE_FILES = readdirSync('scenarios').filter((f) => f.endsWith('.yaml'));
+
+/** An example scenario's topology and its compiled model (1 y, random failures on). */
+export async function compiledExample(
+  file: string,
+): Promise<{ topology: Topology; model: SimModel }> {
+  const loaded = await readScenarioFile(`scenarios/${file}`);
+  if (!loaded.ok) throw new Error(`${file} does not load`);
+  const model = compileModel(loaded.topology, {
+    horizonHours: 8760,
+    randomFailures: true,
+    slo: null,
+  });
+  return { topology: loaded.topology, model };
 }

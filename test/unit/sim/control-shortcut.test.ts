@@ -1,7 +1,5 @@
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readScenarioFile } from '../../../src/io/read-scenario.js';
-import { compileModel } from '../../../src/sim/model/compile-model.js';
+import { compiledExample, EXAMPLE_FILES } from '../../helpers/sim-scenarios.js';
 import { compileScript } from '../../../src/sim/model/script-actions.js';
 import { biasedElements, computeBeta } from '../../../src/sim/engine/importance.js';
 import { createTrialRng } from '../../../src/sim/engine/rng.js';
@@ -29,21 +27,13 @@ function outcome(s: TrialState): unknown {
   };
 }
 
-const examples = readdirSync('scenarios').filter((f) => f.endsWith('.yaml'));
-
 describe('the control plane shortcut', () => {
-  it.each(examples)('changes no trial of %s', async (f) => {
-    const loaded = await readScenarioFile(`scenarios/${f}`);
-    if (!loaded.ok) throw new Error(`${f} does not load`);
-    const model = compileModel(loaded.topology, {
-      horizonHours: 8760,
-      randomFailures: true,
-      slo: null,
-    });
+  it.each(EXAMPLE_FILES)('changes no trial of %s', async (f) => {
+    const { topology, model } = await compiledExample(f);
     const biased = biasedElements(model, 'is-all');
     const variants: EngineOptions[] = [
       {},
-      { script: compileScript(loaded.topology, model) },
+      { script: compileScript(topology, model) },
       { biased, beta: computeBeta(model, biased) },
     ];
     let shortcuts = 0;

@@ -1,7 +1,5 @@
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readScenarioFile } from '../../../src/io/read-scenario.js';
-import { compileModel } from '../../../src/sim/model/compile-model.js';
+import { compiledExample, EXAMPLE_FILES } from '../../helpers/sim-scenarios.js';
 import { recomputeSides, recomputeZones } from '../../../src/sim/engine/domain-state.js';
 import { isHealthy } from '../../../src/sim/engine/health-gate.js';
 import { createTrialRng } from '../../../src/sim/engine/rng.js';
@@ -24,47 +22,42 @@ function gateByDefinition(s: TrialState, c: ClusterModel, ci: number): boolean {
   );
 }
 
-const examples = readdirSync('scenarios').filter((f) => f.endsWith('.yaml'));
-
 describe('the health gate by counters', () => {
-  it.each(examples)('agrees with its definition through random element changes (%s)', async (f) => {
-    const loaded = await readScenarioFile(`scenarios/${f}`);
-    if (!loaded.ok) throw new Error(`${f} does not load`);
-    const model = compileModel(loaded.topology, {
-      horizonHours: 8760,
-      randomFailures: true,
-      slo: null,
-    });
-    const s = new TrialState(model);
-    s.reset();
-    const rng = createTrialRng(11, 0);
-    let healthy = 0;
-    let unhealthy = 0;
-    for (let step = 0; step < 3000; step++) {
-      // Mostly repairs of what is down, so the gate opens again; down counts stack (a failure,
-      // a forcing event, a maintenance step).
-      const down = [...s.down.keys()].filter((x) => (s.down[x] ?? 0) > 0);
-      const repair = down.length > 0 && rng() < 0.7;
-      const e = repair
-        ? (down[Math.floor(rng() * down.length)] ?? 0)
-        : Math.floor(rng() * model.elementCount);
-      const delta = repair ? -1 : 1;
-      s.addDown(e, delta);
-      if (model.kind[e] === KIND_DOMAIN) {
-        const r = model.elementRegion[e] ?? 0;
-        recomputeZones(s, r);
-        recomputeSides(s, r);
+  it.each(EXAMPLE_FILES)(
+    'agrees with its definition through random element changes (%s)',
+    async (f) => {
+      const { model } = await compiledExample(f);
+      const s = new TrialState(model);
+      s.reset();
+      const rng = createTrialRng(11, 0);
+      let healthy = 0;
+      let unhealthy = 0;
+      for (let step = 0; step < 3000; step++) {
+        // Mostly repairs of what is down, so the gate opens again; down counts stack (a failure,
+        // a forcing event, a maintenance step).
+        const down = [...s.down.keys()].filter((x) => (s.down[x] ?? 0) > 0);
+        const repair = down.length > 0 && rng() < 0.7;
+        const e = repair
+          ? (down[Math.floor(rng() * down.length)] ?? 0)
+          : Math.floor(rng() * model.elementCount);
+        const delta = repair ? -1 : 1;
+        s.addDown(e, delta);
+        if (model.kind[e] === KIND_DOMAIN) {
+          const r = model.elementRegion[e] ?? 0;
+          recomputeZones(s, r);
+          recomputeSides(s, r);
+        }
+        if (rng() < 0.05) s.quorumBad[0] = (s.quorumBad[0] ?? 0) === 0 ? 1 : 0;
+        model.clusters.forEach((c, ci) => {
+          const expected = gateByDefinition(s, c, ci);
+          expect(isHealthy(s, ci)).toBe(expected);
+          if (expected) healthy++;
+          else unhealthy++;
+        });
       }
-      if (rng() < 0.05) s.quorumBad[0] = (s.quorumBad[0] ?? 0) === 0 ? 1 : 0;
-      model.clusters.forEach((c, ci) => {
-        const expected = gateByDefinition(s, c, ci);
-        expect(isHealthy(s, ci)).toBe(expected);
-        if (expected) healthy++;
-        else unhealthy++;
-      });
-    }
-    // Both answers were exercised.
-    expect(healthy).toBeGreaterThan(0);
-    expect(unhealthy).toBeGreaterThan(0);
-  });
+      // Both answers were exercised.
+      expect(healthy).toBeGreaterThan(0);
+      expect(unhealthy).toBeGreaterThan(0);
+    },
+  );
 });
