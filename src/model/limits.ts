@@ -14,7 +14,7 @@ export const LIMITS = {
    * The shortest repair (mean, median, p90, fixed or Weibull scale), in hours: 1 s. A repair of 0
    * makes a lognormal's σ = ln(p90/0) infinite and its mean 0·∞ = NaN, and an element that is
    * never down is written `perYear: 0`. Below a second the model's timers (leases of 15 s, node
-   * grace of 40 s) dominate any repair, so nothing is lost.
+   * grace of 50 s) dominate any repair, so nothing is lost.
    */
   minRepairHours: SECOND,
   /**
@@ -34,7 +34,7 @@ export const LIMITS = {
   maxWeibullShape: 20,
   /**
    * The highest failure rate per element, per year: 10⁶ (one failure every 32 s). Faster than
-   * Kubernetes' own detection timers (node-monitor grace 40 s), so the model's "fail, then be
+   * Kubernetes' own detection timers (node-monitor grace 50 s), so the model's "fail, then be
    * repaired" no longer describes the element. Measured on the exact engine: finite at 10⁷ a
    * year, NaN at 10⁸ (availabilities of 10⁻⁵ multiplied across elements). Also the ceiling of
    * `changesPerYear` and `passesPerYear`. An mttf must be at least 8760 h / 10⁶ (31.5 s).
