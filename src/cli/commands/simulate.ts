@@ -86,7 +86,7 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
     )
     .option(
       '--max-trials <N>',
-      'trial budget with --precision, at least --trials (default: 100 × --trials)',
+      'trial budget with --precision, per pass (plain, and each importance-sampling pass), at least --trials (default: 100 × --trials)',
       parseTrialsOption,
     )
     .addOption(
