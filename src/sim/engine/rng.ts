@@ -31,19 +31,14 @@ export const RNG_ALGORITHM = 'alea';
  * seedrandom's to the last bit (test/unit/sim/rng.test.ts compares both for many seeds).
  */
 export function createTrialRng(seed: number, trial: number, stream: StreamKind = 'plain'): Rng {
-  const prefix = `hasim/${stream}/${seed}/`;
-  if (prefix !== cachedPrefix) {
-    cachedPrefix = prefix;
-    prefixCodes = Uint16Array.from(prefix, (ch) => ch.charCodeAt(0));
-    prefixHash = mashCodes(SPACES_HASH, prefixCodes, prefixCodes.length);
-  }
-  // The trial's decimal digits, as String(trial) writes them (a safe integer ≥ 0, no exponent).
-  const digits = decimalDigits(trial);
-  let n = mashCodes(prefixHash, DIGITS, digits);
+  if (seed !== cachedSeed || stream !== cachedStream) setPrefix(seed, stream);
+  const length = writeTrial(trial);
+  // The seed string's hash runs on from the prefix (hashed once) through the trial's digits.
+  let n = mashCodes(prefixHash, SEED, prefixLength, length);
   const s0 = SPACE_1 - fraction(n);
-  n = mashCodes(mashCodes(n, prefixCodes, prefixCodes.length), DIGITS, digits);
+  n = mashCodes(n, SEED, 0, length);
   const s1 = SPACE_2 - fraction(n);
-  n = mashCodes(mashCodes(n, prefixCodes, prefixCodes.length), DIGITS, digits);
+  n = mashCodes(n, SEED, 0, length);
   const s2 = SPACE_3 - fraction(n);
   const state = {
     c: 1,
@@ -74,33 +69,45 @@ export function createScriptedRng(values: readonly number[]): Rng {
 const MASH_START = 0xefc8249d;
 const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
 const SPACE = Uint16Array.of(32);
-const SPACE_1_HASH = mashCodes(MASH_START, SPACE, 1);
-const SPACE_2_HASH = mashCodes(SPACE_1_HASH, SPACE, 1);
-const SPACES_HASH = mashCodes(SPACE_2_HASH, SPACE, 1);
+const SPACE_1_HASH = mashCodes(MASH_START, SPACE, 0, 1);
+const SPACE_2_HASH = mashCodes(SPACE_1_HASH, SPACE, 0, 1);
+const SPACES_HASH = mashCodes(SPACE_2_HASH, SPACE, 0, 1);
 const SPACE_1 = fraction(SPACE_1_HASH);
 const SPACE_2 = fraction(SPACE_2_HASH);
 const SPACE_3 = fraction(SPACES_HASH);
 
-let cachedPrefix = '';
-let prefixCodes = new Uint16Array(0);
+/** The seed string `hasim/<stream>/<seed>/<trial>` as UTF-16 codes: the prefix, then the digits. */
+const SEED = new Uint16Array(256);
+let cachedSeed = NaN;
+let cachedStream = '';
+let prefixLength = 0;
+/** The hash after the three spaces and the prefix. */
 let prefixHash = 0;
-/** The character codes of the current trial number's digits (decimalDigits). */
-const DIGITS = new Uint16Array(24);
 
-/** Writes n's decimal digits as character codes into DIGITS; returns how many. */
-function decimalDigits(n: number): number {
-  let count = 0;
-  do {
-    DIGITS[count++] = 48 + (n % 10);
-    n = Math.floor(n / 10);
-  } while (n > 0);
-  DIGITS.subarray(0, count).reverse();
-  return count;
+function setPrefix(seed: number, stream: string): void {
+  const prefix = `hasim/${stream}/${seed}/`;
+  for (let i = 0; i < prefix.length; i++) SEED[i] = prefix.charCodeAt(i);
+  cachedSeed = seed;
+  cachedStream = stream;
+  prefixLength = prefix.length;
+  prefixHash = mashCodes(SPACES_HASH, SEED, 0, prefixLength);
 }
 
-/** Baagøe's Mash: the running hash n carried on over the first `length` UTF-16 codes. */
-function mashCodes(n: number, codes: Uint16Array, length: number): number {
-  for (let i = 0; i < length; i++) {
+/** Writes the trial number after the prefix as String(trial) does (an integer ≥ 0); the length. */
+function writeTrial(trial: number): number {
+  let digits = 1;
+  for (let x = trial; x >= 10; x = Math.floor(x / 10)) digits++;
+  let x = trial;
+  for (let i = prefixLength + digits - 1; i >= prefixLength; i--) {
+    SEED[i] = 48 + (x % 10);
+    x = Math.floor(x / 10);
+  }
+  return prefixLength + digits;
+}
+
+/** Baagøe's Mash: the running hash n carried on over the UTF-16 codes [from, to). */
+function mashCodes(n: number, codes: Uint16Array, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
     n += codes[i] ?? 0;
     let h = 0.02519603282416938 * n;
     n = h >>> 0;
