@@ -1,6 +1,8 @@
 // The Monte Carlo engine (issue 9): the raw draw rate of its generator; events and trial-years
 // per second on one core for a small (three-zones-stacked), a medium (3 clusters × 100 workers)
-// and a large topology (3 regions × 3 zones, 12 clusters × 600 workers, fixtures/); and the
+// and a large topology (3 regions × 3 zones, 12 clusters × 600 workers, fixtures/), and for the
+// PRISM comparison model (fixtures/prism-ctmc.yaml: few events a trial, so the per-trial costs
+// show); and the
 // speedup of 2 worker threads over 1 at 200,000 trials of the 3-master example, each run on a
 // fresh pool as `hasim simulate` does (thread start-up and warm-up included). Printed, never
 // asserted; bench.mjs lists the targets.
@@ -93,6 +95,7 @@ export async function run(log, target = () => {}) {
 
   const sizes = [
     ['small: three-zones-stacked', '../../scenarios/three-zones-stacked.yaml', 2000, 500],
+    ['ctmc: PRISM comparison model', './fixtures/prism-ctmc.yaml', 20000, 5000],
     ['medium: 3 clusters × 100 workers', './fixtures/medium.yaml', 100, 20],
     ['large: 3×3 zones, 12 clusters × 600 workers', './fixtures/large.yaml', 3, 2],
   ];
