@@ -202,8 +202,9 @@ function precisionTargets(plan: RunPlan): PrecisionTarget[] {
 
 /**
  * The metrics whose downtime interval from plain sampling is still wider than asked (relative
- * half-width). Metrics too rare for plain sampling are left to importance sampling under `auto`,
- * when their pass can help (β > 1).
+ * half-width). Left to importance sampling, when their pass can help (β > 1): under `auto` the
+ * metrics too rare for plain sampling, under `importance` every metric (its figure is the pass's,
+ * held to the precision there: plain trials would not narrow it).
  */
 export function unmetPrecision(plan: RunPlan, plain: RunSums, precision: number): string[] {
   const C = plan.model.clusters.length;
@@ -212,7 +213,8 @@ export function unmetPrecision(plan: RunPlan, plain: RunSums, precision: number)
       const ps = plain.predicates[p];
       if (ps === undefined) return false;
       const left = plan.passes[groupOf(p, C)].beta > 1;
-      if (plan.spec.method === 'auto' && ps.anyTrials < RARE_TRIALS && left) return false;
+      if (left && plan.spec.method === 'importance') return false;
+      if (left && plan.spec.method === 'auto' && ps.anyTrials < RARE_TRIALS) return false;
       const d = meanInterval(
         plain.trials,
         fromFixed(ps.down, plain.bits),

@@ -38,6 +38,17 @@ describe('--precision with importance sampling', () => {
     expect(relativeHalfWidth(tight)).toBeLessThan(relativeHalfWidth(loose));
   });
 
+  it('under --method importance, holds the passes to the precision, not the plain trials', () => {
+    // Every metric's figure is its importance pass's: plain trials would not narrow it, so the
+    // plain pass keeps the trials asked for (it used to double towards the budget, 100× them).
+    const r = simulate(rare, { trials: 1000, seed: 1, method: 'importance', precision: 0.1 });
+    expect(r.trials).toBe(1000);
+    expect(r.clusters['prod']!.etcdQuorum.method).toBe('importance-sampling');
+    expect(relativeHalfWidth(r)).toBeLessThanOrEqual(0.1);
+    expect(r.stop.reason).toBe('precision-met');
+    expect(r.stop.passes?.map((p) => p.reason)).toEqual(r.importance?.map(() => 'precision-met'));
+  });
+
   it('says so when the budget ends the importance pass first, and names the metrics', () => {
     const r = simulate(rare, {
       trials: 1000,
