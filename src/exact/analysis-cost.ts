@@ -10,6 +10,8 @@
 import type { Topology } from '../model/topology.js';
 import { computeElementAvailabilities } from './element-availability.js';
 import { listElementGroups } from './elements.js';
+import { rolloutWaves } from './bad-change-states.js';
+import { groupSymmetryKeys } from './group-symmetry.js';
 import { enumerateRegionConditions, MAX_ZONES, regionDomains } from './region-conditions.js';
 
 /**
@@ -26,7 +28,7 @@ export const ANALYZE_SECONDS_PER_CLUSTER_STATE = 1.2e-7;
 export const ANALYZE_TIME_LIMIT_SECONDS = 60;
 
 export interface AnalysisCost {
-  /** Element groups: one evaluation each. */
+  /** Element groups evaluated (one evaluation each; symmetric ones are copied, not counted). */
   groups: number;
   /** Region states enumerated (every region). */
   states: number;
@@ -37,7 +39,18 @@ export interface AnalysisCost {
 export function estimateAnalysisCost(t: Topology): AnalysisCost | null {
   if (t.regions.some((r) => r.zones.length > MAX_ZONES)) return null;
   const av = computeElementAvailabilities(t);
-  const groups = listElementGroups(t, av);
+  const all = listElementGroups(t, av);
+  // A group symmetric to one evaluated before is not evaluated (group-symmetry.ts).
+  const waves = rolloutWaves(t.failures.operatorError.rollout, t.clusters.length).waveOf;
+  const keys = groupSymmetryKeys(t, all, waves);
+  const seen = new Set<string>();
+  const groups = all.filter((_, g) => {
+    const key = keys[g] ?? null;
+    if (key === null) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const regionOf = new Map(t.clusters.map((c) => [c.name, c.region]));
   let states = 0;
   let zoneWork = 0;
@@ -69,7 +82,7 @@ export function analysisCostRefusal(cost: AnalysisCost): string | null {
   return (
     `the exact analysis would take about ${seconds} s (${cost.groups.toLocaleString('en-US')} element groups × ` +
     `${cost.states.toLocaleString('en-US')} region states), past the limit of ${ANALYZE_TIME_LIMIT_SECONDS} s (docs/limits.md); ` +
-    `analyze fewer clusters at a time (clusters of one layout have the same figures), fewer zones per region ` +
+    `analyze fewer distinct clusters at a time (clusters of one layout, region and rollout wave cost about one), fewer zones per region ` +
     `(or partition: { perYear: 0 } when zone links do not fail apart from zones), or use hasim simulate`
   );
 }
