@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { loadScenarioText } from '../../dist/io/read-scenario.js';
 import { createTrialRng, RNG_ALGORITHM } from '../../dist/sim/engine/rng.js';
 import { createRunPlan, emptySumsFor, runTrialRange } from '../../dist/sim/run/run-plan.js';
-import { estimateEventsPerTrial } from '../../dist/sim/run/work-estimate.js';
+import { estimateEventsPerTrial } from '../../dist/sim/run/simulation-cost.js';
 import { IndexedHeap } from '../../dist/sim/engine/indexed-heap.js';
 import { drawRepair, drawUnitExponential } from '../../dist/sim/engine/random-variates.js';
 import { WorkerPool } from '../../dist/sim/run/worker-pool.js';
@@ -114,7 +114,7 @@ async function poolRun(topology, workers, trials) {
     predicates: empty.predicates.length,
     clusters: empty.clusters.length,
     slo: empty.slo.length,
-    eventsPerTrial: estimateEventsPerTrial(plan.model, SPEC.horizonHours),
+    eventsPerTrial: estimateEventsPerTrial(topology, SPEC.horizonHours),
   };
   const cpu = process.cpuUsage();
   const start = performance.now();

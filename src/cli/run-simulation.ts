@@ -9,7 +9,8 @@ import { simulate, resolveSpec, type SimulateOptions } from '../sim/run/simulate
 import { simulateWith } from '../sim/run/simulate-async.js';
 import type { SimulationResult } from '../sim/stats/simulation-result.js';
 import { WorkerPool } from '../sim/run/worker-pool.js';
-import { estimateEventsPerTrial, threadsFor } from '../sim/run/work-estimate.js';
+import { estimateEventsPerTrial } from '../sim/run/simulation-cost.js';
+import { threadsFor } from '../sim/run/work-estimate.js';
 import type { CliContext } from './context.js';
 import { createProgress } from './progress.js';
 import { resolveWorkers } from './worker-count.js';
@@ -24,7 +25,7 @@ export async function runSimulation(
   const trials = options.trials ?? topology.simulation.trials;
   const spec = resolveSpec(topology, options);
   const plan = createRunPlan(topology, spec);
-  const eventsPerTrial = estimateEventsPerTrial(plan.model, spec.horizonHours);
+  const eventsPerTrial = estimateEventsPerTrial(topology, spec.horizonHours);
   const count = resolveWorkers(workers, ctx);
   // A run too small for a second thread runs in this one: no worker to start at all.
   if (count.size === 1 || (count.adaptive && threadsFor(trials * eventsPerTrial, count.size) === 1))

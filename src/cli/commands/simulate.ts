@@ -23,7 +23,7 @@ import type { ImportanceGroup } from '../../sim/engine/rng.js';
 import type { RunSums } from '../../sim/stats/run-sums.js';
 import { simulateTimeline } from '../../sim/engine/timeline.js';
 import { WorkerPool, type PoolRun } from '../../sim/run/worker-pool.js';
-import { estimateEventsPerTrial } from '../../sim/run/work-estimate.js';
+import { estimateEventsPerTrial } from '../../sim/run/simulation-cost.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -223,7 +223,7 @@ async function run(
       predicates: empty.predicates.length,
       clusters: empty.clusters.length,
       slo: empty.slo.length,
-      eventsPerTrial: estimateEventsPerTrial(plan.model, spec.horizonHours),
+      eventsPerTrial: estimateEventsPerTrial(topology, spec.horizonHours),
     },
     { adaptive: workers.adaptive },
   );

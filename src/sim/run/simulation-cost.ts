@@ -11,14 +11,14 @@ import type { FailureProcess, Topology } from '../../model/topology.js';
 import { HOURS_PER_YEAR } from '../../model/units.js';
 
 /**
- * Events a second, one thread, as this module counts them (initial draws, failures and
- * repairs; the timers' and predicates' work rides on them). Measured with
- * `scripts/measure-sim-cost.mjs` (in-thread plain trials, 2-core x86-64 VM shared with other
- * work, node 20, 2026-12-02): 1.4·10⁶ – 4.5·10⁶ a second over the example scenarios and large synthetic
- * ones (2,311 elements; 3,027 elements; 47,539 events a trial). A little below the lowest is
- * taken, so the estimate errs long.
+ * Events a second, one thread, as this module counts them (0.8–1.0 of the events the simulator
+ * counts). Measured with `scripts/measure-sim-cost.mjs` (in-thread plain trials, 2-core x86-64
+ * VM, node 20, 2026-12-02): 2.8·10⁶ – 4.9·10⁶ a second over the example scenarios and synthetic
+ * ones of up to 3,027 elements, and 0.83·10⁶ for 200 clusters of 5,000 workers (10⁶ elements,
+ * 416,000 events a trial: the event queue no longer fits the caches). A little below the lowest
+ * is taken, so the estimate errs long.
  */
-export const SIM_EVENTS_PER_SECOND = 1.2e6;
+export const SIM_EVENTS_PER_SECOND = 8e5;
 
 /**
  * Bytes per element of the compiled model plus one trial's state, per thread (the main thread
@@ -59,47 +59,7 @@ export function estimateSimulationCost(
   t: Topology,
   run: { trials: number; horizonHours: number; parallelism: number; threads: number },
 ): SimulationCost {
-  const years = run.horizonHours / HOURS_PER_YEAR;
-  let elements = 0;
-  let eventsPerTrial = 0;
-  const add = (count: number, p: FailureProcess): void => {
-    elements += count;
-    eventsPerTrial += count * (1 + 2 * cyclesPerYear(p) * years);
-  };
-  const f = t.failures;
-  for (const r of t.regions) {
-    const z = r.zones.length;
-    add(1, f.region);
-    add(1, f.regionImpairment);
-    add(z, f.zone);
-    add((z * (z - 1)) / 2, f.partition);
-  }
-  for (const c of t.clusters) {
-    const masters = c.counts.masters;
-    const stacked = c.etcd.placement === 'stacked';
-    const members = stacked ? masters : c.counts.etcdMembers;
-    add(masters, f.master);
-    add(2 * masters, f.process);
-    if (!stacked) add(members, f.etcd);
-    add(members, f.process);
-    add(members, f.disk);
-    add(c.counts.workers, f.worker);
-    const kind = c.endpoint.kind;
-    add(kind === 'cloud' ? 1 : kind === 'keepalived' ? 2 : 0, f.loadBalancer);
-    // A maintenance pass: each master stops and restarts.
-    eventsPerTrial += f.maintenance.passesPerYear * years * (1 + 2 * masters);
-  }
-  const oe = f.operatorError;
-  const bad = oe.changesPerYear * oe.badChangeProbability;
-  const waves = oe.rollout.kind === 'all-at-once' ? 1 : oe.rollout.waves.length;
-  for (const [share, repair] of [
-    [oe.apiDownShare, oe.repair],
-    [oe.restoreShare, t.backup.restore],
-    [oe.dataPlaneShare, oe.repair],
-  ] as const) {
-    elements += 1;
-    eventsPerTrial += 1 + 2 * waves * cyclesPerYear({ perYear: bad * share, repair }) * years;
-  }
+  const { elements, eventsPerTrial } = countWork(t, run.horizonHours);
   const parallelism = Math.max(1, run.parallelism);
   return {
     elements,
@@ -109,6 +69,15 @@ export function estimateSimulationCost(
     seconds: (run.trials * eventsPerTrial) / (SIM_EVENTS_PER_SECOND * parallelism),
     bytes: elements * SIM_BYTES_PER_ELEMENT * (Math.max(0, run.threads) + 1),
   };
+}
+
+/**
+ * Events a trial of `horizonHours` processes, estimated from the topology: what sizes worker
+ * threads and chunks (work-estimate.ts) and prices a run. Over the example scenarios it counts
+ * 0.8–1.1 times the events the simulator counts (more where timers and waves add their own).
+ */
+export function estimateEventsPerTrial(t: Topology, horizonHours: number): number {
+  return Math.max(1, countWork(t, horizonHours).eventsPerTrial);
 }
 
 /** Why a run is refused (what to change), or null when it fits the limits. */
@@ -136,6 +105,55 @@ export function simulationCostRefusal(cost: SimulationCost): string | null {
 }
 
 // --- internal ---
+
+/** The compiled model's elements, and the events of one trial (see the module's header). */
+function countWork(
+  t: Topology,
+  horizonHours: number,
+): { elements: number; eventsPerTrial: number } {
+  const years = horizonHours / HOURS_PER_YEAR;
+  let elements = 0;
+  let eventsPerTrial = 0;
+  const add = (count: number, p: FailureProcess): void => {
+    elements += count;
+    eventsPerTrial += count * 2 * cyclesPerYear(p) * years;
+  };
+  const f = t.failures;
+  for (const r of t.regions) {
+    const z = r.zones.length;
+    add(1, f.region);
+    add(1, f.regionImpairment);
+    add(z, f.zone);
+    add((z * (z - 1)) / 2, f.partition);
+  }
+  for (const c of t.clusters) {
+    const masters = c.counts.masters;
+    const stacked = c.etcd.placement === 'stacked';
+    const members = stacked ? masters : c.counts.etcdMembers;
+    add(masters, f.master);
+    add(2 * masters, f.process);
+    if (!stacked) add(members, f.etcd);
+    add(members, f.process);
+    add(members, f.disk);
+    add(c.counts.workers, f.worker);
+    const kind = c.endpoint.kind;
+    add(kind === 'cloud' ? 1 : kind === 'keepalived' ? 2 : 0, f.loadBalancer);
+    // A maintenance pass: it falls due, then each master's step ends (the next one starts then).
+    if (masters > 0) eventsPerTrial += f.maintenance.passesPerYear * years * (1 + masters);
+  }
+  const oe = f.operatorError;
+  const bad = oe.changesPerYear * oe.badChangeProbability;
+  const waves = oe.rollout.kind === 'all-at-once' ? 1 : oe.rollout.waves.length;
+  for (const [share, repair] of [
+    [oe.apiDownShare, oe.repair],
+    [oe.restoreShare, t.backup.restore],
+    [oe.dataPlaneShare, oe.repair],
+  ] as const) {
+    elements += 1;
+    eventsPerTrial += 2 * waves * cyclesPerYear({ perYear: bad * share, repair }) * years;
+  }
+  return { elements, eventsPerTrial };
+}
 
 /** Failure-and-repair cycles a year of one element: λ / (1 + λ·r), r its mean repair in years. */
 function cyclesPerYear(p: FailureProcess): number {

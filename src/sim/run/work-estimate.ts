@@ -1,21 +1,8 @@
 /**
- * How much work a trial range is, before running it, and what that means for worker threads:
+ * What a trial range's work (events, estimated by simulation-cost.ts) means for worker threads:
  * how many pay off and how many trials a chunk should hold. Pure: the pool (worker-pool.ts)
  * applies it. The estimate only steers speed, never results (chunk sums are exact).
  */
-import type { SimModel } from '../model/sim-model.js';
-
-/**
- * Events a trial of the model takes, estimated: 8 per expected element failure over the horizon.
- * Over the example scenarios the simulator counts 7.3–8.0 events per expected failure (the
- * failure, its repair, timers, maintenance passes) and 10 on a single master.
- */
-export function estimateEventsPerTrial(model: SimModel, horizonHours: number): number {
-  let failures = 0;
-  for (let e = 0; e < model.elementCount; e++) failures += model.rate[e] ?? 0;
-  return Math.max(1, 8 * failures * horizonHours);
-}
-
 /**
  * Events one more worker thread must have to run to pay for itself: about a third of a second
  * of one core at today's few million events per second, against a thread's start-up and the

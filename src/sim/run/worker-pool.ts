@@ -3,7 +3,7 @@
  * free; chunk sums are exact (run-sums.ts), so the total does not depend on the number of
  * workers, on the chunk size or on the order chunks finish in. Threads start when a range first
  * needs them: with `adaptive`, a range uses only as many as its estimated work pays for
- * (work-estimate.ts), so a small run stays on one, and a tiny range before any thread started
+ * (simulation-cost.ts, work-estimate.ts), so a small run stays on one, and a tiny range before any thread started
  * runs on the calling thread (no thread to start for a few milliseconds of work). `stop()` lets in-flight chunks finish and
  * hands no more out, so an interrupted run reports exactly the trials it completed.
  */
@@ -25,7 +25,7 @@ export interface PoolShape {
   predicates: number;
   clusters: number;
   slo: number;
-  /** Estimated events per trial (work-estimate.ts); sizes chunks, and threads when adaptive. */
+  /** Estimated events per trial (simulation-cost.ts); sizes chunks, and threads when adaptive. */
   eventsPerTrial?: number;
 }
 

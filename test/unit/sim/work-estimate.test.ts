@@ -2,15 +2,11 @@ import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { readScenarioFile } from '../../../src/io/read-scenario.js';
 import { createRunPlan, runTrialRange } from '../../../src/sim/run/run-plan.js';
-import {
-  chunkTrials,
-  estimateEventsPerTrial,
-  EVENTS_PER_THREAD,
-  threadsFor,
-} from '../../../src/sim/run/work-estimate.js';
+import { estimateEventsPerTrial } from '../../../src/sim/run/simulation-cost.js';
+import { chunkTrials, EVENTS_PER_THREAD, threadsFor } from '../../../src/sim/run/work-estimate.js';
 
 describe('the work estimate that sizes worker threads and chunks', () => {
-  it('is within a factor 1.5 of the events the simulator counts, on every example', async () => {
+  it('is within a factor 1.25 of the events the simulator counts, on every example', async () => {
     const files = (await readdir('scenarios')).filter((f) => f.endsWith('.yaml'));
     expect(files.length).toBeGreaterThanOrEqual(10);
     for (const f of files) {
@@ -19,9 +15,9 @@ describe('the work estimate that sizes worker threads and chunks', () => {
       const spec = { seed: 3, horizonHours: 8760, method: 'plain' as const, withEvents: false };
       const plan = createRunPlan(loaded.topology, spec);
       const counted = runTrialRange(plan, 'plain', 0, 200).events / 200;
-      const estimate = estimateEventsPerTrial(plan.model, spec.horizonHours);
-      // |log ratio| < log 1.5: the estimate is within a factor 1.5 either way.
-      expect({ f, off: Math.abs(Math.log(estimate / counted)) < Math.log(1.5) }).toEqual({
+      const estimate = estimateEventsPerTrial(loaded.topology, spec.horizonHours);
+      // |log ratio| < log 1.25: the estimate is within a factor 1.25 either way.
+      expect({ f, off: Math.abs(Math.log(estimate / counted)) < Math.log(1.25) }).toEqual({
         f,
         off: true,
       });
