@@ -11,7 +11,8 @@ import type { Topology } from '../model/topology.js';
 import { computeElementAvailabilities } from './element-availability.js';
 import { listElementGroups } from './elements.js';
 import { rolloutWaves } from './bad-change-states.js';
-import { groupSymmetryKeys } from './group-symmetry.js';
+import { findGroupSymmetry } from './group-symmetry.js';
+import { listMetricPaths } from './metric-paths.js';
 import { enumerateRegionConditions, MAX_ZONES, regionDomains } from './region-conditions.js';
 
 /**
@@ -42,15 +43,8 @@ export function estimateAnalysisCost(t: Topology): AnalysisCost | null {
   const all = listElementGroups(t, av);
   // A group symmetric to one evaluated before is not evaluated (group-symmetry.ts).
   const waves = rolloutWaves(t.failures.operatorError.rollout, t.clusters.length).waveOf;
-  const keys = groupSymmetryKeys(t, all, waves);
-  const seen = new Set<string>();
-  const groups = all.filter((_, g) => {
-    const key = keys[g] ?? null;
-    if (key === null) return true;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const { source } = findGroupSymmetry(t, all, listMetricPaths(t), waves);
+  const groups = all.filter((_, g) => source[g] === g);
   const regionOf = new Map(t.clusters.map((c) => [c.name, c.region]));
   let states = 0;
   let zoneWork = 0;

@@ -129,19 +129,24 @@ type RoleOverrides = Map<ZoneRole, [number | undefined, number | undefined]>[] |
  * checked against the overrides' entries and the cluster's name and zones, so that a map or a
  * cluster changed in place is resolved again.
  */
-const resolved = new WeakMap<Overrides, { entries: string; tables: Map<string, RoleOverrides> }>();
+const resolved = new WeakMap<
+  Overrides,
+  {
+    entries: [string, number][];
+    tables: WeakMap<Cluster, { name: string; zones: string[]; table: RoleOverrides }>;
+  }
+>();
 
 function roleOverrides(c: Cluster, overrides: Overrides): RoleOverrides {
   if (overrides.size === 0) return null;
-  const entries = JSON.stringify([...overrides]);
   let held = resolved.get(overrides);
-  if (held?.entries !== entries) {
-    held = { entries, tables: new Map() };
+  if (held === undefined || !sameEntries(overrides, held.entries)) {
+    held = { entries: [...overrides], tables: new WeakMap() };
     resolved.set(overrides, held);
   }
-  const key = JSON.stringify([c.name, c.zones]);
-  const known = held.tables.get(key);
-  if (known !== undefined) return known;
+  const known = held.tables.get(c);
+  if (known !== undefined && known.name === c.name && sameZones(known.zones, c.zones))
+    return known.table;
   // Overrides of this cluster's elements have ids that start with its name.
   const own = [...overrides.keys()].some((id) => id.startsWith(`${c.name} `));
   const table = own
@@ -155,8 +160,23 @@ function roleOverrides(c: Cluster, overrides: Overrides): RoleOverrides {
         return roles;
       })
     : null;
-  held.tables.set(key, table);
+  held.tables.set(c, { name: c.name, zones: [...c.zones], table });
   return table;
+}
+
+/** Whether the map still holds exactly these entries, in this order. */
+function sameEntries(overrides: Overrides, entries: readonly [string, number][]): boolean {
+  if (overrides.size !== entries.length) return false;
+  let i = 0;
+  for (const [id, value] of overrides) {
+    const e = entries[i++];
+    if (e === undefined || e[0] !== id || !Object.is(e[1], value)) return false;
+  }
+  return true;
+}
+
+function sameZones(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((z, i) => z === b[i]);
 }
 
 /** n elements as a first one (which carries overrides) and n-1 others. */

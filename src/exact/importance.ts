@@ -17,7 +17,7 @@ import {
   type MetricValues,
   type PreparedEngine,
 } from './engine.js';
-import { groupSymmetryKeys } from './group-symmetry.js';
+import { findGroupSymmetry } from './group-symmetry.js';
 import { listMetricPaths, metricKey, metricValue, type MetricPath } from './metric-paths.js';
 
 /** The Birnbaum importance of one element of a group for one predicate. */
@@ -41,20 +41,20 @@ export function computeImportance(
   const baseValues = paths.map((p) => metricValue(base, p));
   const index = indexPaths(t, paths);
   const groups = listElementGroups(t, av);
-  const keys = groupSymmetryKeys(t, groups, prepared.waves);
-  const evaluated = new Map<string, Figures>();
+  const symmetry = findGroupSymmetry(t, groups, paths, prepared.waves);
+  const evaluated = new Map<number, Figures>();
   groups.forEach((group, g) => {
-    const key = keys[g] ?? null;
-    const known = key === null ? undefined : evaluated.get(key);
-    const figures = known ?? importanceOf(prepared, base, baseValues, paths, index, group, av);
-    if (key !== null && known === undefined) evaluated.set(key, figures);
-    // Figures of a symmetric group's cluster are this group's cluster's (same metric order).
-    const own = group.cluster === undefined ? [] : (index.byCluster.get(group.cluster) ?? []);
-    figures.forEach(([j, birnbaum]) => {
-      const at = j < 0 ? own[~j] : j;
-      if (at !== undefined)
-        lists[at]?.push({ element: group.id, class: group.class, count: group.count, birnbaum });
-    });
+    // A group symmetric to one before copies its figures, onto its own paths.
+    const from = symmetry.source[g] ?? g;
+    let figures = evaluated.get(from);
+    if (figures === undefined) {
+      figures = importanceOf(prepared, base, baseValues, paths, index, group, av);
+      evaluated.set(from, figures);
+    }
+    for (const [j, birnbaum] of figures) {
+      const entry = { element: group.id, class: group.class, count: group.count, birnbaum };
+      lists[symmetry.mapPath(g, j)]?.push(entry);
+    }
   });
   for (const list of lists) list.sort((a, b) => b.birnbaum - a.birnbaum);
   return new Map(paths.map((p, j) => [metricKey(p), lists[j] ?? []]));
@@ -75,27 +75,26 @@ export function computeSinglePointsOfFailure(
   const baselineValues = paths.map((p) => metricValue(baseline, p));
   const index = indexPaths(t, paths);
   const groups = listElementGroups(t, av);
-  const keys = groupSymmetryKeys(t, groups, prepared.waves);
-  const evaluated = new Map<string, number[]>();
+  const symmetry = findGroupSymmetry(t, groups, paths, prepared.waves);
+  const evaluated = new Map<number, number[]>();
   groups.forEach((group, g) => {
     if (groupAvailability(group, av) >= 1) return;
-    const key = keys[g] ?? null;
-    let broken = key === null ? undefined : evaluated.get(key);
+    const from = symmetry.source[g] ?? g;
+    let broken = evaluated.get(from);
     if (broken === undefined) {
       const failed = evaluateWith(prepared, baseline, group, 0);
       // With every element up a predicate holds (value 1) unless it cannot hold at all.
-      broken = changedPaths(index, group, failed.recomputed).filter((j) => {
-        const at = resolve(index, group, j);
-        const path = paths[at];
+      broken = changedPaths(index, failed.recomputed).filter((j) => {
+        const path = paths[j];
         return (
           path !== undefined &&
-          (baselineValues[at] ?? 0) > 0.5 &&
+          (baselineValues[j] ?? 0) > 0.5 &&
           metricValue(failed.values, path) < 0.5
         );
       });
-      if (key !== null) evaluated.set(key, broken);
+      evaluated.set(from, broken);
     }
-    for (const j of broken) lists[resolve(index, group, j)]?.push(group.id);
+    for (const j of broken) lists[symmetry.mapPath(g, j)]?.push(group.id);
   });
   return new Map(paths.map((p, j) => [metricKey(p), lists[j] ?? []]));
 }
@@ -116,10 +115,7 @@ const GATE_GROUP_CLASSES = new Set<ElementClass>([
 /** The classes of VMs and volumes, whose replacement an impairment blocks. */
 const VM_GROUP_CLASSES = new Set<ElementClass>(['master', 'etcd', 'worker', 'disk']);
 
-/**
- * What one group changes, as (path, birnbaum) pairs: a path j ≥ 0 is paths[j]; j < 0 is metric ~j
- * of the group's own cluster (so that a symmetric group of another cluster can reuse them).
- */
+/** What one group changes: (path index, Birnbaum importance) pairs, non-zero ones. */
 type Figures = [number, number][];
 
 /** The Birnbaum importance of one element of `group` for every predicate it can change. */
@@ -143,13 +139,12 @@ function importanceOf(
     (av.impairment < 1 && VM_GROUP_CLASSES.has(group.class));
   const up = a > 0 && !coupled ? undefined : evaluateWith(prepared, base, group, 1);
   const figures: Figures = [];
-  for (const j of changedPaths(index, group, down.recomputed)) {
-    const at = resolve(index, group, j);
-    const p = paths[at];
+  for (const j of changedPaths(index, down.recomputed)) {
+    const p = paths[j];
     if (p === undefined) continue;
     const birnbaum =
       up === undefined
-        ? ((baseValues[at] ?? 0) - metricValue(down.values, p)) / a
+        ? ((baseValues[j] ?? 0) - metricValue(down.values, p)) / a
         : metricValue(up.values, p) - metricValue(down.values, p);
     if (birnbaum !== 0) figures.push([j, birnbaum]);
   }
@@ -175,18 +170,12 @@ function evaluateWith(
 interface PathIndex {
   byCluster: Map<string, number[]>;
   shared: number[];
-  /** The cluster of each cluster path (by path index), for groups that recompute several. */
-  clusterIndex: number[];
   clusterNames: string[];
 }
 
 function indexPaths(t: Topology, paths: readonly MetricPath[]): PathIndex {
   const byCluster = new Map<string, number[]>();
   const shared: number[] = [];
-  const position = new Map(t.clusters.map((c, i) => [c.name, i]));
-  const clusterIndex = paths.map((p) =>
-    p.scope === 'clusters' ? (position.get(p.name) ?? -1) : -1,
-  );
   paths.forEach((p, j) => {
     if (p.scope === 'clusters') {
       const list = byCluster.get(p.name) ?? [];
@@ -194,35 +183,21 @@ function indexPaths(t: Topology, paths: readonly MetricPath[]): PathIndex {
       byCluster.set(p.name, list);
     } else shared.push(j);
   });
-  return { byCluster, shared, clusterIndex, clusterNames: t.clusters.map((c) => c.name) };
+  return { byCluster, shared, clusterNames: t.clusters.map((c) => c.name) };
 }
 
 /**
- * The paths a group's evaluation can change: with one cluster recomputed, its own metrics (as
- * ~k, relative to the group's cluster when it is that one) and the shared paths; with several,
- * theirs; with any (null: a bad change overridden), every path.
+ * The paths an evaluation can change: those of the clusters it recomputed and the shared ones
+ * (regions, deployment); every path when any cluster may differ (null: a bad change overridden).
  */
-function changedPaths(
-  index: PathIndex,
-  group: ElementGroup,
-  recomputed: ReadonlySet<number> | null,
-): number[] {
-  const all = index.clusterIndex.length;
-  if (recomputed === null) return Array.from({ length: all }, (_, j) => j);
-  const out: number[] = [];
-  for (const i of recomputed) {
-    const name = index.clusterNames[i];
-    const own = name === undefined ? [] : (index.byCluster.get(name) ?? []);
-    if (name !== undefined && name === group.cluster) own.forEach((_, k) => out.push(~k));
-    else out.push(...own);
+function changedPaths(index: PathIndex, recomputed: ReadonlySet<number> | null): number[] {
+  if (recomputed === null) {
+    const all: number[] = [...index.shared];
+    for (const list of index.byCluster.values()) all.push(...list);
+    return all.sort((x, y) => x - y);
   }
+  const out: number[] = [];
+  for (const i of recomputed) out.push(...(index.byCluster.get(index.clusterNames[i] ?? '') ?? []));
   out.push(...index.shared);
   return out;
-}
-
-/** The path index of j for this group (its own cluster's metric ~k, or j itself). */
-function resolve(index: PathIndex, group: ElementGroup, j: number): number {
-  if (j >= 0) return j;
-  const own = group.cluster === undefined ? undefined : index.byCluster.get(group.cluster);
-  return own?.[~j] ?? -1;
 }

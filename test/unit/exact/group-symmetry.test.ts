@@ -3,7 +3,7 @@ import { rolloutWaves } from '../../../src/exact/bad-change-states.js';
 import { computeElementAvailabilities } from '../../../src/exact/element-availability.js';
 import { listElementGroups } from '../../../src/exact/elements.js';
 import { computeMetrics } from '../../../src/exact/engine.js';
-import { groupSymmetryKeys } from '../../../src/exact/group-symmetry.js';
+import { findGroupSymmetry } from '../../../src/exact/group-symmetry.js';
 import { computeImportance, computeSinglePointsOfFailure } from '../../../src/exact/importance.js';
 import { listMetricPaths, metricKey, metricValue } from '../../../src/exact/metric-paths.js';
 import { validateScenario } from '../../../src/model/validate.js';
@@ -48,31 +48,79 @@ function fleet(): Topology {
   return r.topology;
 }
 
+/** Three regions, two alike (r1, r2) and one with more users (r3), each a cloud and a keepalived cluster. */
+function regions(): Topology {
+  const zones = ['a', 'b', 'c'];
+  const cluster = (name: string, region: string, endpoint: string) => ({
+    name,
+    region,
+    masters: { a: 1, b: 1, c: 1 },
+    endpoint,
+    workers: { a: 2, b: 2, c: 2 },
+    workersNeeded: 4,
+  });
+  const r = validateScenario({
+    version: 1,
+    name: 'regions',
+    regions: [
+      { name: 'r1', zones },
+      { name: 'r2', zones },
+      { name: 'r3', zones, users: 3 },
+    ],
+    clusters: ['r1', 'r2', 'r3'].flatMap((region) => [
+      cluster(`${region}-lb`, region, 'cloud'),
+      cluster(`${region}-vip`, region, 'keepalived'),
+    ]),
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.topology;
+}
+
 describe('group symmetry', () => {
   it('puts together the groups of clusters alike in layout, region and wave, and no others', () => {
     const t = fleet();
     const av = computeElementAvailabilities(t);
     const groups = listElementGroups(t, av);
     const waves = rolloutWaves(t.failures.operatorError.rollout, t.clusters.length).waveOf;
-    const keys = groupSymmetryKeys(t, groups, waves);
-    const keyOf = (id: string): string | null => keys[groups.findIndex((g) => g.id === id)] ?? null;
-    // c1 is wave 1 alone; c2 and c3 are wave 2 in eu; big differs; u1 is in us.
-    expect(keyOf('c2 master node @a')).toBe(keyOf('c3 master node @a'));
-    expect(keyOf('c2 master node @a')).not.toBe(keyOf('c1 master node @a'));
-    expect(keyOf('c2 master node @a')).not.toBe(keyOf('c2 master node @b'));
-    expect(keyOf('c2 master node @a')).not.toBe(keyOf('big master node @a'));
-    expect(keyOf('c2 master node @a')).not.toBe(keyOf('u1 master node @a'));
-    expect(keyOf('c2 load balancer')).toBe(keyOf('c3 load balancer'));
-    expect(keyOf('zone eu/a')).toBeNull();
+    const { source } = findGroupSymmetry(t, groups, listMetricPaths(t), waves);
+    const sourceOf = (id: string): number => source[groups.findIndex((g) => g.id === id)] ?? -1;
+    // c1 is wave 1 alone; c2 and c3 are wave 2 in eu; big differs; u1 is in us (other users).
+    expect(sourceOf('c3 master node @a')).toBe(sourceOf('c2 master node @a'));
+    expect(sourceOf('c2 master node @a')).not.toBe(sourceOf('c1 master node @a'));
+    expect(sourceOf('c2 master node @a')).not.toBe(sourceOf('c2 master node @b'));
+    expect(sourceOf('c2 master node @a')).not.toBe(sourceOf('big master node @a'));
+    expect(sourceOf('c2 master node @a')).not.toBe(sourceOf('u1 master node @a'));
+    expect(sourceOf('c3 load balancer')).toBe(sourceOf('c2 load balancer'));
+    // eu and us differ (users, clusters): their zones are their own.
+    expect(sourceOf('zone us/a')).not.toBe(sourceOf('zone eu/a'));
   });
 
-  it('copies importances equal to evaluating every group on its own', () => {
-    const t = fleet();
+  it('puts together alike regions: the same zones, users and clusters', () => {
+    const t = regions();
+    const av = computeElementAvailabilities(t);
+    const groups = listElementGroups(t, av);
+    const waves = rolloutWaves(t.failures.operatorError.rollout, t.clusters.length).waveOf;
+    const { source } = findGroupSymmetry(t, groups, listMetricPaths(t), waves);
+    const sourceOf = (id: string): number => source[groups.findIndex((g) => g.id === id)] ?? -1;
+    expect(sourceOf('zone r2/b')).toBe(sourceOf('zone r1/b'));
+    expect(sourceOf('link r2/a-c')).toBe(sourceOf('link r1/a-c'));
+    expect(sourceOf('r2-vip master node @a')).toBe(sourceOf('r1-vip master node @a'));
+    expect(sourceOf('r2-vip master node @a')).not.toBe(sourceOf('r2-lb master node @a'));
+    // r3 has more users: not alike.
+    expect(sourceOf('zone r3/b')).not.toBe(sourceOf('zone r1/b'));
+  });
+
+  it.each([
+    ['alike clusters in one region', fleet],
+    ['alike regions', regions],
+  ])('copies importances equal to evaluating every group on its own: %s', (_, build) => {
+    const t = build();
     const av = computeElementAvailabilities(t);
     const importance = computeImportance(t, av);
     const paths = listMetricPaths(t);
     let checked = 0;
-    for (const group of listElementGroups(t, av).filter((g) => g.cluster !== undefined)) {
+    for (const group of listElementGroups(t, av)) {
+      if (group.kind !== undefined) continue; // bad changes: no symmetry, evaluated as before
       const at = (value: number) => computeMetrics(t, av, new Map([[group.id, value]]));
       const up = at(1);
       const down = at(0);
@@ -94,6 +142,19 @@ describe('group symmetry', () => {
       const api = spof.get(`clusters/${name}/api`) ?? [];
       expect(api).toContain(`${name} load balancer`);
       expect(api.filter((id) => id.endsWith('load balancer'))).toHaveLength(1);
+    }
+  });
+
+  it('copies single points of failure of alike regions onto their own region', () => {
+    const t = regions();
+    const spof = computeSinglePointsOfFailure(t, computeElementAvailabilities(t));
+    for (const r of ['r1', 'r2', 'r3']) {
+      expect(spof.get(`clusters/${r}-lb/api`)).toEqual(
+        expect.arrayContaining([`region ${r}`, `${r}-lb load balancer`]),
+      );
+      expect(spof.get(`clusters/${r}-lb/api`)?.filter((id) => id.startsWith('region '))).toEqual([
+        `region ${r}`,
+      ]);
     }
   });
 });
