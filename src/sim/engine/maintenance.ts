@@ -10,7 +10,12 @@ import { CAUSE } from '../model/failure-classes.js';
 import { isHealthy } from './health-gate.js';
 import { drawUnitExponential } from './random-variates.js';
 import type { Rng } from './rng.js';
-import { SLOTS_PER_CLUSTER, SLOT_MAINTENANCE, SLOT_PASS } from '../model/sim-model.js';
+import {
+  SLOTS_PER_CLUSTER,
+  SLOT_MAINTENANCE,
+  SLOT_PASS,
+  type ClusterModel,
+} from '../model/sim-model.js';
 import type { TrialState } from './trial-state.js';
 
 /** A pass falls due: it starts now unless one is in progress, then it waits its turn. */
@@ -30,7 +35,6 @@ export function stepEnds(s: TrialState, ci: number): void {
   passCause(s, ci);
   s.addDown(c.masterNode[step] ?? 0, -1);
   s.maintStep[ci] = -1;
-  s.heap.set(slotOf(s, ci, SLOT_MAINTENANCE), Infinity);
   if (step + 1 < c.masterNode.length) due(s, ci, step + 1);
   else if ((s.passesWaiting[ci] ?? 0) > 0) {
     s.passesWaiting[ci] = (s.passesWaiting[ci] ?? 0) - 1;
@@ -39,6 +43,10 @@ export function stepEnds(s: TrialState, ci: number): void {
     s.passEvent[ci] = -1;
     s.maintDue[ci] = -1;
   }
+  // The evaluation that follows would start the step due first thing, the cluster healthy: it
+  // starts here, its end set by one heap move where the step's end and start made two.
+  if ((s.maintDue[ci] ?? -1) >= 0 && isHealthy(s, ci)) startStep(s, c, ci, true);
+  else s.heap.set(slotOf(s, ci, SLOT_MAINTENANCE), Infinity);
 }
 
 /** A scenario `maintenance:` event: a pass starts now unless one is in progress. */
@@ -54,12 +62,23 @@ export function startScriptedPass(s: TrialState, ci: number, event: number): voi
  */
 export function startWaitingStep(s: TrialState, ci: number): void {
   const c = s.model.clusters[ci];
-  if (c === undefined || !isHealthy(s, ci)) return;
+  if (c !== undefined && isHealthy(s, ci)) startStep(s, c, ci, false);
+}
+
+// --- internal ---
+
+/**
+ * Starts the step due: its master goes down until the step's end. `ended`: the step's slot held
+ * the end of the step that just ended, and is moved as its clearing and setting would move it.
+ */
+function startStep(s: TrialState, c: ClusterModel, ci: number, ended: boolean): void {
   const step = s.maintDue[ci] ?? 0;
   s.maintDue[ci] = -1;
   s.maintStep[ci] = step;
   s.addDown(c.masterNode[step] ?? 0, 1);
-  s.heap.set(slotOf(s, ci, SLOT_MAINTENANCE), s.now + c.perMasterHours);
+  const slot = slotOf(s, ci, SLOT_MAINTENANCE);
+  if (ended) s.heap.requeue(slot, s.now + c.perMasterHours);
+  else s.heap.set(slot, s.now + c.perMasterHours);
   passCause(s, ci);
   s.steps?.push({
     cluster: ci,
@@ -69,8 +88,6 @@ export function startWaitingStep(s: TrialState, ci: number): void {
     event: s.passEvent[ci] ?? -1,
   });
 }
-
-// --- internal ---
 
 function slotOf(s: TrialState, ci: number, slot: number): number {
   return s.model.clusterSlotBase + ci * SLOTS_PER_CLUSTER + slot;
