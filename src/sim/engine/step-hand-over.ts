@@ -9,6 +9,9 @@
  * one master (GateState.handOver); the marks are those gatedMasters would make. The timed part
  * (leader lease, failover gaps) changes nothing either while the leader stays eligible, or is a
  * drained leader handing its lease over at once, and no failover gap is open or due to close.
+ * This leans on what the engine keeps true: every change of a control-plane input is evaluated at
+ * once, so the marks, the leader and the predicates are those of the gate before the step.
+ * control-shortcut.test.ts checks it trial by trial against the full evaluation.
  */
 import {
   MASK_CONTROL,
