@@ -9,7 +9,7 @@
  * master's node, apiserver or controllers, a member's node, etcd or disk), which it names: the
  * exclusive or of the elements down is that element when one is down.
  */
-import type { SimModel } from '../model/sim-model.js';
+import { ENDPOINT_SINGLE, type SimModel } from '../model/sim-model.js';
 
 /** An element's role in its cluster's gate, when the shortcut can take it down alone. */
 export const ROLE_OTHER = 0;
@@ -33,6 +33,12 @@ export class GateState {
    * one partition side), and no two members share a master's node.
    */
   readonly shortcut: Uint8Array;
+  /**
+   * Per cluster, 1 when a maintenance step may skip the control plane's evaluation (step-hand-
+   * over.ts): the shortcut is sound, there are two masters or more, the endpoint is not pinned to
+   * one (single-master) and, stacked, member i is on master i's node (as gatedMasters assumes).
+   */
+  readonly handOver: Uint8Array;
   /** Per master (masterBase[c] + i): the member on master i's node (stacked), else -1. */
   readonly memberOfMaster: Int32Array;
   /** Clusters each element gates, CSR: clusterList[start[e] .. start[e + 1]). */
@@ -52,6 +58,7 @@ export class GateState {
         this.roleIndex[e] = i;
       });
     this.shortcut = new Uint8Array(C);
+    this.handOver = new Uint8Array(C);
     this.memberOfMaster = new Int32Array(masterBase[C] ?? 0).fill(-1);
     const perElement: number[][] = Array.from({ length: E }, () => []);
     for (let ci = 0; ci < C; ci++) {
@@ -78,6 +85,7 @@ export class GateState {
       setRole(c.ctrlProc, ROLE_CTRL);
       const xb = masterBase[ci] ?? 0;
       let shared = true;
+      let sameIndex = true;
       for (let i = 0; i < c.masterNode.length; i++) {
         let owners = 0;
         for (let k = 0; k < c.memberNode.length; k++) {
@@ -86,6 +94,7 @@ export class GateState {
           owners++;
         }
         if (owners > 1) shared = false;
+        if (this.memberOfMaster[xb + i] !== i) sameIndex = false;
       }
       const sound =
         shared &&
@@ -95,6 +104,12 @@ export class GateState {
         (!c.stacked || c.memberNode.length === c.masterNode.length) &&
         gateZonesConnected(model, c.gateZones, c.gateLinks);
       this.shortcut[ci] = sound ? 1 : 0;
+      const handOver =
+        sound &&
+        c.masterNode.length >= 2 &&
+        c.endpoint !== ENDPOINT_SINGLE &&
+        (!c.stacked || sameIndex);
+      this.handOver[ci] = handOver ? 1 : 0;
     }
     this.start = new Int32Array(E + 1);
     for (let e = 0; e < E; e++)

@@ -48,6 +48,21 @@ export class IndexedHeap {
     else if (time > old) this.down(i, slot);
   }
 
+  /**
+   * Sets a slot's time exactly as set(slot, Infinity) then set(slot, time) would — every slot ends
+   * where those two calls leave it, ties included — in one pass instead of a sink to a leaf and a
+   * rise back (a timer that ends and is set again at once). The heap's layout decides which of two
+   * equal times comes first, so a shortcut may not change it.
+   */
+  requeue(slot: number, time: number): void {
+    const key = this.key;
+    const old = key[slot] ?? Infinity;
+    key[slot] = time;
+    const i = this.pos[slot] ?? 0;
+    if (old < Infinity) this.sinkThenRise(i, slot);
+    else if (time < Infinity) this.up(i, slot);
+  }
+
   // --- internal ---
   // The moves read the slot's time from key[] rather than take it as an argument: a double passed
   // to a function that is not inlined would be boxed, one allocation per event.
@@ -65,6 +80,44 @@ export class IndexedHeap {
     }
     heap[i] = slot;
     pos[slot] = i;
+  }
+
+  /**
+   * set(slot, Infinity) sinks the slot along the path of smaller children to the first child at
+   * +Infinity (or a leaf), moving each child on it up a level; set(slot, time) then rises back
+   * past those later than time (their keys grow along the path), or above the start when none is
+   * earlier. Only the children no later than time stay moved up.
+   */
+  private sinkThenRise(i: number, slot: number): void {
+    const { heap, pos, key, size } = this;
+    const time = key[slot] ?? 0;
+    const start = i;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= size) break;
+      const r = l + 1;
+      let c = l;
+      let cs = heap[l] ?? 0;
+      let ck = key[cs] ?? 0;
+      if (r < size) {
+        const rs = heap[r] ?? 0;
+        const rk = key[rs] ?? 0;
+        if (rk < ck) {
+          c = r;
+          cs = rs;
+          ck = rk;
+        }
+      }
+      if (ck === Infinity || ck > time) break;
+      heap[i] = cs;
+      pos[cs] = i;
+      i = c;
+    }
+    if (i === start) this.up(i, slot);
+    else {
+      heap[i] = slot;
+      pos[slot] = i;
+    }
   }
 
   private down(i: number, slot: number): void {

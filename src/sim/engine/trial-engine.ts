@@ -259,10 +259,10 @@ export class TrialEngine {
     let mask = MASK_CONTROL;
     switch (type) {
       case SLOT_PASS:
-        passDue(s, ci, this.rng);
+        mask = passDue(s, ci, this.rng);
         break;
       case SLOT_MAINTENANCE:
-        stepEnds(s, ci);
+        mask = stepEnds(s, ci);
         break;
       case SLOT_BAD + BAD_API:
       case SLOT_BAD + BAD_RESTORE:
