@@ -70,9 +70,9 @@ export function computeMaintenanceCorrection(
     // With an endpoint that reaches every side, a step changes its master's side only: what it
     // removes depends on the condition through that side alone, so conditions are summed per
     // side (of the cluster's own zones) first.
-    const bySide: Record<'normal' | 'impaired', Map<number, number>> = {
-      normal: new Map(),
-      impaired: new Map(),
+    const bySide: Record<'normal' | 'impaired', SideSums> = {
+      normal: new SideSums(region.zones.length),
+      impaired: new SideSums(region.zones.length),
     };
     for (const condition of conditions.states) {
       // A blacked-out region serves nothing, with or without maintenance.
@@ -82,7 +82,7 @@ export function computeMaintenanceCorrection(
         const sums = bySide[condition.impaired ? 'impaired' : 'normal'];
         for (const mask of condition.sideMasks) {
           const zones = mask & t.sides.relevant;
-          if (zones !== 0) sums.set(zones, (sums.get(zones) ?? 0) + condition.probability);
+          if (zones !== 0) sums.add(zones, condition.probability);
         }
         continue;
       }
@@ -99,7 +99,10 @@ export function computeMaintenanceCorrection(
     for (const impaired of [false, true]) {
       const t = tables[impaired ? 'impaired' : 'normal'];
       if (t === undefined) continue;
-      for (const [zones, probability] of bySide[impaired ? 'impaired' : 'normal']) {
+      const sums = bySide[impaired ? 'impaired' : 'normal'];
+      for (let i = 0; i < sums.order.length; i++) {
+        const zones = sums.order[i] ?? 0;
+        const probability = sums.get(zones);
         for (let state = 1; state < t.maintenanceStates.length; state++) {
           const zone = t.maintenanceStates[state]?.zone ?? -1;
           if ((zones & (1 << zone)) === 0) continue;
@@ -116,6 +119,40 @@ export function computeMaintenanceCorrection(
 }
 
 // --- internal ---
+
+/**
+ * Probabilities summed per side (a zone mask), listed in the order sides first appear (the order
+ * the sums are then added up in): in an array indexed by mask up to 12 zones, else in a map.
+ */
+class SideSums {
+  readonly order: number[] = [];
+  readonly #dense: Float64Array | null;
+  readonly #seen: Uint8Array | null;
+  readonly #map = new Map<number, number>();
+
+  constructor(zones: number) {
+    this.#dense = zones <= 12 ? new Float64Array(1 << zones) : null;
+    this.#seen = zones <= 12 ? new Uint8Array(1 << zones) : null;
+  }
+
+  add(mask: number, p: number): void {
+    if (this.#dense !== null && this.#seen !== null) {
+      if (this.#seen[mask] === 0) {
+        this.#seen[mask] = 1;
+        this.order.push(mask);
+      }
+      this.#dense[mask] = (this.#dense[mask] ?? 0) + p;
+      return;
+    }
+    const held = this.#map.get(mask);
+    if (held === undefined) this.order.push(mask);
+    this.#map.set(mask, (held ?? 0) + p);
+  }
+
+  get(mask: number): number {
+    return this.#dense !== null ? (this.#dense[mask] ?? 0) : (this.#map.get(mask) ?? 0);
+  }
+}
 
 /** One quadrature node of a step: its weight, the elements' availabilities and the domains'. */
 interface TransientNode {

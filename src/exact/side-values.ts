@@ -45,19 +45,19 @@ export interface SideSource {
 /** An empty cache for a plan with `states` maintenance states. */
 export function createSideCache(plan: ClusterPlan, states: number): SideCache {
   let relevant = 0;
-  plan.zones.forEach((z, i) => {
-    if (z.masters.length + z.members.length > 0) relevant |= 1 << i;
-  });
-  const relevantZones = plan.zones.flatMap((_, i) => ((relevant & (1 << i)) !== 0 ? [i] : []));
+  const relevantZones: number[] = [];
+  for (let i = 0; i < plan.zones.length; i++) {
+    const z = plan.zones[i];
+    if (z !== undefined && z.masters.length + z.members.length > 0) {
+      relevant |= 1 << i;
+      relevantZones.push(i);
+    }
+  }
   const size = states * 2 ** relevantZones.length;
   const dense = size <= DENSE_SIDES;
-  return {
-    relevant,
-    relevantZones,
-    dense,
-    array: new Array<SideArrays | undefined>(dense ? size : 0).fill(undefined),
-    map: new Map(),
-  };
+  const array: (SideArrays | undefined)[] = [];
+  if (dense) for (let k = 0; k < size; k++) array.push(undefined);
+  return { relevant, relevantZones, dense, array, map: new Map() };
 }
 
 /** The side of zones `mask` in maintenance state `state`; null when it holds no member or master. */
