@@ -86,7 +86,8 @@ export class IndexedHeap {
    * set(slot, Infinity) sinks the slot along the path of smaller children to the first child at
    * +Infinity (or a leaf), moving each child on it up a level; set(slot, time) then rises back
    * past those later than time (their keys grow along the path), or above the start when none is
-   * earlier. Only the children no later than time stay moved up.
+   * earlier. Only the children no later than time stay moved up. Its choice of child is down()'s,
+   * written out in both: a shared helper measured 2–3 % fewer events a second on the large topology.
    */
   private sinkThenRise(i: number, slot: number): void {
     const { heap, pos, key, size } = this;
