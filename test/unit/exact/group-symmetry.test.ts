@@ -76,14 +76,17 @@ function regions(): Topology {
   return r.topology;
 }
 
+/** The group whose figures each group copies, by group id. */
+function sourcesOf(t: Topology): (id: string) => number {
+  const groups = listElementGroups(t, computeElementAvailabilities(t));
+  const waves = rolloutWaves(t.failures.operatorError.rollout, t.clusters.length).waveOf;
+  const { source } = findGroupSymmetry(t, groups, listMetricPaths(t), waves);
+  return (id) => source[groups.findIndex((g) => g.id === id)] ?? -1;
+}
+
 describe('group symmetry', () => {
   it('puts together the groups of clusters alike in layout, region and wave, and no others', () => {
-    const t = fleet();
-    const av = computeElementAvailabilities(t);
-    const groups = listElementGroups(t, av);
-    const waves = rolloutWaves(t.failures.operatorError.rollout, t.clusters.length).waveOf;
-    const { source } = findGroupSymmetry(t, groups, listMetricPaths(t), waves);
-    const sourceOf = (id: string): number => source[groups.findIndex((g) => g.id === id)] ?? -1;
+    const sourceOf = sourcesOf(fleet());
     // c1 is wave 1 alone; c2 and c3 are wave 2 in eu; big differs; u1 is in us (other users).
     expect(sourceOf('c3 master node @a')).toBe(sourceOf('c2 master node @a'));
     expect(sourceOf('c2 master node @a')).not.toBe(sourceOf('c1 master node @a'));
@@ -96,12 +99,7 @@ describe('group symmetry', () => {
   });
 
   it('puts together alike regions: the same zones, users and clusters', () => {
-    const t = regions();
-    const av = computeElementAvailabilities(t);
-    const groups = listElementGroups(t, av);
-    const waves = rolloutWaves(t.failures.operatorError.rollout, t.clusters.length).waveOf;
-    const { source } = findGroupSymmetry(t, groups, listMetricPaths(t), waves);
-    const sourceOf = (id: string): number => source[groups.findIndex((g) => g.id === id)] ?? -1;
+    const sourceOf = sourcesOf(regions());
     expect(sourceOf('zone r2/b')).toBe(sourceOf('zone r1/b'));
     expect(sourceOf('link r2/a-c')).toBe(sourceOf('link r1/a-c'));
     expect(sourceOf('r2-vip master node @a')).toBe(sourceOf('r1-vip master node @a'));
