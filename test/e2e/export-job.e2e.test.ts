@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONFIG_MAP_SCHEMA, JOB_SCHEMA, PVC_SCHEMA } from '../schemas/kubernetes.js';
 import { ROOT, runBin } from '../helpers/run-cli.js';
 import { validateManifests } from '../helpers/validate-manifests.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 const SCENARIO = 'scenarios/three-zones-stacked.yaml';
 const SCHEMAS = {
@@ -13,13 +13,7 @@ const SCHEMAS = {
   ConfigMap: CONFIG_MAP_SCHEMA,
   PersistentVolumeClaim: PVC_SCHEMA,
 };
-let dir = '';
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hasim-job-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDir('job');
 
 interface PodSpec {
   containers: { args: string[] }[];
@@ -31,12 +25,12 @@ function podArgs(job: Doc): string[] {
   return (job['spec'].template.spec as PodSpec).containers[0]!.args;
 }
 
-/** The args as the kubelet would run them in pod `index`, with the volumes mapped to `dir`. */
+/** The args as the kubelet would run them in pod `index`, with the volumes mapped to `tempDir()`. */
 function asInPod(args: string[], index: number | null, scenario: string): string[] {
   return args.map((a) =>
     a
       .replace('/scenario/scenario.yaml', scenario)
-      .replace(/^\/parts\//, `${dir}/`)
+      .replace(/^\/parts\//, `${tempDir()}/`)
       .replace('$(JOB_COMPLETION_INDEX)', String(index)),
   );
 }
@@ -101,7 +95,7 @@ describe('hasim export job', () => {
     const { documents } = validateManifests(exported.stdout, SCHEMAS);
     const { documents: mergeDocs, checks } = validateManifests(merge.stdout, SCHEMAS);
     expect(checks).toEqual([{ kind: 'Job', errors: [] }]);
-    const scenario = join(dir, 'scenario.yaml');
+    const scenario = join(tempDir(), 'scenario.yaml');
     await writeFile(scenario, (documents[0] as Doc)['data']['scenario.yaml'] as string);
     for (let i = 0; i < shards; i++) {
       const pod = await runBin(asInPod(podArgs(documents[2] as Doc), i, scenario), {
@@ -114,7 +108,7 @@ describe('hasim export job', () => {
     expect(one.code).toBe(0);
     expect(merged.code).toBe(0);
     expect(merged.stdout).toBe(one.stdout);
-    expect(readFileSync(join(dir, 'result.json'), 'utf8')).toBe(one.stdout);
+    expect(readFileSync(join(tempDir(), 'result.json'), 'utf8')).toBe(one.stdout);
   });
 
   it.each([
@@ -129,7 +123,7 @@ describe('hasim export job', () => {
     ],
   ])('simulate --shard auto/4 with %j says what is wrong, exit 2', async (env, message) => {
     const r = await runBin(
-      ['simulate', SCENARIO, '--shard', 'auto/4', '--out', join(dir, 'x.json')],
+      ['simulate', SCENARIO, '--shard', 'auto/4', '--out', join(tempDir(), 'x.json')],
       {
         JOB_COMPLETION_INDEX: '',
         ...env,

@@ -1,26 +1,20 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ScenarioFile } from '../../src/model/schema.js';
 import { runBin } from '../helpers/run-cli.js';
 import { runBinWithInput } from '../helpers/run-cli-input.js';
 import { largeCluster, makeNodeList } from '../helpers/node-list.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 const NODES = 'test/fixtures/interop/nodes';
 const KUBEADM = 'test/fixtures/interop/kubeadm';
-let dir = '';
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hasim-import-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDir('import');
 
 describe('hasim import', () => {
   it('imports a three-zone node list into a scenario that validates: masters 1/1/1, workers 2/2/2', async () => {
-    const out = join(dir, 'three.yaml');
+    const out = join(tempDir(), 'three.yaml');
     const r = await runBin(['import', 'kubectl', `${NODES}/three-zones.json`, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
@@ -77,7 +71,7 @@ describe('hasim import', () => {
     [`${NODES}/missing-labels.json`, 'no node has a zone label'],
     ['no-such.json', 'no-such.json: no such file'],
   ])('refuses %s with one line, exit 2 and nothing written', async (file, message) => {
-    const out = join(dir, 'never.yaml');
+    const out = join(tempDir(), 'never.yaml');
     const r = await runBin(['import', 'kubectl', file, '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');

@@ -1,17 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBin } from '../helpers/run-cli.js';
 import { runBinWithInput, runInProcessWithInput } from '../helpers/run-cli-input.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
-let dir = '';
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hasim-init-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDir('init');
 
 describe('hasim init | hasim validate -', () => {
   it('prints a starting scenario that validate reads from standard input with exit 0', async () => {
@@ -34,7 +28,7 @@ describe('hasim init | hasim validate -', () => {
   });
 
   it('writes --out atomically and replaces an existing file only with --force', async () => {
-    const out = join(dir, 'new.yaml');
+    const out = join(tempDir(), 'new.yaml');
     const first = await runBin(['init', '--zones', '2', '--out', out]);
     expect(first).toMatchObject({ code: 0, stdout: '' });
     expect(await readFile(out, 'utf8')).toContain('# Made by: hasim init --zones 2');
@@ -44,7 +38,7 @@ describe('hasim init | hasim validate -', () => {
     expect(again.stderr).toBe(`hasim: --out ${out}: the file exists; add --force to replace it\n`);
     expect(await readFile(out, 'utf8')).toBe('mine\n');
     expect((await runBin(['init', '--out', out, '--force'])).code).toBe(0);
-    const sub = join(dir, 'a-directory');
+    const sub = join(tempDir(), 'a-directory');
     await mkdir(sub);
     const notFile = await runBin(['init', '--out', sub, '--force']);
     expect(notFile.stderr).toBe(

@@ -3,11 +3,10 @@
  * not lose the result: it goes to standard output, and the exit code is 2 with one line saying
  * why. The failure is injected in-process (no file system can be made to fail on cue in CI).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runBin, runInProcess } from '../helpers/run-cli.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 const SHARD = [
   'simulate',
@@ -26,17 +25,11 @@ vi.mock('../../src/io/write-file-atomic.js', () => ({
     ),
 }));
 
-let dir = '';
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hasim-write-fails-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDir('write-fails');
 
 describe('a write that fails after the work', () => {
   it('prints the output instead, and exits 2 with one line', async () => {
-    const out = join(dir, 'new.yaml');
+    const out = join(tempDir(), 'new.yaml');
     const r = await runInProcess(['init', '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('# Made by: hasim init');
@@ -47,12 +40,12 @@ describe('a write that fails after the work', () => {
 
   it('with --json the result is printed once, and the line says the file was not written', async () => {
     // Parts from the built binary (its worker threads need dist/), merged in-process.
-    const parts = [0, 1].map((i) => join(dir, `part-${i}.json`));
+    const parts = [0, 1].map((i) => join(tempDir(), `part-${i}.json`));
     for (const [i, part] of parts.entries()) {
       const s = await runBin([...SHARD, `${i}/2`, '--out', part]);
       expect(s.code).toBe(0);
     }
-    const out = join(dir, 'merged.json');
+    const out = join(tempDir(), 'merged.json');
     const r = await runInProcess(['merge', ...parts, '--json', '--out', out]);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'simulation', trials: 20 });
@@ -62,7 +55,7 @@ describe('a write that fails after the work', () => {
   });
 
   it('a report computed before the write goes to standard output', async () => {
-    const out = join(dir, 'report.md');
+    const out = join(tempDir(), 'report.md');
     const r = await runInProcess([
       'report',
       'scenarios/two-zone-etcd.yaml',

@@ -1,31 +1,25 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readRegularFile } from '../../../src/io/read-regular-file.js';
 import { readReportInput } from '../../../src/io/read-report-input.js';
 import { readScenarioFile } from '../../../src/io/read-scenario.js';
 import { readTextInput } from '../../../src/io/read-text-input.js';
+import { useTempDir } from '../../helpers/temp-dir.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hasim-read-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDir('read');
 
 describe('readRegularFile', () => {
   it('reads a regular file whole', async () => {
-    const file = join(dir, 'a.yaml');
+    const file = join(tempDir(), 'a.yaml');
     await writeFile(file, 'é: 1\n');
     expect(await readRegularFile(file, { maxBytes: 100 })).toEqual({ ok: true, text: 'é: 1\n' });
   });
 
   it('refuses a FIFO at once instead of waiting for a writer forever', async () => {
-    const fifo = join(dir, 'fifo');
+    const fifo = join(tempDir(), 'fifo');
     execFileSync('mkfifo', [fifo]);
     expect(await readRegularFile(fifo, { maxBytes: 100, what: 'a scenario file' })).toEqual({
       ok: false,
@@ -46,12 +40,12 @@ describe('readRegularFile', () => {
   });
 
   it('refuses a directory and a socket by name', async () => {
-    expect(await readRegularFile(dir, { maxBytes: 100 })).toMatchObject({
+    expect(await readRegularFile(tempDir(), { maxBytes: 100 })).toMatchObject({
       ok: false,
       message: 'is a directory, not a file',
       code: 'EISDIR',
     });
-    const socket = join(dir, 'sock');
+    const socket = join(tempDir(), 'sock');
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(socket, resolve));
     try {
@@ -75,7 +69,7 @@ describe('readRegularFile', () => {
   });
 
   it('refuses a file whose reported size is over the limit before reading it', async () => {
-    const file = join(dir, 'big.yaml');
+    const file = join(tempDir(), 'big.yaml');
     await writeFile(file, 'x'.repeat(101));
     expect(await readRegularFile(file, { maxBytes: 100, limit: 'files are limited' })).toEqual({
       ok: false,
@@ -85,11 +79,11 @@ describe('readRegularFile', () => {
   });
 
   it('names a missing file and a path through a file', async () => {
-    expect(await readRegularFile(join(dir, 'no-such'), { maxBytes: 10 })).toMatchObject({
+    expect(await readRegularFile(join(tempDir(), 'no-such'), { maxBytes: 10 })).toMatchObject({
       ok: false,
       message: 'no such file',
     });
-    const file = join(dir, 'plain');
+    const file = join(tempDir(), 'plain');
     await writeFile(file, 'x');
     expect(await readRegularFile(join(file, 'below'), { maxBytes: 10 })).toMatchObject({
       ok: false,
@@ -100,7 +94,7 @@ describe('readRegularFile', () => {
 
 describe('every reader in src/io reads regular files only', () => {
   it('the scenario reader, the report reader and the text reader refuse a FIFO and /dev/zero', async () => {
-    const fifo = join(dir, 'fifo2');
+    const fifo = join(tempDir(), 'fifo2');
     execFileSync('mkfifo', [fifo]);
     for (const path of [fifo, '/dev/zero']) {
       const scenario = await readScenarioFile(path);
