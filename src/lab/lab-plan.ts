@@ -99,12 +99,22 @@ export interface LabPlan {
 /** The state with everything up and connected. */
 export const ALL_UP: LabState = { down: [], wiped: [], cut: [] };
 
-/** The probe's defaults: every 100 ms (the figure), a request failing after 500 ms. */
+/** The probe's defaults: every 100 ms (the figure), each member's status every 200 ms. */
 export const PROBE_DEFAULTS = {
   probeIntervalMs: 100,
-  probeTimeoutMs: 500,
   statusIntervalMs: 200,
 } as const;
+
+/**
+ * How long a probe request may take before it counts as failed: the final window of the hold
+ * (its second half, where quorum is judged), at least 500 ms. A write that commits late still
+ * shows quorum: on a loaded machine (CI sharing two cores with dozens of etcd processes) commits
+ * took over 500 ms for seconds on end while the leader and its majority stayed in place, and a
+ * fixed 500 ms cut-off reported those phases as "no quorum".
+ */
+export function probeTimeoutMs(holdMs: number): number {
+  return Math.max(500, holdMs / 2);
+}
 
 /** etcd's own defaults (etcd docs, "Tuning": heartbeat 100 ms, election timeout 1000 ms). */
 export const ETCD_DEFAULT_TIMERS = { heartbeatMs: 100, electionMs: 1000 } as const;

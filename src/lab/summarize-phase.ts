@@ -9,7 +9,7 @@ import type { PhaseObservation } from './lab-observation.js';
 export type MemberOutcome = 'ok' | 'fail' | 'down';
 
 export interface PhaseSummary {
-  /** Some write succeeded in the final window of the hold. */
+  /** Some write issued after the phase's actions succeeded in the final window of the hold. */
   quorum: boolean;
   /** Per member, in the final window: a write succeeded, none did, or it was not running. */
   members: Record<string, MemberOutcome>;
@@ -47,10 +47,18 @@ export function summarizePhase(
     .filter((s) => s.ok)
     .map((s) => s.doneMs - obs.startMs)
     .sort((a, b) => a - b);
+  // A held phase's verdict counts only writes issued once its actions were done: a slow write
+  // issued before a zone went down, acknowledged in the window, says nothing of the phase.
+  const issuedFrom = held ? obs.actionsDoneMs : obs.startMs;
   const outcome: Record<string, MemberOutcome> = {};
   for (const m of members) {
     const served = obs.samples.some(
-      (s) => s.member === m && s.ok && s.doneMs >= windowStart && s.doneMs <= obs.endMs,
+      (s) =>
+        s.member === m &&
+        s.ok &&
+        s.issuedMs >= issuedFrom &&
+        s.doneMs >= windowStart &&
+        s.doneMs <= obs.endMs,
     );
     outcome[m] = !obs.running.includes(m) ? 'down' : served ? 'ok' : 'fail';
   }

@@ -6,12 +6,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LabResult } from '../../src/lab/lab-result.js';
-import { FAST_ETCD, labMissing } from '../helpers/lab-env.js';
+import { labMissing } from '../helpers/lab-env.js';
 import { ZONE_TABLE, zonesDown } from '../helpers/lab-zone-table.js';
 import { runBin } from '../helpers/run-cli.js';
 
 describe.skipIf(labMissing() !== null)('hasim lab: zones down on a real etcd', () => {
   // The placements run at once: each lab run has its own namespaces, so they cannot collide.
+  // That is 23 etcd members beside the other test files, so the lab's defaults (5 s hold, etcd's
+  // own 100/1000 ms timers): with a 3 s hold and 50/500 ms timers, on a 2-core machine with one
+  // other core-bound process, a 7-member cluster with a zone down re-elected again and again and
+  // committed nothing in the final window (CI failed so, 2026-12-02); with the defaults it passed
+  // 4 runs of 4 under that load. (With two core-bound processes beside it, it still fails.)
   it.concurrent.each(ZONE_TABLE)(
     '$placement: quorum observed exactly where hasim quorum predicts it',
     async (row) => {
@@ -22,8 +27,7 @@ describe.skipIf(labMissing() !== null)('hasim lab: zones down on a real etcd', (
         '--experiments',
         'zones',
         '--hold',
-        '3s',
-        ...FAST_ETCD,
+        '5s',
         '--json',
       ]);
       // Assert

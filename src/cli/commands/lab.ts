@@ -6,7 +6,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { buildLabPlan, defaultExperiments } from '../../lab/build-lab-plan.js';
 import { buildLabResult } from '../../lab/build-lab-result.js';
-import { ETCD_DEFAULT_TIMERS, PROBE_DEFAULTS } from '../../lab/lab-plan.js';
+import { ETCD_DEFAULT_TIMERS, PROBE_DEFAULTS, probeTimeoutMs } from '../../lab/lab-plan.js';
 import { LAB_EXPERIMENTS, type LabExperiment } from '../../lab/lab-result.js';
 import { findEtcd } from '../../lab-run/find-etcd.js';
 import { runLabInRunner } from '../../lab-run/spawn-runner.js';
@@ -106,6 +106,7 @@ export function registerLab(program: Command, ctx: CliContext): Command {
           electionMs: flags.electionTimeout,
           holdMs: flags.hold,
           ...PROBE_DEFAULTS,
+          probeTimeoutMs: probeTimeoutMs(flags.hold),
         },
       });
       if (!built.ok) throw new UsageError(built.error);

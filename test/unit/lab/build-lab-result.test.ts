@@ -6,7 +6,7 @@ import type {
   PhaseObservation,
   ProbeSample,
 } from '../../../src/lab/lab-observation.js';
-import { ETCD_DEFAULT_TIMERS, PROBE_DEFAULTS } from '../../../src/lab/lab-plan.js';
+import { ETCD_DEFAULT_TIMERS, PROBE_DEFAULTS, probeTimeoutMs } from '../../../src/lab/lab-plan.js';
 import { renderLabText } from '../../../src/report/render-lab-text.js';
 import { PLAIN_STYLE } from '../../../src/report/text-style.js';
 import type { Topology } from '../../../src/model/topology.js';
@@ -14,7 +14,12 @@ import { topologyOf, ZERO_TIMERS } from '../../helpers/sim-scenarios.js';
 import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
 import { phaseObservation, rounds } from '../../helpers/lab-observations.js';
 
-const TIMING = { ...ETCD_DEFAULT_TIMERS, ...PROBE_DEFAULTS, holdMs: 4000 };
+const TIMING = {
+  ...ETCD_DEFAULT_TIMERS,
+  ...PROBE_DEFAULTS,
+  holdMs: 4000,
+  probeTimeoutMs: probeTimeoutMs(4000),
+};
 
 const topology: Topology = topologyOf({
   regions: [{ name: 'r', zones: ['a', 'b', 'c'] }],

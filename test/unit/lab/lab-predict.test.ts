@@ -1,14 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildLabPlan } from '../../../src/lab/build-lab-plan.js';
-import { ETCD_DEFAULT_TIMERS, PROBE_DEFAULTS } from '../../../src/lab/lab-plan.js';
+import { ETCD_DEFAULT_TIMERS, PROBE_DEFAULTS, probeTimeoutMs } from '../../../src/lab/lab-plan.js';
 import type { LabExperiment } from '../../../src/lab/lab-result.js';
 import type { Topology } from '../../../src/model/topology.js';
 import { topologyOf, ZERO_TIMERS } from '../../helpers/sim-scenarios.js';
 import { ALL_FAILURES_OFF } from '../../helpers/topology-builder.js';
 
 const ZONES = ['a', 'b', 'c', 'd'];
-const TIMING = { ...ETCD_DEFAULT_TIMERS, ...PROBE_DEFAULTS, holdMs: 1000 };
+const TIMING = {
+  ...ETCD_DEFAULT_TIMERS,
+  ...PROBE_DEFAULTS,
+  holdMs: 1000,
+  probeTimeoutMs: probeTimeoutMs(1000),
+};
 
 function placement(counts: number[], events: unknown[] = []): Topology {
   const zones = ZONES.slice(0, counts.length);

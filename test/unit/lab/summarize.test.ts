@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { quantile, summarizeElections } from '../../../src/lab/election-stats.js';
 import type { PhaseObservation, ProbeSample } from '../../../src/lab/lab-observation.js';
 import { phaseObservation, rounds } from '../../helpers/lab-observations.js';
-import { ETCD_DEFAULT_TIMERS, PROBE_DEFAULTS } from '../../../src/lab/lab-plan.js';
+import { ETCD_DEFAULT_TIMERS, PROBE_DEFAULTS, probeTimeoutMs } from '../../../src/lab/lab-plan.js';
 import { summarizePhase } from '../../../src/lab/summarize-phase.js';
 import { DEFAULT_TIMERS } from '../../../src/model/defaults.js';
 
-const TIMING = { ...ETCD_DEFAULT_TIMERS, ...PROBE_DEFAULTS, holdMs: 4000 };
+const TIMING = {
+  ...ETCD_DEFAULT_TIMERS,
+  ...PROBE_DEFAULTS,
+  holdMs: 4000,
+  probeTimeoutMs: probeTimeoutMs(4000),
+};
 
 function phase(samples: ProbeSample[], over: Partial<PhaseObservation> = {}): PhaseObservation {
   return phaseObservation(1, 10_000, samples, over);
@@ -44,6 +49,38 @@ describe('summarizePhase', () => {
     expect(s.quorum).toBe(false);
     expect(s.members).toEqual({ 'a-1': 'fail', 'b-1': 'fail', 'c-1': 'fail' });
     expect(s.longestGapMs).toBeCloseTo(14_010 - 11_905, 6);
+  });
+
+  it('sees quorum from a write that took 1.2 s (a loaded machine), issued after the actions', () => {
+    // Every write takes 1.2 s: under the old fixed 500 ms timeout all of them failed.
+    const slow = rounds('b-1', 10_000, 14_000, () => true).map((r) => ({
+      ...r,
+      doneMs: r.issuedMs + 1200,
+    }));
+    const s = summarizePhase(phase(slow), ['a-1', 'b-1', 'c-1'], TIMING);
+    expect(TIMING.probeTimeoutMs).toBe(2000); // half the 4 s hold: such writes are not cut off
+    expect(s.quorum).toBe(true);
+    expect(s.members['b-1']).toBe('ok');
+  });
+
+  it('does not take a write issued before the actions were done as quorum in the window', () => {
+    // One write issued 5 ms into the phase (its actions took 10 ms), acknowledged 2.5 s later, in
+    // the final window; everything issued after the actions fails.
+    const early: ProbeSample = {
+      member: 'b-1',
+      issuedMs: 10_005,
+      doneMs: 12_505,
+      ok: true,
+      error: null,
+      seq: 1,
+    };
+    const s = summarizePhase(
+      phase([early, ...rounds('b-1', 10_100, 14_000, () => false)]),
+      ['a-1', 'b-1', 'c-1'],
+      TIMING,
+    );
+    expect(s.quorum).toBe(false);
+    expect(s.members['b-1']).toBe('fail');
   });
 
   it('does not count rounds refused by members that are down', () => {
