@@ -1,8 +1,9 @@
 // The CLI as a user runs it, whole process (node start-up included), issue 9: `hasim --version`
 // and `hasim validate` of one file (medians of 9 runs), and `hasim simulate --trials 200000
 // --workers 1` of issue 9's PRISM comparison model (fixtures/prism-ctmc.yaml), sampled plainly
-// and with the default method, and of the three-zones-stacked example with every default failure
-// class (one run each).
+// and with the default method (the plain run, the target's figure, a median of 3), and of the
+// three-zones-stacked example with every default failure class with 1 and with 2 workers (one run
+// each).
 import { fileURLToPath } from 'node:url';
 import { medianTimes } from './lib/child-process-time.mjs';
 
